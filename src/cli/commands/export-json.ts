@@ -1,0 +1,44 @@
+/** `medbrief export-json`: every condition and published answer as one JSON document. */
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { defaultSiteConfig } from '../../site/index.js';
+import type { Store } from '../../store/index.js';
+import { answerJson } from '../../web/index.js';
+import { action, dbOptionHelp, defaultDb, openCliStore } from '../shared.js';
+
+export async function exportJson(store: Store, baseUrl: string) {
+  const config = defaultSiteConfig({ baseUrl });
+  const reviewers = new Map((await store.listReviewers()).map((r) => [r.id, r]));
+  const conditions = [];
+  for (const summary of await store.listConditions()) {
+    const c = await store.findCondition(summary.slug);
+    if (!c) continue;
+    const { id: _id, createdAt: _c, updatedAt: _u, ...model } = c;
+    const answers = (await store.listPublishedAnswers(c.slug)).map((v) => answerJson(v, reviewers, config));
+    conditions.push({ ...model, answers });
+  }
+  return { generatedAt: new Date().toISOString(), reviewers: [...reviewers.values()], conditions };
+}
+
+export function register(program: Command): void {
+  program
+    .command('export-json')
+    .description('write all conditions and published answers as JSON (stdout, or --out file)')
+    .option('--db <url>', dbOptionHelp, defaultDb())
+    .option('-o, --out <file>', 'file to write (default: standard output)')
+    .option('--base-url <url>', 'base URL for answer links', 'http://localhost:3000')
+    .action(
+      action(async (opts: { db: string; out?: string; baseUrl: string }) => {
+        const store = await openCliStore(opts.db);
+        try {
+          const json = `${JSON.stringify(await exportJson(store, opts.baseUrl.replace(/\/+$/, '')), null, 2)}\n`;
+          if (opts.out) {
+            writeFileSync(opts.out, json);
+            console.error(`Wrote ${opts.out}`);
+          } else process.stdout.write(json);
+        } finally {
+          await store.close();
+        }
+      }),
+    );
+}

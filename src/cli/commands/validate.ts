@@ -1,0 +1,23 @@
+/** `medbrief validate <dir>`: schema and reference checks for a whole content folder. */
+import type { Command } from 'commander';
+import { loadContentFolder } from '../../import/markdown/index.js';
+import { action, EXIT_PROBLEMS, printProblems } from '../shared.js';
+
+export function register(program: Command): void {
+  program
+    .command('validate')
+    .description('check a content folder: front matter, aspects, slugs, sources, footnotes, reviewers')
+    .argument('<dir>', 'content folder (holds <condition>/condition.md and reviewers.yaml)')
+    .action(
+      action(async (dir: string) => {
+        const { bundle, problems } = loadContentFolder(dir);
+        if (problems.length) {
+          printProblems(problems);
+          return EXIT_PROBLEMS;
+        }
+        console.log(
+          `${dir}: valid — ${bundle.conditions.length} conditions, ${bundle.answers.length} answers, ${bundle.reviewers.length} reviewers`,
+        );
+      }),
+    );
+}

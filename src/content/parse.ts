@@ -1,0 +1,182 @@
+/**
+ * Parsing and serialising content files. Parse → serialise → parse yields the same model.
+ */
+import { stringify } from 'yaml';
+import type { z } from 'zod';
+import { ContentError, type ContentProblem } from './errors.js';
+import { parseYaml, splitFrontMatter, zodProblems } from './frontmatter.js';
+import {
+  type Answer,
+  AnswerFrontMatterSchema,
+  type Condition,
+  ConditionFrontMatterSchema,
+  type Reviewer,
+  ReviewersFileSchema,
+} from './schema.js';
+
+export interface ParsedAnswer {
+  answer: Answer;
+  file: string;
+  /** 1-based line of the first body line in the file, for mapping body positions. */
+  bodyLine: number;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: ContentProblem[] };
+
+const FOOTNOTE_REF = /\[\^([^\]\s]+)\](?!:)/g;
+
+/** Footnote references `[^id]` in a Markdown body, with their 0-based line and column. */
+export function footnoteReferences(body: string): { id: string; line: number; column: number }[] {
+  const refs: { id: string; line: number; column: number }[] = [];
+  let inFence = false;
+  body.split('\n').forEach((text, line) => {
+    if (/^\s*(```|~~~)/.test(text)) inFence = !inFence;
+    if (inFence) return;
+    for (const m of text.matchAll(FOOTNOTE_REF)) refs.push({ id: m[1]!, line, column: m.index ?? 0 });
+  });
+  return refs;
+}
+
+function issueCode(issue: z.core.$ZodIssue): string {
+  if (issue.path[0] === 'aspect') return 'unknown-aspect';
+  if (issue.code === 'invalid_type' && issue.message.includes('undefined')) return 'missing-field';
+  return 'front-matter-invalid';
+}
+
+export function parseAnswer(text: string, file = '<answer>'): ParseResult<ParsedAnswer> {
+  const split = splitFrontMatter(text, file);
+  if ('code' in split) return { ok: false, problems: [split] };
+  const yaml = parseYaml(split.yaml, file, split.yamlLine);
+  if ('code' in yaml) return { ok: false, problems: [yaml] };
+  const result = AnswerFrontMatterSchema.safeParse(yaml.data ?? {});
+  if (!result.success) {
+    return { ok: false, problems: zodProblems(result.error, yaml, file, split.yamlLine, issueCode) };
+  }
+  const answer: Answer = { ...result.data, body: split.body };
+  const problems: ContentProblem[] = [];
+  const ids = new Set<string>();
+  for (const s of answer.sources) {
+    if (ids.has(s.id)) {
+      problems.push({
+        code: 'duplicate-source-id',
+        message: `source id "${s.id}" is used twice`,
+        file,
+        line: split.yamlLine,
+        column: 1,
+        hint: 'give every source a unique id',
+      });
+    }
+    ids.add(s.id);
+  }
+  for (const ref of footnoteReferences(answer.body)) {
+    if (!ids.has(ref.id)) {
+      problems.push({
+        code: 'broken-footnote',
+        message: `footnote [^${ref.id}] does not match any source`,
+        file,
+        line: split.bodyLine + ref.line,
+        column: ref.column + 1,
+        hint: ids.size
+          ? `use one of the source ids (${[...ids].join(', ')}) or add a source with id "${ref.id}"`
+          : `add a source with id "${ref.id}" under "sources:" in the front matter`,
+      });
+    }
+  }
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, value: { answer, file, bodyLine: split.bodyLine } };
+}
+
+/** Like parseAnswer but throws a ContentError listing every problem. */
+export function parseAnswerOrThrow(text: string, file?: string): Answer {
+  const r = parseAnswer(text, file);
+  if (!r.ok) throw new ContentError(r.problems);
+  return r.value.answer;
+}
+
+export function parseCondition(text: string, slug: string, file = '<condition>'): ParseResult<Condition> {
+  const split = splitFrontMatter(text, file);
+  if ('code' in split) return { ok: false, problems: [split] };
+  const yaml = parseYaml(split.yaml, file, split.yamlLine);
+  if ('code' in yaml) return { ok: false, problems: [yaml] };
+  const result = ConditionFrontMatterSchema.safeParse(yaml.data ?? {});
+  if (!result.success) return { ok: false, problems: zodProblems(result.error, yaml, file, split.yamlLine) };
+  const fm = result.data;
+  if (fm.slug && fm.slug !== slug) {
+    return {
+      ok: false,
+      problems: [
+        {
+          code: 'slug-mismatch',
+          message: `slug "${fm.slug}" does not match the folder name "${slug}"`,
+          file,
+          line: split.yamlLine,
+          column: 1,
+          hint: `rename the folder to "${fm.slug}" or remove the slug field`,
+        },
+      ],
+    };
+  }
+  return { ok: true, value: { ...fm, slug, summary: split.body.trim() } };
+}
+
+export function parseReviewers(text: string, file = 'reviewers.yaml'): ParseResult<Reviewer[]> {
+  const yaml = parseYaml(text.replace(/\r\n?/g, '\n'), file, 1);
+  if ('code' in yaml) return { ok: false, problems: [yaml] };
+  const result = ReviewersFileSchema.safeParse(yaml.data ?? []);
+  if (!result.success) return { ok: false, problems: zodProblems(result.error, yaml, file, 1) };
+  return { ok: true, value: result.data };
+}
+
+/** Front matter keys in the order a person reads them; unknown keys cannot exist (strict schema). */
+const ANSWER_KEY_ORDER = [
+  'question',
+  'condition',
+  'aspect',
+  'slug',
+  'tldr',
+  'tldr_derived',
+  'audience',
+  'updated',
+  'origin',
+  'sources',
+  'review',
+] as const;
+
+function ordered(obj: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) {
+    const v = obj[k];
+    if (v === undefined) continue;
+    if (Array.isArray(v) && v.length === 0) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+function frontMatterFile(data: Record<string, unknown>, body: string): string {
+  const yaml = stringify(data, { lineWidth: 100, minContentWidth: 40 });
+  return `---\n${yaml}---\n${body}`;
+}
+
+/** Serialises an answer as Markdown with YAML front matter, keys in a stable order. */
+export function serialiseAnswer(answer: Answer): string {
+  const { body, ...fm } = answer;
+  const data = ordered(fm, ANSWER_KEY_ORDER);
+  if (data.audience === 'patient') delete data.audience; // the default
+  return frontMatterFile(data, body);
+}
+
+export function serialiseCondition(condition: Condition): string {
+  const { summary, slug: _slug, ...fm } = condition;
+  const data = ordered(fm, ['name', 'synonyms', 'codes', 'review_interval_months']);
+  return frontMatterFile(data, summary ? `${summary}\n` : '');
+}
+
+export function serialiseReviewers(reviewers: Reviewer[]): string {
+  return stringify(
+    reviewers.map((r) => ordered(r, ['id', 'name', 'credentials', 'demo', 'bio'])),
+    {
+      lineWidth: 100,
+    },
+  );
+}

@@ -1,0 +1,179 @@
+/**
+ * The content model: one zod schema per entity, the single source of truth for the parser,
+ * validation messages, API types, OpenAPI, JSON-LD and the CLI's `init` templates.
+ */
+import { z } from 'zod';
+
+/** The fixed vocabulary of question types a page can answer (DESIGN.md §1). */
+export const ASPECTS = [
+  'overview',
+  'causes',
+  'symptoms',
+  'diagnosis',
+  'treatment',
+  'outlook',
+  'inheritance',
+  'frequency',
+  'prevention',
+  'complications',
+  'risk-factors',
+  'living-with',
+  'research',
+  'when-to-see-a-doctor',
+] as const;
+export type Aspect = (typeof ASPECTS)[number];
+
+/** Human labels for aspects, used for headings on condition hubs. */
+export const ASPECT_LABELS: Record<Aspect, string> = {
+  overview: 'Overview',
+  causes: 'Causes',
+  symptoms: 'Symptoms',
+  diagnosis: 'Diagnosis',
+  treatment: 'Treatment',
+  outlook: 'Outlook',
+  inheritance: 'Inheritance',
+  frequency: 'How common it is',
+  prevention: 'Prevention',
+  complications: 'Complications',
+  'risk-factors': 'Risk factors',
+  'living-with': 'Living with it',
+  research: 'Research',
+  'when-to-see-a-doctor': 'When to see a doctor',
+};
+
+export const AspectSchema = z.enum(ASPECTS, {
+  error: (issue) => `unknown aspect ${JSON.stringify(issue.input)}; use one of: ${ASPECTS.join(', ')}`,
+});
+
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SlugSchema = z
+  .string()
+  .regex(SLUG_PATTERN, 'must be a slug: lower-case letters, digits and single hyphens');
+
+/** A calendar date written as YYYY-MM-DD (YAML dates are kept as strings, never Date objects). */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written as YYYY-MM-DD')
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'is not a real calendar date',
+    },
+  );
+
+export const ContentHashSchema = z
+  .string()
+  .regex(
+    /^sha256:[0-9a-f]{64}$/,
+    'must be "sha256:" followed by 64 hex digits (written by `medbrief review stamp`)',
+  );
+
+const NonEmpty = z.string().trim().min(1, 'must not be empty');
+
+export const SourceSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_-]+$/, 'source id: letters, digits, "-" and "_" only'),
+  title: NonEmpty,
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  publisher: NonEmpty.optional(),
+  accessed: IsoDateSchema,
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const ReviewSchema = z.strictObject({
+  reviewer: SlugSchema,
+  reviewed: IsoDateSchema,
+  next_review: IsoDateSchema.optional(),
+  revision: ContentHashSchema.optional(),
+});
+export type Review = z.infer<typeof ReviewSchema>;
+
+export const ORIGIN_COLLECTIONS = ['medquad', 'html', 'text'] as const;
+/** Where an imported answer came from; kept on every imported answer (issue 7). */
+export const OriginSchema = z.strictObject({
+  collection: z.enum(ORIGIN_COLLECTIONS),
+  publisher: NonEmpty,
+  documentId: z.string().optional(),
+  pairId: z.string().optional(),
+  url: z.url().optional(),
+});
+export type Origin = z.infer<typeof OriginSchema>;
+
+export const AUDIENCES = ['patient', 'professional'] as const;
+
+/** Front matter of an answer file `content/<condition>/<aspect>.md`. */
+export const AnswerFrontMatterSchema = z.strictObject({
+  question: NonEmpty.refine((q) => q.trim().endsWith('?'), 'a question ends with "?"'),
+  condition: SlugSchema,
+  aspect: AspectSchema,
+  /** URL segment of the answer inside its condition; defaults to the aspect. */
+  slug: SlugSchema.optional(),
+  tldr: NonEmpty,
+  /** true when the TL;DR was derived by a program (importer) and no editor has approved it yet. */
+  tldr_derived: z.boolean().optional(),
+  audience: z.enum(AUDIENCES).default('patient'),
+  updated: IsoDateSchema.optional(),
+  sources: z.array(SourceSchema).default([]),
+  review: ReviewSchema.optional(),
+  origin: OriginSchema.optional(),
+});
+export type AnswerFrontMatter = z.infer<typeof AnswerFrontMatterSchema>;
+
+export const AnswerSchema = AnswerFrontMatterSchema.extend({ body: z.string() });
+/** One answer as written in Markdown: front matter plus body. */
+export type Answer = z.infer<typeof AnswerSchema>;
+
+export const ConditionCodesSchema = z.strictObject({
+  icd10: z.string().optional(),
+  doid: z.string().optional(),
+  orpha: z.string().optional(),
+  omim: z.string().optional(),
+  umls: z.array(z.string()).optional(),
+});
+
+/** Front matter of `content/<condition>/condition.md`; the body is the summary. */
+export const ConditionFrontMatterSchema = z.strictObject({
+  name: NonEmpty,
+  slug: SlugSchema.optional(),
+  synonyms: z.array(NonEmpty).default([]),
+  codes: ConditionCodesSchema.optional(),
+  /** Months between medical reviews; overrides the site policy for this condition. */
+  review_interval_months: z.number().int().min(1).max(120).optional(),
+});
+
+export const ConditionSchema = ConditionFrontMatterSchema.extend({
+  slug: SlugSchema,
+  summary: z.string().default(''),
+});
+export type Condition = z.infer<typeof ConditionSchema>;
+
+export const ReviewerSchema = z.strictObject({
+  id: SlugSchema,
+  name: NonEmpty,
+  credentials: NonEmpty,
+  bio: z.string().optional(),
+  /** Demo accounts are always labelled as such on pages. */
+  demo: z.boolean().default(false),
+});
+export type Reviewer = z.infer<typeof ReviewerSchema>;
+
+export const ReviewersFileSchema = z.array(ReviewerSchema);
+
+/** An immutable snapshot of an answer's content, identified by its content hash. */
+export const RevisionSchema = z.object({
+  id: z.number().int(),
+  answerId: z.string(),
+  hash: ContentHashSchema,
+  answer: AnswerSchema,
+  author: z.string(),
+  createdAt: z.string(),
+  baseRevisionId: z.number().int().nullable(),
+});
+export type Revision = z.infer<typeof RevisionSchema>;
+
+/** A whole content folder, parsed and validated. */
+export interface ContentBundle {
+  conditions: Condition[];
+  answers: Answer[];
+  reviewers: Reviewer[];
+}

@@ -1,0 +1,1 @@
+export { type LoadedFolder, type LoadOptions, loadContentFolder } from './load.js';

@@ -1,0 +1,10 @@
+export { SITE_CSS } from './assets.js';
+export { DEFAULT_DISCLAIMER, defaultSiteConfig, type SiteConfig } from './config.js';
+export { Layout } from './layout.js';
+export { markdownToText, renderMarkdown, sourceAnchor } from './markdown.js';
+export * from './model.js';
+export { AnswerPage } from './pages/answer.js';
+export { ConditionPage } from './pages/condition.js';
+export { ErrorPage } from './pages/error.js';
+export { HomePage } from './pages/home.js';
+export { renderDocument } from './render.js';

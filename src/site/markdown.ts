@@ -1,0 +1,101 @@
+/**
+ * Markdown → safe HTML. Raw HTML in content is dropped (remark-rehype without
+ * allowDangerousHtml), the result passes through rehype-sanitize's GitHub-style allow-list, and
+ * only then do we add our own trusted markup: footnote references `[^id]` become numbered links
+ * to the answer's sources list.
+ */
+import type { Element, ElementContent, Root, Text } from 'hast';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import type { Source } from '../content/index.js';
+
+const schema = {
+  ...defaultSchema,
+  // Our content has no use for these, and each is a way to smuggle in active content.
+  tagNames: (defaultSchema.tagNames ?? []).filter((t) => !['input', 'details', 'summary', 'img'].includes(t)),
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
+};
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype)
+  .use(rehypeSanitize, schema)
+  .use(rehypeStringify);
+
+const FOOTNOTE = /\[\^([^\]\s]+)\]/g;
+
+/** Anchor id of a source in the sources list. */
+export function sourceAnchor(index: number): string {
+  return `source-${index + 1}`;
+}
+
+function citeLinks(tree: Root, numbers: ReadonlyMap<string, number>): void {
+  const visit = (node: Root | Element) => {
+    const out: ElementContent[] = [];
+    let changed = false;
+    for (const child of node.children as ElementContent[]) {
+      if (child.type === 'element') {
+        if (child.tagName !== 'code' && child.tagName !== 'pre' && child.tagName !== 'a') visit(child);
+        out.push(child);
+        continue;
+      }
+      if (child.type !== 'text' || !FOOTNOTE.test(child.value)) {
+        out.push(child);
+        continue;
+      }
+      FOOTNOTE.lastIndex = 0;
+      changed = true;
+      let last = 0;
+      for (const m of child.value.matchAll(FOOTNOTE)) {
+        const at = m.index ?? 0;
+        if (at > last) out.push({ type: 'text', value: child.value.slice(last, at) } as Text);
+        const n = numbers.get(m[1]!);
+        if (n === undefined) {
+          out.push({ type: 'text', value: m[0] } as Text);
+        } else {
+          out.push({
+            type: 'element',
+            tagName: 'sup',
+            properties: { className: ['cite'] },
+            children: [
+              {
+                type: 'element',
+                tagName: 'a',
+                properties: { href: `#${sourceAnchor(n)}`, ariaLabel: `Source ${n + 1}` },
+                children: [{ type: 'text', value: `[${n + 1}]` }],
+              },
+            ],
+          });
+        }
+        last = at + m[0].length;
+      }
+      if (last < child.value.length) out.push({ type: 'text', value: child.value.slice(last) } as Text);
+    }
+    if (changed) node.children = out as typeof node.children;
+  };
+  visit(tree);
+}
+
+/** Renders an answer body; `[^id]` references become links to the numbered sources. */
+export function renderMarkdown(body: string, sources: readonly Source[] = []): string {
+  const numbers = new Map(sources.map((s, i) => [s.id, i]));
+  const tree = processor.runSync(processor.parse(body)) as Root;
+  citeLinks(tree, numbers);
+  return processor.stringify(tree);
+}
+
+/** Plain text of a Markdown fragment (for meta descriptions and search): markup and citations removed. */
+export function markdownToText(md: string): string {
+  return md
+    .replace(FOOTNOTE, '')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`#>]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,88 @@
+import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
+import type { Reviewer } from '../../content/index.js';
+import type { AnswerView } from '../../store/index.js';
+import type { SiteConfig } from '../config.js';
+import { Layout } from '../layout.js';
+import { renderMarkdown, sourceAnchor } from '../markdown.js';
+import { answerPath, badgeFor, badgeText, formatDate, publisherName } from '../model.js';
+
+export interface AnswerPageProps {
+  config: SiteConfig;
+  view: AnswerView;
+  reviewers: ReadonlyMap<string, Reviewer>;
+  /** Extra <head> content such as JSON-LD. */
+  head?: Child;
+}
+
+/**
+ * The answer page, in this order: question (h1), TL;DR once, body, numbered sources, review box,
+ * "Last updated" as its own fact, disclaimer.
+ */
+export function AnswerPage({ config, view, reviewers, head }: AnswerPageProps) {
+  const a = view.revision.answer;
+  const badge = badgeFor(view, reviewers, config);
+  return (
+    <Layout
+      config={config}
+      title={a.question}
+      path={answerPath(view.conditionSlug, view.slug)}
+      description={a.tldr}
+      head={head}
+    >
+      <nav class="breadcrumbs" aria-label="Breadcrumb">
+        <ol>
+          <li>
+            <a href="/">Conditions</a>
+          </li>
+          <li>
+            <a href={`/conditions/${view.conditionSlug}`}>{view.conditionName}</a>
+          </li>
+        </ol>
+      </nav>
+      <article>
+        <h1>{a.question}</h1>
+        <section class="tldr" aria-labelledby="tldr-heading">
+          <h2 id="tldr-heading">Short answer</h2>
+          <p>{a.tldr}</p>
+          {a.tldr_derived ? (
+            <p class="status">This summary was taken from the first sentences of the answer below.</p>
+          ) : null}
+        </section>
+        <div class="body">{raw(renderMarkdown(a.body, a.sources))}</div>
+        {a.sources.length ? (
+          <section aria-labelledby="sources-heading">
+            <h2 id="sources-heading">Sources</h2>
+            <ol class="sources">
+              {a.sources.map((s, i) => (
+                <li id={sourceAnchor(i)}>
+                  <a href={s.url}>{s.title}</a>
+                  {s.publisher ? `. ${s.publisher}` : ''}. Accessed {formatDate(s.accessed)}.
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
+        <section
+          class={`review ${badge.kind === 'reviewed' ? 'reviewed' : badge.kind === 'imported' ? 'imported' : 'awaiting'}`}
+          aria-labelledby="review-heading"
+        >
+          <h2 id="review-heading">Medical review</h2>
+          <p>{badgeText(badge)}</p>
+          {badge.kind === 'reviewed' && badge.reviewer.demo ? (
+            <p class="status">This is a demonstration account, not a real clinician.</p>
+          ) : null}
+          {badge.kind === 'imported' && badge.url ? (
+            <p>
+              <a href={badge.url}>Read the original on {publisherName(badge.publisher)}</a>
+            </p>
+          ) : null}
+        </section>
+        <p class="facts">Last updated: {formatDate(view.updated)}</p>
+        <p class="disclaimer">
+          <strong>Medical disclaimer:</strong> {config.disclaimer}
+        </p>
+      </article>
+    </Layout>
+  );
+}

@@ -1,0 +1,111 @@
+/** Table types for the query builder. JSON columns hold text; dates are ISO-8601 text. */
+import type { Generated } from 'kysely';
+
+export interface ConditionsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  summary: string;
+  codes: string; // JSON object
+  review_interval_months: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConditionSynonymsTable {
+  condition_id: number;
+  name: string;
+  slug: string;
+}
+
+export interface ConditionCodesTable {
+  condition_id: number;
+  system: string; // icd10 | doid | orpha | omim | umls
+  code: string;
+}
+
+export interface ReviewersTable {
+  id: string;
+  name: string;
+  credentials: string;
+  bio: string | null;
+  demo: number;
+}
+
+export interface AnswersTable {
+  id: Generated<number>;
+  condition_id: number;
+  slug: string;
+  aspect: string;
+  state: string;
+  current_revision_id: number | null;
+  published_revision_id: number | null;
+  origin: string | null; // JSON
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RevisionsTable {
+  id: Generated<number>;
+  answer_id: number;
+  hash: string;
+  question: string;
+  tldr: string;
+  body: string;
+  content: string; // JSON of the whole Answer model
+  author: string;
+  created_at: string;
+  base_revision_id: number | null;
+}
+
+export interface RevisionSourcesTable {
+  revision_id: number;
+  position: number;
+  source_id: string;
+  title: string;
+  url: string;
+  publisher: string | null;
+  accessed: string;
+}
+
+export interface ApprovalsTable {
+  id: Generated<number>;
+  answer_id: number;
+  revision_id: number;
+  hash: string;
+  reviewer_id: string;
+  reviewed_on: string;
+  next_review: string;
+  created_at: string;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  from_state: string | null;
+  to_state: string | null;
+  hash: string | null;
+  detail: string | null; // JSON
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  conditions: ConditionsTable;
+  condition_synonyms: ConditionSynonymsTable;
+  condition_codes: ConditionCodesTable;
+  reviewers: ReviewersTable;
+  answers: AnswersTable;
+  revisions: RevisionsTable;
+  revision_sources: RevisionSourcesTable;
+  approvals: ApprovalsTable;
+  audit_events: AuditEventsTable;
+  meta: MetaTable;
+}

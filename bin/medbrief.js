@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const compiled = join(root, 'dist', 'cli', 'main.js');
+const compiled = join(root, 'lib', 'cli', 'main.js');
 if (existsSync(compiled) && !process.env.MEDBRIEF_FROM_SOURCE) {
   await import(pathToFileURL(compiled).href);
 } else {

@@ -47,6 +47,11 @@ export async function openCliStore(url: string) {
   }
 }
 
+/** Problems that mean the command could not run at all (exit 2) rather than bad content (exit 1). */
+export function exitCodeFor(problems: ContentError['problems']): number {
+  return problems.some((p) => p.code === 'not-a-folder') ? EXIT_FAILURE : EXIT_PROBLEMS;
+}
+
 export function printProblems(problems: ContentError['problems']): void {
   for (const p of problems) console.error(`${pc.red('error')} ${formatProblem(p)}${pc.dim(`  [${p.code}]`)}`);
   const files = new Set(problems.map((p) => p.file)).size;
@@ -72,7 +77,7 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<unknown>
 export function reportError(err: unknown): number {
   if (err instanceof ContentError) {
     printProblems(err.problems);
-    return EXIT_PROBLEMS;
+    return exitCodeFor(err.problems);
   }
   if (err instanceof CliError) {
     console.error(`${pc.red('error')} ${err.message}`);

@@ -1,7 +1,7 @@
 /** `medbrief validate <dir>`: schema and reference checks for a whole content folder. */
 import type { Command } from 'commander';
 import { loadContentFolder } from '../../import/markdown/index.js';
-import { action, EXIT_PROBLEMS, printProblems } from '../shared.js';
+import { action, exitCodeFor, printProblems } from '../shared.js';
 
 export function register(program: Command): void {
   program
@@ -13,7 +13,7 @@ export function register(program: Command): void {
         const { bundle, problems } = loadContentFolder(dir);
         if (problems.length) {
           printProblems(problems);
-          return EXIT_PROBLEMS;
+          return exitCodeFor(problems);
         }
         console.log(
           `${dir}: valid — ${bundle.conditions.length} conditions, ${bundle.answers.length} answers, ${bundle.reviewers.length} reviewers`,

@@ -1,0 +1,47 @@
+/** Runs the medbrief CLI from source in a child process. */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { repoRoot } from './corpus.js';
+
+const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
+const main = join(repoRoot, 'src', 'cli', 'main.ts');
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(
+  args: string[],
+  options: { cwd?: string; input?: string; env?: Record<string, string> } = {},
+): CliResult {
+  const r = spawnSync(tsx, [main, ...args], {
+    cwd: options.cwd ?? repoRoot,
+    input: options.input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', NODE_NO_WARNINGS: '1', ...options.env },
+    timeout: 60_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Starts a long-running CLI command (e.g. serve) and resolves once a line matches `ready`. */
+export function startCli(args: string[], ready: RegExp, env: Record<string, string> = {}) {
+  const child: ChildProcess = spawn(tsx, [main, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, NO_COLOR: '1', NODE_NO_WARNINGS: '1', ...env },
+  });
+  let output = '';
+  const started = new Promise<RegExpMatchArray>((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      const m = output.match(ready);
+      if (m) resolve(m);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`exited with ${code} before ready:\n${output}`)));
+  });
+  return { child, started, output: () => output };
+}

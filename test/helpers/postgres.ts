@@ -1,0 +1,45 @@
+/**
+ * PostgreSQL for tests: a unique schema per test file on the `test` database, dropped after.
+ * Outside CI an unreachable server skips the tests with a printed reason; under CI=true it fails.
+ */
+import pg from 'pg';
+
+export const TEST_DATABASE_URL = process.env.DATABASE_URL_TEST ?? 'postgres://127.0.0.1:5432/test';
+
+/** The URL with a user that can log in (trust auth: current OS user, else root, else postgres). */
+export async function postgresUrl(): Promise<string | null> {
+  const candidates = /\/\/[^/]*@/.test(TEST_DATABASE_URL)
+    ? [TEST_DATABASE_URL]
+    : [TEST_DATABASE_URL, ...['root', 'postgres'].map((u) => TEST_DATABASE_URL.replace('//', `//${u}@`))];
+  let lastError = '';
+  for (const url of candidates) {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+    try {
+      await client.connect();
+      await client.query('select 1');
+      return url;
+    } catch (err) {
+      lastError = (err as Error).message;
+    } finally {
+      await client.end().catch(() => {});
+    }
+  }
+  const message = `PostgreSQL not reachable at ${TEST_DATABASE_URL} (${lastError}); set DATABASE_URL_TEST`;
+  if (process.env.CI === 'true') throw new Error(`CI requires PostgreSQL: ${message}`);
+  console.warn(`skipping PostgreSQL tests: ${message}`);
+  return null;
+}
+
+export function uniqueSchema(prefix: string): string {
+  return `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,11 +1,24 @@
 #!/usr/bin/env node
 /** The `medbrief` command line. Each command lives in ./commands/<name>.ts. */
 import { Command, CommanderError } from 'commander';
+import * as ask from './commands/ask.js';
+import * as audit from './commands/audit.js';
+import * as backup from './commands/backup.js';
+import * as build from './commands/build.js';
+import * as entail from './commands/entail.js';
+import * as exportContent from './commands/export.js';
 import * as exportJson from './commands/export-json.js';
 import * as importCmd from './commands/import.js';
+import { registerImportMedquad } from './commands/import-medquad.js';
+import { registerImportPage } from './commands/import-page.js';
 import * as init from './commands/init.js';
+import * as lint from './commands/lint.js';
+import * as mcp from './commands/mcp.js';
 import * as review from './commands/review.js';
+import * as reviewDue from './commands/review-due.js';
 import * as serve from './commands/serve.js';
+import * as stats from './commands/stats.js';
+import * as user from './commands/user.js';
 import * as validate from './commands/validate.js';
 import { EXIT_FAILURE } from './shared.js';
 
@@ -16,10 +29,23 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)');
   init.register(program);
   validate.register(program);
-  importCmd.register(program);
+  lint.register(program);
+  audit.register(program);
+  const importCommand = importCmd.register(program);
+  registerImportMedquad(importCommand);
+  registerImportPage(importCommand);
+  stats.register(program);
   review.register(program);
   serve.register(program);
+  mcp.register(program);
+  backup.register(program);
+  exportContent.register(program);
   exportJson.register(program);
+  ask.register(program);
+  entail.register(program);
+  user.register(program);
+  reviewDue.register(program);
+  build.register(program);
   return program;
 }
 

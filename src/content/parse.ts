@@ -23,7 +23,9 @@ export interface ParsedAnswer {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: ContentProblem[] };
 
-const FOOTNOTE_REF = /\[\^([^\]\s]+)\](?!:)/g;
+const FOOTNOTE_REF = /\[\^([^\]\s]+)\]/g;
+/** A footnote definition `[^id]: text` starts a line; a reference before a colon mid-line is still a reference. */
+const FOOTNOTE_DEFINITION = /^\s{0,3}\[\^[^\]\s]+\]:/;
 
 /** Footnote references `[^id]` in a Markdown body, with their 0-based line and column. */
 export function footnoteReferences(body: string): { id: string; line: number; column: number }[] {
@@ -32,7 +34,10 @@ export function footnoteReferences(body: string): { id: string; line: number; co
   body.split('\n').forEach((text, line) => {
     if (/^\s*(```|~~~)/.test(text)) inFence = !inFence;
     if (inFence) return;
-    for (const m of text.matchAll(FOOTNOTE_REF)) refs.push({ id: m[1]!, line, column: m.index ?? 0 });
+    for (const m of text.matchAll(FOOTNOTE_REF)) {
+      if (m.index === text.search(/\S/) && FOOTNOTE_DEFINITION.test(text)) continue;
+      refs.push({ id: m[1]!, line, column: m.index ?? 0 });
+    }
   });
   return refs;
 }
@@ -140,6 +145,7 @@ const ANSWER_KEY_ORDER = [
   'origin',
   'sources',
   'review',
+  'lint',
 ] as const;
 
 function ordered(obj: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {

@@ -95,7 +95,8 @@ export const OriginSchema = z.strictObject({
   publisher: NonEmpty,
   documentId: z.string().optional(),
   pairId: z.string().optional(),
-  url: z.url().optional(),
+  // Shown as a link in the "From <publisher>" badge: only http(s), never javascript:/data: (issue 9).
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
 });
 export type Origin = z.infer<typeof OriginSchema>;
 
@@ -116,6 +117,8 @@ export const AnswerFrontMatterSchema = z.strictObject({
   sources: z.array(SourceSchema).default([]),
   review: ReviewSchema.optional(),
   origin: OriginSchema.optional(),
+  /** Per-file linter settings, e.g. `{ rules: { readability: ["warn", { maxGrade: 10 }] } }` (docs/rules.md). */
+  lint: z.record(z.string(), z.unknown()).optional(),
 });
 export type AnswerFrontMatter = z.infer<typeof AnswerFrontMatterSchema>;
 

@@ -10,7 +10,8 @@ a:focus-visible,button:focus-visible,input:focus-visible,textarea:focus-visible,
 .skip{position:absolute;left:-999px;top:0;background:var(--bg);padding:.5rem 1rem;z-index:10}
 .skip:focus{left:.5rem}
 header.site,footer.site{background:var(--panel);border-bottom:1px solid var(--line)}
-footer.site{border-top:1px solid var(--line);border-bottom:0;margin-top:3rem;font-size:.95rem;color:var(--muted)}
+footer.site{border-top:1px solid var(--line);border-bottom:0;margin-top:3rem;color:var(--muted)}
+footer.site p,footer.site li{font-size:.95rem}
 .wrap{max-width:70ch;margin:0 auto;padding:1rem}
 header.site .wrap{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;justify-content:space-between}
 .brand{font-weight:700;font-size:1.2rem;text-decoration:none;color:var(--fg)}
@@ -39,5 +40,63 @@ sup.cite{font-size:.75em;line-height:0}
 form.search{display:flex;gap:.5rem;flex-wrap:wrap;margin:1rem 0}
 form.search input{flex:1 1 14rem;font:inherit;padding:.5rem;border:1px solid var(--muted);border-radius:4px;background:var(--bg);color:var(--fg)}
 button,.button{font:inherit;padding:.5rem 1rem;border-radius:4px;border:1px solid var(--accent);background:var(--accent);color:var(--bg);cursor:pointer}
-@media print{header.site nav,form.search,.skip,footer.site nav{display:none}body{font-size:12pt;color:#000;background:#fff}a{color:#000}.sources a::after{content:" (" attr(href) ")"}}
+nav.site ul,footer.site nav ul{row-gap:.25rem}
+footer.site nav ul{list-style:none;padding:0;margin:.5rem 0 0;display:flex;flex-wrap:wrap;gap:.5rem 1.25rem}
+.vh{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+form.search.compact{margin:0;flex:1 1 16rem}
+form.search.compact input{min-width:0}
+form.search label{flex:1 0 100%}
+form.search.compact label{flex:none}
+.results li{margin:1rem 0}
+.letters{display:flex;flex-wrap:wrap;gap:.25rem;padding:0;margin:1rem 0;list-style:none}
+.letters a{display:inline-block;min-width:2.25rem;min-height:2.25rem;line-height:2.25rem;text-align:center;border:1px solid var(--line);border-radius:4px;text-decoration:none}
+code{overflow-wrap:anywhere}
+.results p{margin:.25rem 0}
+.credentials{font-weight:600}
+main:focus{outline:none}
+a,button,input{min-height:24px}
+@media print{header.site nav,form.search,.skip,footer.site nav,.breadcrumbs{display:none}h1,h2{break-after:avoid}.review,.tldr{break-inside:avoid}body{font-size:12pt;color:#000;background:#fff}a{color:#000}.sources a::after{content:" (" attr(href) ")"}}
+`;
+
+/**
+ * Client-side search for the static export only (the server renders results itself). It mirrors
+ * searchDocs() in search-index.ts: same words, same field weights. Builds DOM nodes with
+ * textContent only — never innerHTML — so index content cannot inject markup.
+ */
+export const SEARCH_JS = `(() => {
+  const STOP = new Set('a an and are can do does for from how i in is it my of on or the to what when where which who why with you your'.split(' '));
+  const words = (t) => (String(t).toLowerCase().match(/[a-z0-9]+/g) || []).filter((w) => w.length > 1 && !STOP.has(w));
+  const el = (tag, text, attrs) => { const e = document.createElement(tag); if (text) e.textContent = text; Object.assign(e, attrs || {}); return e; };
+  const out = document.getElementById('ask-results');
+  const q = new URLSearchParams(location.search).get('q') || '';
+  if (!out || !q.trim()) return;
+  fetch('/search-index.json').then((r) => r.json()).then((index) => {
+    const qw = [...new Set(words(q))];
+    const hits = [];
+    for (const d of index.docs) {
+      const fields = [[words(d.condition + ' ' + d.synonyms.join(' ')), 3], [words(d.question), 2], [words(d.tldr), 1]];
+      let score = 0;
+      for (const w of qw) {
+        let best = 0;
+        for (const [ws, weight] of fields) if (ws.some((x) => x === w || (w.length >= 4 && x.startsWith(w)))) best = Math.max(best, weight);
+        score += best;
+      }
+      if (score > 0) hits.push({ d, score });
+    }
+    hits.sort((a, b) => b.score - a.score || a.d.id.localeCompare(b.d.id));
+    out.replaceChildren();
+    const h = el('h2', hits.length ? hits.length > 10 ? 'Top 10 answers' : hits.length + (hits.length === 1 ? ' answer' : ' answers') : "We don't have a reviewed answer to that yet", { id: 'results-heading' });
+    out.append(h);
+    const ol = el('ol', '', { className: 'results' });
+    for (const { d } of hits.slice(0, 10)) {
+      const li = el('li');
+      li.append(el('a', d.question, { href: d.path }), el('p', d.condition + ' · ' + d.review, { className: 'status' }), el('p', d.tldr));
+      ol.append(li);
+    }
+    if (hits.length) out.append(ol);
+    const p = el('p');
+    p.append(el('a', 'Browse all conditions A–Z', { href: '/' }));
+    out.append(p);
+  }).catch(() => {});
+})();
 `;

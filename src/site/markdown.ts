@@ -4,6 +4,7 @@
  * only then do we add our own trusted markup: footnote references `[^id]` become numbered links
  * to the answer's sources list.
  */
+import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Root, Text } from 'hast';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -81,12 +82,38 @@ function citeLinks(tree: Root, numbers: ReadonlyMap<string, number>): void {
   visit(tree);
 }
 
+/**
+ * Rendered bodies by their exact input. The output depends only on the body and the source ids,
+ * and published revisions are immutable, so a hit can never be stale; parsing dominates page
+ * render time, so popular answers skip it. Least recently used entries go first.
+ */
+const RENDER_CACHE_ENTRIES = 4096;
+const renderCache = new Map<string, string>();
+
+function cacheKey(body: string, sources: readonly Source[]): string {
+  return createHash('sha256')
+    .update(body)
+    .update('\0')
+    .update(sources.map((s) => s.id).join('\0'))
+    .digest('base64');
+}
+
 /** Renders an answer body; `[^id]` references become links to the numbered sources. */
 export function renderMarkdown(body: string, sources: readonly Source[] = []): string {
+  const key = cacheKey(body, sources);
+  const hit = renderCache.get(key);
+  if (hit !== undefined) {
+    renderCache.delete(key);
+    renderCache.set(key, hit);
+    return hit;
+  }
   const numbers = new Map(sources.map((s, i) => [s.id, i]));
   const tree = processor.runSync(processor.parse(body)) as Root;
   citeLinks(tree, numbers);
-  return processor.stringify(tree);
+  const html = processor.stringify(tree);
+  renderCache.set(key, html);
+  if (renderCache.size > RENDER_CACHE_ENTRIES) renderCache.delete(renderCache.keys().next().value!);
+  return html;
 }
 
 /** Plain text of a Markdown fragment (for meta descriptions and search): markup and citations removed. */

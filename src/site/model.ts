@@ -5,6 +5,7 @@
 import {
   ASPECT_LABELS,
   type Aspect,
+  publisherName,
   type ReviewBadge,
   type Reviewer,
   reviewBadgeFor,
@@ -19,6 +20,12 @@ export function answerPath(conditionSlug: string, answerSlug: string): string {
 export function conditionPath(conditionSlug: string): string {
   return `/conditions/${conditionSlug}`;
 }
+
+export function reviewerPath(reviewerId: string): string {
+  return `/reviewers/${reviewerId}`;
+}
+
+export const ABOUT_REVIEW_PATH = '/about/medical-review';
 
 export function badgeFor(
   view: AnswerView,
@@ -47,22 +54,7 @@ export function badgeText(badge: ReviewBadge): string {
   }
 }
 
-/** Full names of publishers that imported content cites by code. */
-const PUBLISHERS: Record<string, string> = {
-  GHR: 'Genetics Home Reference (NIH)',
-  GARD: 'Genetic and Rare Diseases Information Center (NIH)',
-  NIDDK: 'National Institute of Diabetes and Digestive and Kidney Diseases (NIH)',
-  NINDS: 'National Institute of Neurological Disorders and Stroke (NIH)',
-  NHLBI: 'National Heart, Lung, and Blood Institute (NIH)',
-  CDC: 'Centers for Disease Control and Prevention',
-  CancerGov: 'National Cancer Institute (NIH)',
-  MPlusHealthTopics: 'MedlinePlus (NIH)',
-  NIHSeniorHealth: 'NIHSeniorHealth (NIH)',
-};
-
-export function publisherName(code: string): string {
-  return PUBLISHERS[code] ?? code;
-}
+export { publisherName };
 
 export function aspectLabel(aspect: Aspect): string {
   return ASPECT_LABELS[aspect];
@@ -88,4 +80,28 @@ export function formatDate(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
   if (!y || !m || !d) return iso;
   return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** Published answers whose shown revision a reviewer approved, for reviewer profile pages. */
+export function answersReviewedBy(
+  reviewerId: string,
+  views: readonly AnswerView[],
+  reviewers: ReadonlyMap<string, Reviewer>,
+  config: SiteConfig,
+): { question: string; path: string; conditionName: string; reviewed: string }[] {
+  const out = [];
+  for (const v of views) {
+    const badge = badgeFor(v, reviewers, config);
+    if (badge.kind === 'reviewed' && badge.reviewer.id === reviewerId) {
+      out.push({
+        question: v.revision.answer.question,
+        path: answerPath(v.conditionSlug, v.slug),
+        conditionName: v.conditionName,
+        reviewed: badge.reviewed,
+      });
+    }
+  }
+  return out.sort(
+    (x, y) => x.conditionName.localeCompare(y.conditionName) || x.question.localeCompare(y.question),
+  );
 }

@@ -97,6 +97,85 @@ export interface MetaTable {
   value: string;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  name: string;
+  role: string; // author | reviewer | editor | admin
+  password_hash: string;
+  reviewer_id: string | null;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: string; // SHA-256 of the session cookie value
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  key: string; // "user:<name>" or "ip:<address>"
+  at: string;
+  ok: number;
+}
+
+export interface CommentsTable {
+  id: Generated<number>;
+  answer_id: number;
+  revision_id: number | null;
+  author: string;
+  kind: string; // comment | request_changes
+  body: string;
+  created_at: string;
+}
+
+export interface ReviewScheduleTable {
+  answer_id: number;
+  due_on: string;
+  owner: string | null;
+  updated_at: string;
+}
+
+/** Which external record an imported answer came from (migration 002_import). */
+export interface AnswerOriginsTable {
+  origin_key: string;
+  answer_id: number;
+  collection: string;
+  publisher: string;
+  document_id: string;
+  pair_id: string;
+  qtype: string | null;
+  url: string | null;
+  role: string; // answer | duplicate
+  created_at: string;
+}
+
+export interface ImportRunsTable {
+  id: Generated<number>;
+  collection: string;
+  source: string;
+  status: string; // running | finished
+  units_total: number;
+  units_done: number;
+  counts: string; // JSON
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface ImportDocumentsTable {
+  document_key: string;
+  collection: string;
+  fingerprint: string;
+  condition_id: number;
+  run_id: number;
+  imported_at: string;
+}
+
 export interface Database {
   conditions: ConditionsTable;
   condition_synonyms: ConditionSynonymsTable;
@@ -108,4 +187,12 @@ export interface Database {
   approvals: ApprovalsTable;
   audit_events: AuditEventsTable;
   meta: MetaTable;
+  answer_origins: AnswerOriginsTable;
+  import_runs: ImportRunsTable;
+  import_documents: ImportDocumentsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  comments: CommentsTable;
+  review_schedule: ReviewScheduleTable;
 }

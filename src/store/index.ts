@@ -3,6 +3,7 @@ export { audit, insertRevision, KyselyStore, upsertCondition } from './kysely-st
 export { openPostgresStore, redact } from './postgres/index.js';
 export { openSqliteStore } from './sqlite/index.js';
 export * from './types.js';
+export * from './workflow-repo.js';
 
 import { openPostgresStore } from './postgres/index.js';
 import { openSqliteStore } from './sqlite/index.js';
@@ -16,3 +17,13 @@ export async function openStore(url: string): Promise<Store & import('./kysely-s
   if (/^postgres(ql)?:\/\//.test(url)) return openPostgresStore(url);
   return openSqliteStore(url.replace(/^sqlite:(\/\/)?/, ''));
 }
+export {
+  BackupError,
+  type BackupReport,
+  backupStore,
+  restoreStore,
+  tableRows,
+  tablesInDependencyOrder,
+  verifyRevisionHashes,
+} from './backup.js';
+export { checkIntegrity, type IntegrityReport } from './integrity.js';

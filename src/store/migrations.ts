@@ -171,12 +171,127 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         for (const t of APPEND_ONLY) await appendOnly(db, dialect, t);
       },
     },
+    '002_import': {
+      // Bulk imports (issue 7): which external record each imported answer came from (so a
+      // re-import finds it again), which documents a run has written (resume, idempotence) and
+      // the runs themselves (progress, interrupted runs).
+      async up(db) {
+        await db.schema
+          .createTable('answer_origins')
+          .addColumn('origin_key', 'text', (c) => c.primaryKey()) // medquad:<publisher>:<documentId>:<pairId>
+          .addColumn('answer_id', 'integer', (c) => c.notNull().references('answers.id'))
+          .addColumn('collection', 'text', (c) => c.notNull())
+          .addColumn('publisher', 'text', (c) => c.notNull())
+          .addColumn('document_id', 'text', (c) => c.notNull())
+          .addColumn('pair_id', 'text', (c) => c.notNull())
+          .addColumn('qtype', 'text')
+          .addColumn('url', 'text')
+          .addColumn('role', 'text', (c) => c.notNull()) // answer | duplicate (linked to an equal answer)
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('answer_origins_answer')
+          .on('answer_origins')
+          .column('answer_id')
+          .execute();
+        await db.schema
+          .createTable('import_runs')
+          .addColumn('id', id, pk)
+          .addColumn('collection', 'text', (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull()) // running | finished
+          .addColumn('units_total', 'integer', (c) => c.notNull())
+          .addColumn('units_done', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('counts', 'text', (c) => c.notNull().defaultTo('{}'))
+          .addColumn('started_at', 'text', (c) => c.notNull())
+          .addColumn('finished_at', 'text')
+          .execute();
+        await db.schema
+          .createTable('import_documents')
+          .addColumn('document_key', 'text', (c) => c.primaryKey()) // medquad:<publisher>:<documentId>
+          .addColumn('collection', 'text', (c) => c.notNull())
+          .addColumn('fingerprint', 'text', (c) => c.notNull())
+          .addColumn('condition_id', 'integer', (c) => c.notNull().references('conditions.id'))
+          .addColumn('run_id', 'integer', (c) => c.notNull().references('import_runs.id'))
+          .addColumn('imported_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
+    '003_workflow': {
+      // Editorial workflow (issue 5): accounts, database sessions (stateless web processes),
+      // persisted login throttling, append-only review comments, and first-review schedules.
+      async up(db) {
+        await db.schema
+          .createTable('users')
+          .addColumn('id', id, pk)
+          .addColumn('username', 'text', (c) => c.notNull().unique())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('reviewer_id', 'text', (c) => c.references('reviewers.id'))
+          .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('sessions')
+          .addColumn('id', 'text', (c) => c.primaryKey()) // SHA-256 of the cookie value, never the value
+          .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('csrf_token', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+        await db.schema
+          .createTable('login_attempts')
+          .addColumn('id', id, pk)
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('ok', 'integer', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('login_attempts_key_at')
+          .on('login_attempts')
+          .columns(['key', 'at'])
+          .execute();
+        await db.schema
+          .createTable('comments')
+          .addColumn('id', id, pk)
+          .addColumn('answer_id', 'integer', (c) => c.notNull().references('answers.id'))
+          .addColumn('revision_id', 'integer', (c) => c.references('revisions.id'))
+          .addColumn('author', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('comments_answer').on('comments').column('answer_id').execute();
+        await db.schema
+          .createTable('review_schedule')
+          .addColumn('answer_id', 'integer', (c) => c.primaryKey().references('answers.id'))
+          .addColumn('due_on', 'text', (c) => c.notNull())
+          .addColumn('owner', 'text')
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('audit_events_entity')
+          .on('audit_events')
+          .columns(['entity', 'entity_id'])
+          .execute();
+        await appendOnly(db, dialect, 'comments');
+      },
+    },
   };
 }
 
-export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
   const all = migrations(dialect);
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => all } });
+  // With several schemas in one database (tests), Kysely must look for its own bookkeeping tables
+  // in this store's schema only; otherwise it finds another schema's and skips creating them.
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => all },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

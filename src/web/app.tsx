@@ -3,9 +3,16 @@
  * trace: they are logged and answered with a plain 500 page (or problem+json under /api).
  */
 import { Hono } from 'hono';
+import { type Logger, pino } from 'pino';
+import { mountMcp } from '../mcp/index.js';
 import { defaultSiteConfig, ErrorPage, renderDocument, type SiteConfig } from '../site/index.js';
 import type { Store } from '../store/index.js';
-import { apiRoutes, problem } from './api.js';
+import { mountApi, problem } from './api/index.js';
+import type { AskFn } from './ask.js';
+import { editorRoutes } from './editor/index.js';
+import { healthRoutes, type Lifecycle } from './health.js';
+import { requestLog } from './middleware/request-log.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { pageRoutes } from './pages.js';
 import { reviewerCache } from './reviewers.js';
 
@@ -14,18 +21,35 @@ export interface AppOptions {
   config?: Partial<SiteConfig>;
   /** Where unexpected errors are reported (default: stderr). */
   logError?: (err: unknown, path: string) => void;
+  /** Structured request logs (default: none; `medbrief serve` logs JSON lines to stdout). */
+  logger?: Logger;
+  /** Shared with the process: readiness turns false when shutdown begins. */
+  lifecycle?: Lifecycle;
+  /** Question answering for the /ask page (src/search's engine); a word-match fallback otherwise. */
+  ask?: AskFn;
 }
 
 export function createApp(options: AppOptions) {
   const config = defaultSiteConfig(options.config);
   const { store } = options;
+  const logger = options.logger ?? pino({ level: 'silent' });
   const logError =
-    options.logError ?? ((err: unknown, path: string) => console.error(`error serving ${path}:`, err));
+    options.logError ??
+    ((err: unknown, path: string) => {
+      if (options.logger) logger.error({ err, path }, 'unhandled error');
+      else console.error(`error serving ${path}:`, err);
+    });
   const reviewers = reviewerCache(store);
   const app = new Hono();
+  app.use('*', requestLog(logger));
+  app.use('*', securityHeaders());
+  app.route('/', healthRoutes(store, options.lifecycle ?? { ready: true }));
 
-  app.route('/api', apiRoutes(store, config, reviewers));
-  app.route('/', pageRoutes(store, config, reviewers));
+  // /api/v1 is the versioned API; the unversioned /api/... paths of issue 3 are aliases (same handlers).
+  mountApi(app, store, config, reviewers);
+  mountMcp(app, { store, config }); // MCP for AI assistants, Streamable HTTP at /mcp (issue 10)
+  app.route('/', editorRoutes(store, config)); // editor UI, sign-in, /editor/api (issue 5)
+  app.route('/', pageRoutes(store, config, reviewers, { ask: options.ask }));
 
   app.notFound(async (c) => {
     if (c.req.path.startsWith('/api/')) {

@@ -1,3 +1,11 @@
-export { answerJson, problem } from './api.js';
+export {
+  answerJson,
+  apiSnapshotFiles,
+  apiV1Routes,
+  mountApi,
+  openApiDocument,
+  problem,
+} from './api/index.js';
 export { type AppOptions, createApp } from './app.js';
+export { type AskFn, type AskResultLike, askView, fallbackAsk } from './ask.js';
 export { type RunningServer, startServer } from './server.js';

@@ -1,27 +1,54 @@
-/** Public HTML routes. Synonym slugs redirect permanently to the canonical condition URL. */
+/**
+ * Public HTML routes, plus the files crawlers read (sitemap, robots.txt, feed). Synonym slugs
+ * redirect permanently to the canonical condition URL.
+ */
 import { Hono } from 'hono';
 import type { Reviewer } from '../content/index.js';
 import {
+  AboutReviewPage,
   AnswerPage,
+  AskPage,
+  answersReviewedBy,
+  atomFeed,
   ConditionPage,
   HomePage,
+  ReviewerPage,
   renderDocument,
+  robotsTxt,
+  SEARCH_JS,
   SITE_CSS,
   type SiteConfig,
+  sitemapEntries,
+  sitemapFiles,
 } from '../site/index.js';
 import type { Store } from '../store/index.js';
+import { type AskFn, askView, fallbackAsk } from './ask.js';
+import { publishedCache } from './published.js';
+
+export interface PageRouteOptions {
+  /** The question-answering engine for /ask; without one a simple word match is used. */
+  ask?: AskFn;
+}
+
+const ASSET_CACHE = 'public, max-age=3600';
+const PAGE_CACHE = 'public, max-age=60';
 
 export function pageRoutes(
   store: Store,
   config: SiteConfig,
   reviewers: () => Promise<Map<string, Reviewer>>,
+  options: PageRouteOptions = {},
 ) {
   const pages = new Hono();
+  const published = publishedCache(store, config, reviewers);
 
   pages.get('/assets/site.css', (c) =>
-    c.body(SITE_CSS, 200, {
-      'content-type': 'text/css; charset=utf-8',
-      'cache-control': 'public, max-age=3600',
+    c.body(SITE_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': ASSET_CACHE }),
+  );
+  pages.get('/assets/search.js', (c) =>
+    c.body(SEARCH_JS, 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': ASSET_CACHE,
     }),
   );
 
@@ -57,9 +84,70 @@ export function pageRoutes(
     const view = await store.getPublishedAnswer(condition.slug, answerSlug);
     if (!view) return c.notFound();
     return c.html(
-      await renderDocument(<AnswerPage config={config} view={view} reviewers={await reviewers()} />),
+      await renderDocument(
+        <AnswerPage config={config} view={view} reviewers={await reviewers()} condition={condition} />,
+      ),
     );
   });
+
+  pages.get('/about/medical-review', async (c) =>
+    c.html(
+      await renderDocument(<AboutReviewPage config={config} reviewers={[...(await reviewers()).values()]} />),
+    ),
+  );
+
+  pages.get('/reviewers/:id', async (c) => {
+    const map = await reviewers();
+    const reviewer = map.get(c.req.param('id'));
+    if (!reviewer) return c.notFound();
+    const reviewed = answersReviewedBy(reviewer.id, (await published()).answers, map, config);
+    return c.html(
+      await renderDocument(<ReviewerPage config={config} reviewer={reviewer} reviewed={reviewed} />),
+    );
+  });
+
+  pages.get('/ask', async (c) => {
+    const site = await published();
+    const view = await askView(c.req.query('q') ?? '', options.ask ?? fallbackAsk(site), site);
+    return c.html(await renderDocument(<AskPage config={config} view={view} />));
+  });
+
+  pages.get('/sitemap.xml', async (c) => {
+    const site = await published();
+    const files = sitemapFiles(
+      sitemapEntries(site.conditions, site.answers, await reviewers(), config),
+      config,
+    );
+    return c.body(files.get('sitemap.xml')!, 200, {
+      'content-type': 'application/xml; charset=utf-8',
+      'cache-control': PAGE_CACHE,
+    });
+  });
+  pages.get('/:part{sitemap-[0-9]+\\.xml}', async (c) => {
+    const site = await published();
+    const files = sitemapFiles(
+      sitemapEntries(site.conditions, site.answers, await reviewers(), config),
+      config,
+    );
+    const xml = files.get(c.req.param('part'));
+    if (!xml) return c.notFound();
+    return c.body(xml, 200, {
+      'content-type': 'application/xml; charset=utf-8',
+      'cache-control': PAGE_CACHE,
+    });
+  });
+  pages.get('/robots.txt', (c) =>
+    c.body(robotsTxt(config), 200, {
+      'content-type': 'text/plain; charset=utf-8',
+      'cache-control': ASSET_CACHE,
+    }),
+  );
+  pages.get('/feed.xml', async (c) =>
+    c.body(atomFeed((await published()).answers, await reviewers(), config), 200, {
+      'content-type': 'application/atom+xml; charset=utf-8',
+      'cache-control': PAGE_CACHE,
+    }),
+  );
 
   return pages;
 }

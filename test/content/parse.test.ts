@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, parseAnswer, parseCondition, parseReviewers } from '../../src/content/index.js';
+import {
+  decodeUtf8,
+  footnoteReferences,
+  parseAnswer,
+  parseCondition,
+  parseReviewers,
+} from '../../src/content/index.js';
 
 const good = `---
 question: What is asthma?
@@ -67,6 +73,13 @@ describe('parseAnswer', () => {
     const text = good.replace('Body text.', 'Line one.\nIt rises 3 times [^nhs].');
     const [p] = problems(text);
     expect(p).toMatchObject({ code: 'broken-footnote', line: 8, column: 18 });
+  });
+
+  it('counts a reference before a colon as a reference, and a line-start definition as a definition', () => {
+    expect(footnoteReferences('Signs include [^nhs]:\n\n- fever').map((r) => r.id)).toEqual(['nhs']);
+    expect(footnoteReferences('[^nhs]: NHS page\nText [^cdc].').map((r) => r.id)).toEqual(['cdc']);
+    const [p] = problems(good.replace('Body text.', 'Signs include [^typo]:\n\n- fever'));
+    expect(p?.code).toBe('broken-footnote');
   });
 
   it('ignores footnote-like text inside code fences', () => {

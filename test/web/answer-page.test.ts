@@ -176,12 +176,16 @@ describe('routes', () => {
 describe('JSON API', () => {
   it('serves conditions, a condition and an answer with the model and review status', async () => {
     const { app } = await appWith({ 'gout/causes.md': answer(body, review(hash)) });
-    const list = (await (await app.request("/api/conditions")).json()) as any;
+    const list = (await (await app.request('/api/conditions')).json()) as { conditions: object[] };
     expect(list.conditions[0]).toMatchObject({ slug: 'gout', name: 'Gout', synonyms: ['gouty arthritis'] });
-    const cond = (await (await app.request("/api/conditions/gout")).json()) as any;
+    const cond = (await (await app.request('/api/conditions/gout')).json()) as { answers: object[] };
     expect(cond.answers[0]).toMatchObject({ aspect: 'causes', question: 'What causes gout?' });
     const res = await app.request('/api/conditions/gout/causes');
-    const a = (await res.json()) as any;
+    const a = (await res.json()) as {
+      answer: { tldr: string };
+      revision: { hash: string };
+      review: { kind: string };
+    };
     expect(a.answer.tldr).toContain('uric acid');
     expect(a.revision.hash).toBe(hash);
     expect(a.review.kind).toBe('reviewed');

@@ -1,13 +1,21 @@
-/** `medbrief serve`: the public site and API over HTTP. `--demo` imports the demo content first. */
+/**
+ * `medbrief serve`: the public site and API over HTTP. `--demo` imports the demo content first.
+ * Logs one JSON line per request to stdout; on SIGTERM/SIGINT it stops taking new work, lets
+ * in-flight requests finish (up to the grace period), then closes the store.
+ */
 import type { Command } from 'commander';
+import { pino } from 'pino';
+import { ConfigError, loadServerConfig } from '../../config/index.js';
+import type { Lifecycle } from '../../web/health.js';
 import { createApp, startServer } from '../../web/index.js';
-import { action, CliError, dbOptionHelp, defaultDb, demoContentDir, openCliStore } from '../shared.js';
+import { action, CliError, demoContentDir, openCliStore } from '../shared.js';
 import { formatImportReport, importContentFolder } from './import.js';
 
 interface ServeOptions {
-  db: string;
-  port: string;
-  host: string;
+  config?: string;
+  db?: string;
+  port?: string;
+  host?: string;
   baseUrl?: string;
   demo?: boolean;
 }
@@ -16,58 +24,87 @@ export function register(program: Command): void {
   program
     .command('serve')
     .description('serve the site and JSON API')
-    .option('--db <url>', dbOptionHelp, defaultDb())
-    .option('-p, --port <port>', 'port to listen on', process.env.PORT ?? '3000')
-    .option('--host <host>', 'interface to listen on', process.env.HOST ?? '127.0.0.1')
+    .option('--config <file>', 'settings file, JSON or YAML (default: $MEDBRIEF_CONFIG)')
+    .option(
+      '--db <url>',
+      'database: SQLite path or postgres:// URL (default: $DATABASE_URL or data/medbrief.db)',
+    )
+    .option('-p, --port <port>', 'port to listen on (default: $PORT or 3000; 0 picks a free port)')
+    .option('--host <host>', 'interface to listen on (default: $HOST or 127.0.0.1)')
     .option('--base-url <url>', 'public base URL for canonical links (default: http://localhost:<port>)')
     .option('--demo', 'import the demo content on first start (when the database has no conditions)')
     .action(
       action(async (opts: ServeOptions) => {
-        const port = Number(opts.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) {
-          throw new CliError(
-            `invalid port "${opts.port}"`,
-            2,
-            'use a number from 1 to 65535 (0 picks a free port)',
-          );
+        let config: ReturnType<typeof loadServerConfig>;
+        try {
+          config = loadServerConfig({
+            file: opts.config,
+            flags: { database: opts.db, port: opts.port, host: opts.host, baseUrl: opts.baseUrl },
+          });
+        } catch (err) {
+          if (err instanceof ConfigError) {
+            throw new CliError(err.message, 2, 'fix the setting named above (see README: Configuration)');
+          }
+          throw err;
         }
-        const store = await openCliStore(opts.db);
+        const logger = pino({ level: config.logLevel, base: { service: 'medbrief' } });
+        const store = await openCliStore(config.database);
         if (opts.demo && (await store.countConditions()) === 0) {
           const report = await importContentFolder(store, demoContentDir, 'demo-import');
-          console.log(
-            `First start: imported the demo content into ${opts.db}\n${formatImportReport(report)}`,
+          console.error(
+            `First start: imported the demo content into ${config.database}\n${formatImportReport(report)}`,
           );
         }
-        const baseUrl = (opts.baseUrl ?? `http://localhost:${port}`).replace(/\/+$/, '');
-        const { app } = createApp({ store, config: { baseUrl } });
+        const lifecycle: Lifecycle = { ready: true };
+        const baseUrl = (config.baseUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
+        const { app } = createApp({
+          store,
+          logger,
+          lifecycle,
+          config: {
+            baseUrl,
+            siteName: config.siteName,
+            emergencyNumber: config.emergencyNumber,
+            reviewIntervalMonths: config.reviewIntervalMonths,
+          },
+        });
         let server: Awaited<ReturnType<typeof startServer>>;
         try {
-          server = await startServer(app, port, opts.host);
+          server = await startServer(app, config.port, config.host);
         } catch (err) {
           await store.close();
           const e = err as NodeJS.ErrnoException;
           if (e.code === 'EADDRINUSE') {
             throw new CliError(
-              `port ${port} is already in use`,
+              `port ${config.port} is already in use`,
               2,
               'stop the other server or pass --port <another>',
             );
           }
           throw err;
         }
-        console.log(
-          `MedBrief is serving ${opts.db} at http://${opts.host === '127.0.0.1' ? 'localhost' : opts.host}:${server.port}`,
-        );
+        const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+        console.error(`MedBrief is serving ${config.database} at http://${shown}:${server.port}`);
+        logger.info({ port: server.port, host: config.host, store: store.dialect }, 'listening');
         await new Promise<void>((resolve) => {
-          const stop = async () => {
-            console.log('Shutting down…');
-            await server.close();
-            await store.close();
+          const stop = async (signal: string) => {
+            lifecycle.ready = false;
+            logger.info({ signal }, 'shutting down: finishing in-flight requests');
+            const grace = setTimeout(() => {
+              logger.warn('grace period over: closing remaining connections');
+              resolve();
+            }, config.shutdownGraceSeconds * 1000);
+            grace.unref();
+            await server.close().catch(() => {});
+            clearTimeout(grace);
             resolve();
           };
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
+          process.once('SIGINT', () => void stop('SIGINT'));
+          process.once('SIGTERM', () => void stop('SIGTERM'));
         });
+        await store.close();
+        logger.info('stopped');
+        logger.flush();
       }),
     );
 }

@@ -1,23 +1,37 @@
-/** `medbrief validate <dir>`: schema and reference checks for a whole content folder. */
+/**
+ * `medbrief validate <dir>`: schema and reference checks for a whole content folder, then the
+ * same lint messages the editor shows. Exit 1 on any schema problem or lint error.
+ */
 import type { Command } from 'commander';
 import { loadContentFolder } from '../../import/markdown/index.js';
 import { action, exitCodeFor, printProblems } from '../shared.js';
+import { lintFiles } from './lint.js';
+import { printResults } from './lint-output.js';
 
 export function register(program: Command): void {
   program
     .command('validate')
-    .description('check a content folder: front matter, aspects, slugs, sources, footnotes, reviewers')
+    .description(
+      'check a content folder: front matter, aspects, slugs, sources, footnotes, reviewers, then lint',
+    )
     .argument('<dir>', 'content folder (holds <condition>/condition.md and reviewers.yaml)')
+    .option('--no-lint', 'schema and reference checks only')
+    .option('-q, --quiet', 'report lint errors only, not warnings')
     .action(
-      action(async (dir: string) => {
-        const { bundle, problems } = loadContentFolder(dir);
+      action(async (dir: string, opts: { lint: boolean; quiet?: boolean }) => {
+        const { bundle, problems, files } = loadContentFolder(dir);
         if (problems.length) {
           printProblems(problems);
           return exitCodeFor(problems);
         }
-        console.log(
-          `${dir}: valid — ${bundle.conditions.length} conditions, ${bundle.answers.length} answers, ${bundle.reviewers.length} reviewers`,
-        );
+        const summary = `${bundle.conditions.length} conditions, ${bundle.answers.length} answers, ${bundle.reviewers.length} reviewers`;
+        if (!opts.lint) {
+          console.log(`${dir}: valid — ${summary}`);
+          return;
+        }
+        const code = printResults(lintFiles([...files.values()]), 'stylish', opts.quiet);
+        console.log(`${dir}: ${code === 0 ? 'valid' : 'lint errors'} — ${summary}`);
+        return code;
       }),
     );
 }

@@ -1,17 +1,20 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { Reviewer } from '../../content/index.js';
-import type { AnswerView } from '../../store/index.js';
+import type { AnswerView, ConditionRecord } from '../../store/index.js';
 import type { SiteConfig } from '../config.js';
+import { answerJsonLd, serializeJsonLd } from '../jsonld.js';
 import { Layout } from '../layout.js';
 import { renderMarkdown, sourceAnchor } from '../markdown.js';
-import { answerPath, badgeFor, badgeText, formatDate, publisherName } from '../model.js';
+import { answerPath, badgeFor, badgeText, formatDate, publisherName, reviewerPath } from '../model.js';
 
 export interface AnswerPageProps {
   config: SiteConfig;
   view: AnswerView;
   reviewers: ReadonlyMap<string, Reviewer>;
-  /** Extra <head> content such as JSON-LD. */
+  /** The answer's condition, for synonyms and codes in the structured data. */
+  condition?: ConditionRecord | null;
+  /** Extra <head> content. */
   head?: Child;
 }
 
@@ -19,16 +22,23 @@ export interface AnswerPageProps {
  * The answer page, in this order: question (h1), TL;DR once, body, numbered sources, review box,
  * "Last updated" as its own fact, disclaimer.
  */
-export function AnswerPage({ config, view, reviewers, head }: AnswerPageProps) {
+export function AnswerPage({ config, view, reviewers, condition, head }: AnswerPageProps) {
   const a = view.revision.answer;
   const badge = badgeFor(view, reviewers, config);
+  const jsonLd = serializeJsonLd(answerJsonLd({ view, badge, condition, config }));
   return (
     <Layout
       config={config}
       title={a.question}
       path={answerPath(view.conditionSlug, view.slug)}
       description={a.tldr}
-      head={head}
+      ogType="article"
+      head={
+        <>
+          <script type="application/ld+json">{raw(jsonLd)}</script>
+          {head}
+        </>
+      }
     >
       <nav class="breadcrumbs" aria-label="Breadcrumb">
         <ol>
@@ -72,7 +82,16 @@ export function AnswerPage({ config, view, reviewers, head }: AnswerPageProps) {
           {badge.kind === 'reviewed' && badge.reviewer.demo ? (
             <p class="status">This is a demonstration account, not a real clinician.</p>
           ) : null}
-          {badge.kind === 'imported' && badge.url ? (
+          {badge.kind === 'reviewed' && badge.overdue ? (
+            <p class="status">This answer is past its review date. We are checking it again.</p>
+          ) : null}
+          {badge.kind === 'reviewed' ? (
+            <p>
+              <a href={reviewerPath(badge.reviewer.id)}>About {badge.reviewer.name}</a> ·{' '}
+              <a href="/about/medical-review">How we review answers</a>
+            </p>
+          ) : null}
+          {badge.kind === 'imported' && badge.url && /^https?:\/\//i.test(badge.url) ? (
             <p>
               <a href={badge.url}>Read the original on {publisherName(badge.publisher)}</a>
             </p>

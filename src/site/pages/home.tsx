@@ -2,6 +2,7 @@ import type { ConditionSummary } from '../../store/index.js';
 import type { SiteConfig } from '../config.js';
 import { Layout } from '../layout.js';
 import { conditionPath } from '../model.js';
+import { SearchForm } from '../search-form.js';
 
 /** Home: every condition A–Z, grouped by first letter. */
 export function HomePage({ config, conditions }: { config: SiteConfig; conditions: ConditionSummary[] }) {
@@ -17,21 +18,23 @@ export function HomePage({ config, conditions }: { config: SiteConfig; condition
       title={config.siteName}
       path="/"
       description="Short, sourced answers about health conditions, each with its medical review status."
+      headerSearch={false}
     >
       <h1>Health conditions A–Z</h1>
       <p>
         Short answers to common questions, with their sources and who reviewed them. {conditions.length}{' '}
         {conditions.length === 1 ? 'condition' : 'conditions'}.
       </p>
+      <SearchForm id="home-q" label="Ask a question about a health condition" />
       {letters.length > 1 ? (
         <nav aria-label="Letters">
-          <p>
+          <ul class="letters">
             {letters.map((l) => (
-              <>
-                <a href={`#letter-${l}`}>{l}</a>{' '}
-              </>
+              <li>
+                <a href={`#letter-${l}`}>{l}</a>
+              </li>
             ))}
-          </p>
+          </ul>
         </nav>
       ) : null}
       {letters.map((l) => (

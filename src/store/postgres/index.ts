@@ -23,7 +23,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     if (schema) await sql.raw(`CREATE SCHEMA IF NOT EXISTS ${schema}`).execute(db);
-    await migrateToLatest(db as Kysely<unknown>, 'postgres');
+    await migrateToLatest(db as Kysely<unknown>, 'postgres', schema);
   } catch (err) {
     await db.destroy();
     throw new Error(`cannot open PostgreSQL store at ${redact(url)}: ${(err as Error).message}`);

@@ -1,0 +1,115 @@
+/**
+ * Search benchmark on the full MedQuAD corpus (~16k answers): index build time against
+ * MiniSearch (and SQLite FTS5) over the same fields, heap used by each index, and `ask` latency
+ * (p50/p95/p99, re-ranking included) over the generated dev questions (≥ 1,000).
+ * Writes bench/results/search.json. Heap figures are most accurate with `node --expose-gc`.
+ * Set BENCH_ORAMA=1 to include Orama (slow to build: ~30–90 s).
+ */
+import { join } from 'node:path';
+import { fts5Baseline, miniSearchBaseline, oramaBaseline } from '../eval/baselines.js';
+import { buildDevSet } from '../eval/dev-set.js';
+import { medquadDocuments } from '../eval/medquad-docs.js';
+import { AskEngine, loadShippedRqeModel } from '../src/search/index.js';
+import { medicalWords } from '../src/search/medical-words.js';
+import { peakRssMiB, percentile, writeResult } from './lib.js';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function heapMiB(): number {
+  gc?.();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+}
+
+async function measureBuild<T>(
+  build: () => T | Promise<T>,
+): Promise<{ value: T; ms: number; heapMiB: number }> {
+  const before = heapMiB();
+  const t = performance.now();
+  const value = await build();
+  const ms = performance.now() - t;
+  const heap = heapMiB() - before;
+  return { value, ms: Math.round(ms), heapMiB: Math.round(heap * 10) / 10 };
+}
+
+export async function main(): Promise<Record<string, unknown>> {
+  const dir = process.env.MEDQUAD_DIR ?? join(import.meta.dirname, '..', '..', 'shared', 'data', 'medquad');
+  const docs = medquadDocuments(dir);
+  const { questions } = buildDevSet(docs, { answerable: 1_200 });
+  // Shared, one-off resources are loaded first so neither side's build pays for them.
+  medicalWords();
+  loadShippedRqeModel();
+
+  const runs = Number(process.env.BENCH_RUNS ?? 2);
+  const ours: number[] = [];
+  const mini: number[] = [];
+  let engine: AskEngine | null = null;
+  let oursHeap = 0;
+  let miniHeap = 0;
+  for (let r = 0; r < runs; r++) {
+    engine = null;
+    const o = await measureBuild(() => new AskEngine(docs));
+    engine = o.value;
+    ours.push(o.ms);
+    oursHeap = o.heapMiB;
+    const m = await measureBuild(() => miniSearchBaseline(docs));
+    mini.push(m.ms);
+    miniHeap = m.heapMiB;
+  }
+  const fts = await measureBuild(() => fts5Baseline(docs));
+  const orama = process.env.BENCH_ORAMA ? await measureBuild(() => oramaBaseline(docs)) : null;
+  const best = (xs: number[]) => Math.min(...xs);
+
+  // Latency: warm up on 100 questions, then time every question of the set.
+  for (const q of questions.slice(0, 100)) engine!.ask(q.question);
+  const latencies: number[] = [];
+  for (const q of questions) {
+    const t = performance.now();
+    engine!.ask(q.question, { limit: 10 });
+    latencies.push(performance.now() - t);
+  }
+  latencies.sort((a, b) => a - b);
+  const miniLat: number[] = [];
+  const miniIndex = miniSearchBaseline(docs);
+  for (const q of questions) {
+    const t = performance.now();
+    miniIndex.search(q.question, 10);
+    miniLat.push(performance.now() - t);
+  }
+  miniLat.sort((a, b) => a - b);
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+
+  const result = {
+    corpus: { answers: docs.length },
+    build: {
+      medbriefMs: best(ours),
+      minisearchMs: best(mini),
+      ratio: r2(best(ours) / best(mini)),
+      target: 'medbrief build <= 1/3 of MiniSearch (ratio <= 0.33)',
+      runs,
+      fts5Ms: fts.ms,
+      oramaMs: orama?.ms ?? null,
+    },
+    memoryHeapMiB: {
+      medbrief: oursHeap,
+      minisearch: miniHeap,
+      orama: orama?.heapMiB ?? null,
+      fts5: 'native (SQLite page cache, not on the JS heap)',
+      note: gc ? 'heap after GC' : 'run with node --expose-gc for exact figures',
+    },
+    askLatencyMs: {
+      queries: latencies.length,
+      p50: r2(percentile(latencies, 50)),
+      p95: r2(percentile(latencies, 95)),
+      p99: r2(percentile(latencies, 99)),
+      max: r2(latencies[latencies.length - 1]!),
+      target: 'p99 <= 20 ms',
+    },
+    minisearchQueryLatencyMs: { p50: r2(percentile(miniLat, 50)), p99: r2(percentile(miniLat, 99)) },
+    peakRssMiB: peakRssMiB(),
+  };
+  console.log(JSON.stringify(result, null, 2));
+  writeResult('search', result);
+  return result;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

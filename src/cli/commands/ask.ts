@@ -1,0 +1,169 @@
+/**
+ * `medbrief ask "question"` and `medbrief ask --batch IN.jsonl`: vetted-answer retrieval from the
+ * published answers in the database (never generated text).
+ */
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import { type AskEngine, type AskResult, createAskEngine, documentsFromStore } from '../../search/index.js';
+import { action, CliError, dbOptionHelp, defaultDb, EXIT_FAILURE, openCliStore } from '../shared.js';
+import { readJsonl, recordId } from './jsonl.js';
+
+interface AskOptions {
+  db: string;
+  limit: string;
+  json?: boolean;
+  explain?: boolean;
+  batch?: string;
+  emergencyNumber?: string;
+}
+
+async function loadEngine(db: string, emergencyNumber?: string): Promise<AskEngine> {
+  const store = await openCliStore(db);
+  try {
+    const docs = await documentsFromStore(store);
+    if (docs.length === 0) {
+      console.error(
+        pc.yellow(
+          `warning: ${db} has no published answers; every question will abstain (import content first)`,
+        ),
+      );
+    }
+    return createAskEngine(docs, { emergencyNumber });
+  } finally {
+    await store.close();
+  }
+}
+
+/** The batch/JSON output shape of one result (the evaluation tools read exactly this). */
+export function batchLine(id: string | number, r: AskResult): Record<string, unknown> {
+  return {
+    id,
+    abstained: r.abstained,
+    redFlag: r.redFlag ? { kind: r.redFlag.kind, message: r.redFlag.message } : null,
+    results: r.results.map((x) => ({
+      answerId: x.answerId,
+      condition: x.condition,
+      aspect: x.aspect,
+      question: x.question,
+      score: x.score,
+      origin: x.origin
+        ? {
+            collection: x.origin.collection,
+            publisher: x.origin.publisher,
+            documentId: x.origin.documentId ?? null,
+            pairId: x.origin.pairId ?? null,
+          }
+        : null,
+    })),
+  };
+}
+
+function parseLimit(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 50) {
+    throw new CliError(
+      `--limit must be a whole number from 1 to 50 (got ${JSON.stringify(raw)})`,
+      EXIT_FAILURE,
+    );
+  }
+  return n;
+}
+
+function printHuman(question: string, r: AskResult, explain: boolean): void {
+  if (r.redFlag) console.log(`${pc.bgRed(pc.white(' URGENT '))} ${pc.red(r.redFlag.message)}\n`);
+  if (r.abstained) {
+    console.log(r.message ?? "We don't have a reviewed answer to that question yet.");
+    if (r.nearestConditions.length) {
+      console.log(`Closest topics: ${r.nearestConditions.map((c) => `${c.name} (/${c.slug})`).join(', ')}`);
+    }
+  } else {
+    r.results.forEach((x, i) => {
+      const badge = x.reviewed
+        ? pc.green('reviewed')
+        : x.origin
+          ? pc.yellow(`from ${x.origin.publisher}`)
+          : pc.yellow('awaiting review');
+      console.log(
+        `${i + 1}. ${pc.bold(x.question)}  ${pc.dim(`${x.answerId} · ${x.aspect} · score ${x.score}`)} ${badge}`,
+      );
+    });
+  }
+  if (explain && r.explain) {
+    console.log(pc.dim(`\nwhy (question: ${JSON.stringify(question.slice(0, 200))}):`));
+    console.log(
+      pc.dim(
+        JSON.stringify(
+          { query: r.explain, results: r.results.map((x) => ({ answerId: x.answerId, ...x.explain })) },
+          null,
+          2,
+        ),
+      ),
+    );
+  }
+}
+
+export function register(program: Command): void {
+  program
+    .command('ask')
+    .description('find the reviewed answer to a question in your own words (or say that there is none)')
+    .argument('[question]', 'the question, in quotes')
+    .option('--db <url>', dbOptionHelp, defaultDb())
+    .option('--limit <n>', 'answers to show (1–50)', '5')
+    .option('--json', 'print the result as JSON')
+    .option('--explain', 'show which focus, aspect, terms and features produced the ranking')
+    .option(
+      '--batch <file>',
+      'read {"id","question"} JSON lines (or - for stdin) and write one JSON line each',
+    )
+    .option(
+      '--emergency-number <text>',
+      'emergency number in urgent notices (default: $MEDBRIEF_EMERGENCY_NUMBER or "your local emergency number")',
+    )
+    .action(
+      action(async (question: string | undefined, opts: AskOptions) => {
+        const limit = parseLimit(opts.limit);
+        if (!opts.batch && (question === undefined || question.trim() === '')) {
+          throw new CliError(
+            'give a question in quotes, or --batch FILE',
+            EXIT_FAILURE,
+            'medbrief ask "what causes gout?"',
+          );
+        }
+        const engine = await loadEngine(opts.db, opts.emergencyNumber);
+        if (opts.batch) {
+          for await (const rec of readJsonl(opts.batch)) {
+            const value = 'value' in rec ? rec.value : undefined;
+            const id = recordId(value, rec.line);
+            const q = value?.question;
+            if ('error' in rec || typeof q !== 'string') {
+              const error = 'error' in rec ? rec.error : 'missing "question" (a string)';
+              process.stdout.write(
+                `${JSON.stringify({ id, abstained: true, redFlag: null, results: [], error })}\n`,
+              );
+              continue;
+            }
+            const r = engine.ask(q, { limit, explain: opts.explain });
+            const line = batchLine(id, r);
+            if (opts.explain) line.explain = r.explain;
+            process.stdout.write(`${JSON.stringify(line)}\n`);
+          }
+          return;
+        }
+        const r = engine.ask(question!, { limit, explain: opts.explain });
+        if (opts.json)
+          console.log(
+            JSON.stringify(
+              {
+                ...batchLine('1', r),
+                nearestConditions: r.nearestConditions,
+                message: r.message,
+                ...(opts.explain ? { explain: r.explain } : {}),
+              },
+              null,
+              2,
+            ),
+          );
+        else printHuman(question!, r, Boolean(opts.explain));
+      }),
+    );
+}

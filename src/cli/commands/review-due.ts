@@ -1,0 +1,73 @@
+/**
+ * `medbrief review-due [--within 30d] [--format json]`: published answers whose medical review is
+ * overdue or falls due soon, with their owner. `--stagger` first gives never-scheduled,
+ * unreviewed answers (e.g. a bulk import) first-review dates spread over the interval.
+ */
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import { type ReviewDueItem, workflowRepo } from '../../store/index.js';
+import { parseWindow } from '../../workflow/index.js';
+import { action, CliError, dbOptionHelp, defaultDb, openCliStore } from '../shared.js';
+
+export function formatReviewDue(items: ReviewDueItem[], withinDays: number, today: string): string {
+  const overdue = items.filter((i) => i.status === 'overdue').length;
+  const lines = [
+    `${overdue} overdue, ${items.length - overdue} due within ${withinDays} days (today ${today})`,
+  ];
+  for (const i of items) {
+    const due = i.status === 'overdue' ? pc.red(`${i.due} overdue`) : pc.yellow(`${i.due} due soon`);
+    const last = i.reviewedOn ? `last reviewed ${i.reviewedOn} by ${i.reviewerId}` : 'never reviewed here';
+    lines.push(`  ${due}  ${i.conditionSlug}/${i.slug}  owner: ${i.owner}  (${last})`);
+  }
+  return lines.join('\n');
+}
+
+export function register(program: Command): void {
+  program
+    .command('review-due')
+    .description('list published answers whose medical review is overdue or due soon')
+    .option('--within <window>', 'how far ahead to look: 30d, 6w, 3m or a number of days', '30d')
+    .option('--format <format>', 'text or json', 'text')
+    .option('--today <YYYY-MM-DD>', 'pretend today is this date (planning)')
+    .option('--stagger', 'first schedule unreviewed, unscheduled answers over the review interval')
+    .option('--interval <months>', 'interval for --stagger (default: site policy, 12)')
+    .option('--db <url>', dbOptionHelp, defaultDb())
+    .action(
+      action(
+        async (opts: {
+          within: string;
+          format: string;
+          today?: string;
+          stagger?: boolean;
+          interval?: string;
+          db: string;
+        }) => {
+          const withinDays = parseWindow(opts.within);
+          if (withinDays === null)
+            throw new CliError(`--within "${opts.within}" is not a window`, 2, 'write e.g. 30d, 6w or 3m');
+          if (opts.format !== 'text' && opts.format !== 'json')
+            throw new CliError(`--format must be text or json`);
+          const store = await openCliStore(opts.db);
+          try {
+            const repo = workflowRepo(store);
+            const today = opts.today ?? repo.today();
+            if (opts.stagger) {
+              const months = opts.interval ? Number(opts.interval) : undefined;
+              const n = await repo.staggerUnscheduled({
+                start: today,
+                intervalMonths: months,
+                owner: undefined,
+              });
+              if (opts.format === 'text')
+                console.log(`Scheduled first reviews for ${n} answers, spread over the interval.`);
+            }
+            const items = await repo.reviewDue({ withinDays, today });
+            if (opts.format === 'json') console.log(JSON.stringify({ today, withinDays, items }, null, 2));
+            else console.log(formatReviewDue(items, withinDays, today));
+          } finally {
+            await store.close();
+          }
+        },
+      ),
+    );
+}

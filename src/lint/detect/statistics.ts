@@ -1,0 +1,127 @@
+/**
+ * Finding statistics in a sentence: percentages, "N in M", rates "per 100,000", relative measures
+ * ("N times more likely", "N-fold", "doubles the risk", odds/hazard ratios) and population counts
+ * ("about 200,000 people"). Bare numbers are not statistics: gestational weeks, ages, time spans
+ * ("the first 30 days"), doses and dates are left alone.
+ */
+import { ANY_NUM, APPROX, NUM, PERCENT, RANGE, WORD_NUM } from './numbers.js';
+
+export type StatisticKind = 'percent' | 'frequency' | 'rate' | 'relative' | 'count';
+
+export interface Statistic {
+  kind: StatisticKind;
+  /** Offsets within the sentence. */
+  start: number;
+  end: number;
+  text: string;
+  /** A relative measure (compares two risks) rather than an absolute figure. */
+  relative: boolean;
+}
+
+const RISK_NOUN = '(?:risk|risks|chance|chances|odds|likelihood|rate|rates|incidence|probability|hazard)';
+const POSSESSIVE =
+  "(?:(?:the|your|their|a|his|her|its|one's|a person's|a woman's|a man's|a child's|a baby's)\\s+)?";
+
+const RELATIVE: RegExp[] = [
+  new RegExp(
+    `\\b${APPROX}${RANGE}[\\s-]*times\\s+(?:more|less|higher|lower|greater|as|the\\s+${RISK_NOUN}|the\\s+(?:normal|average|usual|general))\\b`,
+    'gi',
+  ),
+  new RegExp(`\\b${APPROX}${RANGE}[\\s-]*fold\\b`, 'gi'),
+  /\b(?:twice|three times|thrice|half)\s+as\s+(?:likely|many|common|high|much|often|frequent)\b/gi,
+  new RegExp(
+    `\\b(?:doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|quadrupled|halves|halved|halving)\\s+${POSSESSIVE}(?:\\w+\\s+)?${RISK_NOUN}\\b`,
+    'gi',
+  ),
+  /\b(?:odds|hazard|risk|rate|incidence)\s+ratios?\b|\brelative\s+risks?\b|\brisk\s+reduction\b/gi,
+  /\b(?:a?OR|RR|HR|IRR)\s*[=:]\s*\d/g,
+  new RegExp(
+    `\\b(?:increases?|increased|raises?|raised|reduces?|reduced|lowers?|lowered|cuts?|decreases?|decreased)\\s+(?:\\w+\\s+){0,4}?${RISK_NOUN}\\s+(?:[\\w-]+\\s+){0,6}?by\\s+${APPROX}${PERCENT}`,
+    'gi',
+  ),
+  new RegExp(
+    `\\b${APPROX}${PERCENT}\\s+(?:higher|lower|greater|increased|reduced|more|less|decreased|increase|reduction|decrease|rise|drop)\\s+(?:in\\s+)?(?:the\\s+)?${RISK_NOUN}`,
+    'gi',
+  ),
+];
+
+const ABSOLUTE: { kind: StatisticKind; re: RegExp }[] = [
+  { kind: 'percent', re: new RegExp(`\\b${APPROX}${PERCENT}`, 'gi') },
+  {
+    kind: 'frequency',
+    re: new RegExp(
+      `\\b${APPROX}(?:${RANGE}|an?)\\s+(?:in|out\\s+of|of\\s+every|in\\s+every)\\s+(?:every\\s+)?(?:${ANY_NUM}|a\\s+(?:hundred|thousand|million))\\b`,
+      'gi',
+    ),
+  },
+  {
+    kind: 'rate',
+    re: new RegExp(
+      `\\b${APPROX}${RANGE}\\s+(?:[a-z-]+\\s+){0,3}?per\\s+(?:${NUM}|hundred|thousand|million)\\b`,
+      'gi',
+    ),
+  },
+];
+
+const POPULATION =
+  "(?:people|persons|individuals|cases|patients|babies|infants|newborns|births|children|kids|adults|women|men|Americans|deaths|families|boys|girls|adolescents|teens|teenagers|residents|pregnancies|veterans|survivors|adults|students|workers|people's)";
+const COUNT = new RegExp(
+  `\\b${APPROX}(${NUM}|${WORD_NUM})(\\s+(?:million|thousand|billion|hundred))?\\s+(?:[A-Za-z-]+\\s+){0,2}?${POPULATION}\\b`,
+  'gi',
+);
+
+function isYear(n: string): boolean {
+  return /^(?:1[89]|20)\d\d$/.test(n);
+}
+
+/** Cheap test first: most sentences hold no number and no relative wording at all. */
+const MAYBE_STATISTIC =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|twice|thrice|half|double|doubles|doubled|doubling|triple|triples|tripled|tripling|quadruple|quadruples|quadrupled|halves|halved|halving|ratio|ratios|relative|reduction)\b|%/i;
+
+const cache = new Map<string, Statistic[]>();
+
+export function findStatistics(sentence: string): Statistic[] {
+  if (!MAYBE_STATISTIC.test(sentence)) return [];
+  const hit = cache.get(sentence);
+  if (hit) return hit;
+  const found = computeStatistics(sentence);
+  if (cache.size > 5_000) cache.clear();
+  cache.set(sentence, found);
+  return found;
+}
+
+function computeStatistics(sentence: string): Statistic[] {
+  const found: Statistic[] = [];
+  const add = (kind: StatisticKind, m: RegExpMatchArray, relative: boolean) => {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (found.some((f) => start < f.end && f.start < end)) return;
+    found.push({ kind, start, end, text: m[0], relative });
+  };
+  for (const re of RELATIVE) for (const m of sentence.matchAll(re)) add('relative', m, true);
+  for (const { kind, re } of ABSOLUTE) for (const m of sentence.matchAll(re)) add(kind, m, false);
+  for (const m of sentence.matchAll(COUNT)) {
+    const n = m[1]!;
+    const digits = n.replace(/,/g, '');
+    const big = Boolean(m[2]) || /hundred|thousand|million|billion/i.test(n);
+    if (isYear(digits) && !m[2]) continue;
+    if (/^\d/.test(n) && Number(digits) < 10 && !big) continue;
+    if (/^[a-z]/i.test(n) && !big) continue; // "two children" is not a statistic
+    add('count', m, false);
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** An absolute figure or baseline that gives a relative measure its meaning. */
+const BASELINE_WORDS =
+  /\b(?:absolute\s+risk|baseline\s+risk|background\s+risk|overall\s+(?:risk|chance)|lifetime\s+risk|general\s+population\s+risk|(?:risk|chance)\s+(?:is|was|remains|stays)\s+(?:still\s+)?(?:low|small|very low|rare))\b/i;
+
+export function hasBaseline(sentence: string): boolean {
+  if (findStatistics(sentence).some((s) => !s.relative)) return true;
+  if (BASELINE_WORDS.test(sentence) && /\d|\bone\b|\bfew\b/i.test(sentence)) return true;
+  return (
+    /\b(?:from|of)\s+(?:about\s+)?\d/.test(sentence) &&
+    /\bto\s+(?:about\s+)?\d/.test(sentence) &&
+    /%|\bin\b/.test(sentence)
+  );
+}

@@ -1,0 +1,168 @@
+/**
+ * A LintDocument from a published page (plain text or HTML), as `medbrief audit` reads it. The
+ * page's parts are recognised by how pages write them: a metadata header ("Short answer ·
+ * Medically reviewed · Last updated: …"), a title, a "TL;DR:" paragraph, the question (a sentence
+ * ending in "?"), the body, a sources list and a "Medical disclaimer".
+ */
+import { normaliseText } from '../../content/index.js';
+import { DocumentAssembler, numberedRefs, TLDR_LABEL } from './assemble.js';
+import { type Block, pageBlocks } from './blocks.js';
+import type { LintDocument, SourceEntry, Span, TextUnit } from './document.js';
+import { topicWordsOf } from './from-answer.js';
+import { htmlToText, looksLikeHtml } from './html-to-text.js';
+import { META_LINE, type PageMeta, readMetaLine } from './page-meta.js';
+import { splitSentences } from './sentences.js';
+
+const DISCLAIMER =
+  /^(?:\W*)(?:medical\s+)?disclaimer\b|\bnot\s+(?:a\s+substitute\s+for|intended\s+(?:as|to\s+(?:be\s+)?(?:a\s+substitute|replace))|(?:meant\s+to\s+)?(?:constitute|replace))\s+(?:for\s+)?(?:professional\s+)?medical\s+advice|\bfor\s+(?:general\s+)?(?:educational|informational|information)\s+purposes\s+only\b|\bdoes\s+not\s+(?:constitute|replace|provide)\s+(?:professional\s+)?medical\s+advice/i;
+const SOURCES_HEADING =
+  /^\W*(?:sources?|references?|bibliography|citations?|works cited|further reading|evidence)\s*:?\s*$/i;
+const QUESTION_LABEL = /^(?:question|q)\s*[:.]\s*/i;
+const URL = /https?:\/\/[^\s)\]>]+|\bwww\.[^\s)\]>]+/;
+
+function words(s: string): number {
+  return (s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
+}
+
+function unitOf(text: string, start: number, end: number): TextUnit {
+  return { start, end, text: text.slice(start, end) };
+}
+
+function readSource(text: string, b: Block): SourceEntry {
+  const line = text.slice(b.start, b.end);
+  const num = /^\s*(?:\[(\d+)\]|\^?(\d+)[.)]?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*/.exec(line);
+  const url = URL.exec(line)?.[0];
+  const accessed = /\b(?:accessed|retrieved|viewed)\b/i.test(line) ? 'yes' : undefined;
+  const rest = line
+    .slice(num ? num[0].length : b.contentStart - b.start)
+    .replace(URL, '')
+    .replace(/\b(?:accessed|retrieved|viewed)\b.*$/i, '')
+    .replace(/^[-*•\s]+|[\s.,;:]+$/g, '');
+  return {
+    id: num ? (num[1] ?? num[2]) : undefined,
+    title: words(rest) >= 2 ? rest : undefined,
+    url,
+    accessed,
+    span: { start: b.start, end: b.end },
+  };
+}
+
+export function documentFromPage(input: string, file = '<page>'): LintDocument {
+  const source = normaliseText(input);
+  let text = source;
+  let map: number[] | null = null;
+  if (looksLikeHtml(source)) {
+    const mapped = htmlToText(source);
+    text = mapped.text;
+    map = mapped.map;
+  }
+  const asm = new DocumentAssembler(text);
+  const blocks = pageBlocks(text, 0, text.length);
+  const meta: PageMeta = {};
+  let header: TextUnit | undefined;
+  let title: TextUnit | undefined;
+  let tldr: TextUnit | undefined;
+  let question: TextUnit | undefined;
+  let disclaimer: TextUnit | undefined;
+  let bodyStart = -1;
+  let bodyEnd = -1;
+  let inSources = false;
+  const sources: SourceEntry[] = [];
+  const startBody = (start: number, end: number) => {
+    if (bodyStart < 0) bodyStart = start;
+    bodyEnd = end;
+  };
+
+  for (const b of blocks) {
+    const line = text.slice(b.start, b.end);
+    const n = words(line);
+    if (/^<!--.*-->$/.test(line)) continue; // a disable comment kept from HTML
+    const isMeta = META_LINE.test(line) && n <= 30 && !TLDR_LABEL.test(line);
+    if (isMeta) {
+      readMetaLine(line, b.start, meta);
+      if (bodyStart < 0 && !header) header = unitOf(text, b.start, b.end);
+      asm.add('paragraph', 'header', b.start, b.end);
+      continue;
+    }
+    if (DISCLAIMER.test(line) && !inSources) {
+      disclaimer ??= unitOf(text, b.start, b.end);
+      asm.add('paragraph', 'disclaimer', b.start, b.end);
+      continue;
+    }
+    if (SOURCES_HEADING.test(line)) {
+      inSources = true;
+      asm.add('heading', 'sources', b.start, b.end);
+      continue;
+    }
+    if (inSources) {
+      sources.push(readSource(text, b));
+      asm.add('table', 'sources', b.start, b.end); // not prose: no sentences
+      continue;
+    }
+    const label = TLDR_LABEL.exec(line);
+    if (label) {
+      const contentStart = b.start + label[0].length;
+      // A TL;DR paragraph may run on into the question and the body (as the seed page does).
+      const sentences = splitSentences(text, contentStart, b.end);
+      const q = question ? -1 : sentences.findIndex((s, i) => i > 0 && text[s.end - 1] === '?');
+      const tldrEnd = q > 0 ? sentences[q - 1]!.end : b.end;
+      if (!tldr) tldr = unitOf(text, contentStart, tldrEnd);
+      asm.add('paragraph', 'tldr', b.start, tldrEnd, contentStart);
+      if (q > 0) {
+        const qs = sentences[q]!;
+        question = unitOf(text, qs.start, qs.end);
+        const rest = sentences[q + 1];
+        if (rest) {
+          asm.add('paragraph', 'body', rest.start, b.end);
+          startBody(rest.start, b.end);
+        }
+      }
+      continue;
+    }
+    const qLabel = QUESTION_LABEL.exec(line);
+    if (!question && bodyStart < 0 && (qLabel || (line.trimEnd().endsWith('?') && n <= 30))) {
+      question = unitOf(text, b.start + (qLabel?.[0].length ?? 0), b.end);
+      continue;
+    }
+    if (
+      !title &&
+      !tldr &&
+      !question &&
+      bodyStart < 0 &&
+      n <= 15 &&
+      !/[.:;,]$/.test(line) &&
+      b.kind !== 'list-item'
+    ) {
+      title = unitOf(text, b.start, b.end);
+      asm.add('heading', 'title', b.start, b.end);
+      continue;
+    }
+    const isHeading = b.kind === 'paragraph' && n <= 8 && !/[.:;,!?]$/.test(line) && bodyStart >= 0;
+    asm.add(isHeading ? 'heading' : b.kind, 'body', b.start, b.end, b.contentStart);
+    startBody(b.start, b.end);
+  }
+  const body: Span =
+    bodyStart >= 0 ? { start: bodyStart, end: bodyEnd } : { start: text.length, end: text.length };
+  const toSource = map ? (o: number) => map[Math.max(0, Math.min(o, map.length - 1))]! : (o: number) => o;
+  const proseSpans = asm.paragraphs.filter((p) => p.part === 'body' || p.part === 'tldr');
+  return {
+    file,
+    kind: 'page',
+    text,
+    source,
+    toSource,
+    title,
+    header,
+    question,
+    tldr,
+    disclaimer,
+    body,
+    paragraphs: asm.paragraphs,
+    sentences: asm.sentences,
+    sources,
+    citations: numberedRefs(text, proseSpans),
+    review: meta.review,
+    updated: meta.updated,
+    topicWords: topicWordsOf([title?.text, question?.text]),
+  };
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { Rule } from '../types.js';
+
+const Options = z.object({});
+
+/** A published page of health information says it is not personal medical advice. */
+export const disclaimerMissing: Rule<z.infer<typeof Options>> = {
+  id: 'disclaimer-missing',
+  severity: 'error',
+  appliesTo: ['page'],
+  options: Options,
+  docs: {
+    summary:
+      'An audited page has no medical disclaimer ("not a substitute for professional medical advice"). Markdown answers are exempt: the site adds the disclaimer to every page.',
+    why: 'Readers must know that general information cannot replace advice about their own situation, and where to get that advice. Health-information standards require the statement on every page.',
+    references: [
+      {
+        title: 'HONcode principle 2: complementarity',
+        url: 'https://www.hon.ch/cgi-bin/HONcode/principles.pl?English',
+      },
+      {
+        title: 'Patient Information Forum: the PIF TICK criteria',
+        url: 'https://pifonline.org.uk/pif-tick/',
+      },
+    ],
+    ok: [
+      {
+        kind: 'page',
+        text: 'TL;DR: It is rare.\nMedical disclaimer: This information is not a substitute for professional medical advice.\n',
+      },
+    ],
+    notOk: [{ kind: 'page', text: 'TL;DR: It is rare.\nMost cases happen by chance.\n', expected: ['1:1'] }],
+  },
+  check(doc, { report }) {
+    if (doc.kind !== 'page' || doc.disclaimer) return;
+    if (!doc.text.trim()) return;
+    const end = doc.text.indexOf('\n');
+    report({
+      start: 0,
+      end: end === -1 ? doc.text.length : end,
+      message: 'the page has no medical disclaimer',
+      hint: 'add "Medical disclaimer: this information is not a substitute for professional medical advice…" at the end of the page',
+    });
+  },
+};

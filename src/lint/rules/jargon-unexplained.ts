@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { JARGON, JARGON_TERMS } from '../terms/jargon.js';
+import type { Rule } from '../types.js';
+import { proseSentences } from './util.js';
+
+const Options = z.object({
+  /** Extra terms (term → plain words) for this project. */
+  terms: z.record(z.string(), z.string()).default({}),
+  /** Terms never reported (already familiar to this audience). */
+  allow: z.array(z.string()).default([]),
+});
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function termPattern(terms: readonly string[]): RegExp {
+  const alternation = terms.map((t) => escapeRegExp(t).replace(/[ -]/g, '[\\s-]+')).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternation})(?:s|es)?(?![\\p{L}\\p{N}-])`, 'giu');
+}
+
+const DEFAULT_PATTERN = termPattern(JARGON_TERMS);
+
+/** An explanation right after the term: "(…)", "— …", ", which means …", ", or …", " is a …". */
+const EXPLAINED_AFTER =
+  /^(?:\s*\(|\s*[—–]|\s+-\s|,?\s+(?:which|that)\s+(?:means?|is|are|refers?)\b|,?\s+(?:meaning|means|also\s+called|called|known\s+as|or\s+|i\.e\.|that\s+is)|\s+(?:is|are|was|were)\s+(?:a|an|the|when|what|how)\b|\s+refers?\s+to\b|,\s+(?:a|an|the)\s+\w+)/i;
+/** An explanation just before: "(caudal)", "called hydrocephalus", "tailbone (coccyx)". */
+const EXPLAINED_BEFORE =
+  /(?:\(\s*|\b(?:called|known\s+as|termed|named|medical\s+(?:name|term)\s+(?:is|for\s+this\s+is))\s+(?:an?\s+|the\s+)?)$/i;
+/** Explanation markers anywhere in the sentence after the term (the brief's "within the sentence"). */
+const EXPLAINED_LATER = /\b(?:which\s+means|meaning|in\s+other\s+words|this\s+means)\b/i;
+
+/** A medical term the reader may not know, used without a plain explanation on first use. */
+export const jargonUnexplained: Rule<z.infer<typeof Options>> = {
+  id: 'jargon-unexplained',
+  severity: 'warn',
+  options: Options,
+  docs: {
+    summary:
+      'A medical term from the jargon list ("embryogenesis", "etiology", "multifactorial", …) is used without a plain explanation on its first use.',
+    why: 'Medical words are a barrier for most readers. Either use the everyday word ("cause" for "etiology") or explain the term the first time: in brackets, after a dash, or with "which means" / "called". The condition’s own name (from the question or the condition slug) is never reported. The list lives in src/lint/terms/jargon.ts; projects add terms or allow familiar ones in the config.',
+    references: [
+      {
+        title: 'CDC: Everyday Words for Public Health Communication',
+        url: 'https://www.cdc.gov/ccindex/everydaywords/index.html',
+      },
+      {
+        title: 'NHS digital service manual: content style guide — medical words',
+        url: 'https://service-manual.nhs.uk/content/a-to-z-of-nhs-health-writing',
+      },
+    ],
+    options: '`terms` (extra term → plain words), `allow` (terms never reported).',
+    ok: [
+      {
+        kind: 'page',
+        text: 'During this window, the mesoderm—the layer of cells that forms bones and muscles—does not develop properly.\n',
+      },
+      { kind: 'page', text: 'It happens sporadically, meaning by chance.\n' },
+    ],
+    notOk: [
+      {
+        kind: 'page',
+        text: 'What causes sacral agenesis?\nThe exact etiology of sacral agenesis remains largely unknown.\n',
+        expected: ['2:11'],
+      },
+      {
+        kind: 'markdown',
+        text: 'It starts during embryogenesis. Later, embryogenesis (early growth of the baby) continues.\n',
+        expected: ['1:18'],
+      },
+    ],
+  },
+  check(doc, { options, report }) {
+    const extra = Object.keys(options.terms);
+    const pattern = extra.length
+      ? termPattern([...JARGON_TERMS, ...extra].sort((a, b) => b.length - a.length))
+      : DEFAULT_PATTERN;
+    const glossary: Record<string, string> = {
+      ...JARGON,
+      ...Object.fromEntries(Object.entries(options.terms).map(([k, v]) => [k.toLowerCase(), v])),
+    };
+    const allowed = new Set(options.allow.map((a) => a.toLowerCase()));
+    const topic = new Set(doc.topicWords);
+    const decided = new Set<string>();
+    for (const s of proseSentences(doc)) {
+      for (const m of s.text.matchAll(pattern)) {
+        const found = m[0];
+        const key = keyOf(found, glossary);
+        if (!key || decided.has(key) || allowed.has(key)) continue;
+        if (key.split(/[\s-]+/).every((w) => topic.has(w) || topic.has(`${w}s`))) continue;
+        decided.add(key);
+        const at = m.index ?? 0;
+        const after = s.text.slice(at + found.length);
+        const before = s.text.slice(0, at);
+        if (EXPLAINED_AFTER.test(after) || EXPLAINED_BEFORE.test(before) || EXPLAINED_LATER.test(after))
+          continue;
+        report({
+          start: s.start + at,
+          end: s.start + at + found.length,
+          message: `"${found}" is medical jargon with no plain explanation`,
+          hint: `say "${glossary[key]}" instead, or explain it the first time (e.g. "${found} (${glossary[key]})")`,
+        });
+      }
+    }
+  },
+};
+
+function keyOf(found: string, glossary: Record<string, string>): string | undefined {
+  const norm = found.toLowerCase().replace(/[\s-]+/g, ' ');
+  const candidates = [norm, norm.replace(/es$/, ''), norm.replace(/s$/, '')];
+  for (const c of candidates) {
+    for (const k of Object.keys(glossary)) if (k.replace(/[\s-]+/g, ' ') === c) return k;
+  }
+  return undefined;
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { wordCount } from '../detect/prose.js';
+import type { Rule } from '../types.js';
+import { PROSE_PARTS } from './util.js';
+
+const Options = z.object({});
+
+/** Labels that introduce the next paragraph rather than a list ("Note:", "Example:"). */
+const LABEL =
+  /^(?:\W*)(?:note|notes|tip|tips|warning|caution|important|example|examples|summary|tl;?\s?dr|update|updated|answer|question|q|a|source|sources|references?|disclaimer|medical disclaimer|in short|bottom line|remember|key point)\s*:$/i;
+
+/** The text of a paragraph minus trailing citations, emphasis and spaces. */
+function trimmedEnd(text: string): string {
+  return text.replace(/(?:\s|\[\^[^\]\s]+\]|\[\d+\]|[*_])+$/u, '');
+}
+
+/** A short fragment or run of fragments reads as list items even without markers. */
+function looksLikeItems(text: string): boolean {
+  return wordCount(text) <= 12 && !/[.!?]["”’)]?$/.test(text.trim());
+}
+
+/** "The mechanisms behind this link include:" followed by nothing: the list was lost. */
+export const listEmpty: Rule<z.infer<typeof Options>> = {
+  id: 'list-empty',
+  severity: 'error',
+  options: Options,
+  docs: {
+    summary: 'A sentence ends with ":" to introduce a list, and no list follows.',
+    why: 'A colon promises the reader a list; when the items are missing (often lost when content is copied between systems) the page makes a claim it never backs up, and the reader cannot tell what was left out.',
+    references: [
+      {
+        title: 'NHS digital service manual: content style guide — bullet points',
+        url: 'https://service-manual.nhs.uk/content/formatting-and-punctuation',
+      },
+      {
+        title: 'GOV.UK style guide: bullet points',
+        url: 'https://www.gov.uk/guidance/style-guide/a-to-z-of-gov-uk-style#bullet-points-and-steps',
+      },
+    ],
+    ok: [
+      {
+        kind: 'markdown',
+        text: 'The mechanisms behind this link include:\n\n- high blood sugar early in pregnancy\n- changes in how cells signal\n',
+      },
+      { kind: 'page', text: 'Signs include: a flat bottom, short legs and weak leg muscles.\n' },
+    ],
+    notOk: [
+      {
+        kind: 'page',
+        text: 'Diabetes is the main known risk factor. The mechanisms behind this link include:\nDespite advances in biology, the exact cause remains unknown in most cases.\n',
+        expected: ['1:41'],
+      },
+      { kind: 'markdown', text: 'Ways to lower the chance include:\n', expected: ['1:1'] },
+    ],
+  },
+  check(doc, { report }) {
+    const paragraphs = doc.paragraphs;
+    paragraphs.forEach((p, i) => {
+      if (!PROSE_PARTS.includes(p.part) || p.kind === 'heading' || p.kind === 'table') return;
+      const body = trimmedEnd(doc.text.slice(p.start, p.end));
+      if (!body.endsWith(':')) return;
+      const last = doc.sentences[p.firstSentence + p.sentenceCount - 1];
+      const sentenceStart = last ? last.start : p.start;
+      const intro = trimmedEnd(doc.text.slice(sentenceStart, p.start + body.length));
+      if (LABEL.test(intro) || wordCount(intro) < 2) return;
+      const next = paragraphs[i + 1];
+      const itemsFollow =
+        next &&
+        next.part === p.part &&
+        (next.kind === 'list-item' ||
+          next.kind === 'table' ||
+          looksLikeItems(doc.text.slice(next.start, next.end)));
+      if (itemsFollow) return;
+      report({
+        start: sentenceStart,
+        end: p.start + body.length,
+        message: `"${intro.length > 60 ? `…${intro.slice(-57)}` : intro}" introduces a list, but no list follows`,
+        hint: 'add the list items, or rewrite the sentence so it does not promise a list',
+      });
+    });
+  },
+};

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { addMonths, todayIso } from '../../content/index.js';
+import { toIsoDate } from '../detect/dates.js';
+import type { Rule } from '../types.js';
+
+const Options = z.object({
+  /** Months between reviews when no next-review date is given. */
+  intervalMonths: z.number().int().min(1).max(120).default(12),
+  /** "Today" as YYYY-MM-DD (tests and reproducible builds); the real date when absent. */
+  today: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+});
+
+/** Medical knowledge moves on: a review older than the policy is due again. */
+export const reviewOverdue: Rule<z.infer<typeof Options>> = {
+  id: 'review-overdue',
+  severity: 'warn',
+  options: Options,
+  docs: {
+    summary:
+      'The medical review is past its next-review date (or older than the review interval, default 12 months).',
+    why: 'Guidance changes; a review date tells readers how current the advice is, and a missed review date means the page promises more than it can. Health-information standards ask for a planned review date and for reviews to happen on time.',
+    references: [
+      {
+        title: 'Patient Information Forum: the PIF TICK criteria — review dates',
+        url: 'https://pifonline.org.uk/pif-tick/',
+      },
+      {
+        title: 'NHS England Information Standard principles (review cycle)',
+        url: 'https://www.england.nhs.uk/tis/',
+      },
+    ],
+    options: '`intervalMonths` (default 12); `today` (YYYY-MM-DD, default: the current date).',
+    ok: [
+      {
+        kind: 'markdown',
+        text: '---\nquestion: Is it rare?\ncondition: x\naspect: frequency\ntldr: It is rare.\nreview:\n  reviewer: demo-reviewer\n  reviewed: 2099-01-01\n---\nIt is rare.\n',
+      },
+    ],
+    notOk: [
+      {
+        kind: 'markdown',
+        text: '---\nquestion: Is it rare?\ncondition: x\naspect: frequency\ntldr: It is rare.\nreview:\n  reviewer: demo-reviewer\n  reviewed: 2020-01-01\n  next_review: 2021-01-01\n---\nIt is rare.\n',
+        expected: ['7:3'],
+      },
+      {
+        kind: 'page',
+        text: 'Medically reviewed by Dr Jane Smith on 3 March 2019\nTL;DR: It is rare.\n',
+        expected: ['1:1'],
+      },
+    ],
+  },
+  check(doc, { options, report }) {
+    const review = doc.review;
+    if (!review?.reviewed && !review?.nextReview) return;
+    const today = options.today ?? todayIso();
+    const reviewed = review.reviewed ? toIsoDate(review.reviewed) : undefined;
+    const due =
+      (review.nextReview && toIsoDate(review.nextReview)) ??
+      (reviewed ? addMonths(reviewed, options.intervalMonths) : undefined);
+    if (!due || due >= today) return;
+    const at = review.claim ?? review.span ?? { start: 0, end: 0 };
+    report({
+      start: doc.kind === 'page' && review.span ? review.span.start : at.start,
+      end: doc.kind === 'page' && review.span ? review.span.end : at.end,
+      message: `medical review was due on ${due}${reviewed ? ` (last reviewed ${reviewed})` : ''}`,
+      hint: 'ask a reviewer to review the answer again, or hide the review badge until then',
+    });
+  },
+};

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { comparable, wordCount } from '../detect/prose.js';
+import type { Rule } from '../types.js';
+import { proseParagraphs, proseSentences } from './util.js';
+
+const Options = z.object({
+  /** Sentences shorter than this may repeat ("Call 999.") without being reported. */
+  minSentenceWords: z.number().int().min(1).default(10),
+});
+
+function removalEnd(text: string, end: number): number {
+  let e = end;
+  while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
+  if (text[e] === '\n') e++;
+  if (text[e] === '\n') e++;
+  return e;
+}
+
+function sentenceRemovalEnd(text: string, end: number): number {
+  let e = end;
+  while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
+  return e;
+}
+
+/** A repeated TL;DR, paragraph or sentence: the seed page prints its summary twice. */
+export const tldrDuplicated: Rule<z.infer<typeof Options>> = {
+  id: 'tldr-duplicated',
+  severity: 'error',
+  fixable: true,
+  options: Options,
+  docs: {
+    summary:
+      'The TL;DR, a paragraph or a sentence appears more than once (also: TL;DR text repeated in the body).',
+    why: 'A repeated summary wastes the reader’s first seconds and signals an unedited page. Plain-language guidance asks for every sentence to earn its place; a short answer that says the same thing twice is longer without being clearer.',
+    references: [
+      {
+        title: 'NHS digital service manual: content style guide — be concise',
+        url: 'https://service-manual.nhs.uk/content/how-we-write',
+      },
+      {
+        title: 'CDC Clear Communication Index, item 1 (one main message)',
+        url: 'https://www.cdc.gov/ccindex/index.html',
+      },
+    ],
+    options:
+      '`minSentenceWords` (default 10): shorter sentences may repeat (a TL;DR naturally shares short phrases with the body).',
+    ok: [
+      {
+        kind: 'page',
+        text: 'TL;DR: Sacral agenesis is a rare condition where the lower spine does not form fully.\nWhat causes it?\nIt starts in the first weeks of pregnancy, when the lower spine is forming.\n',
+      },
+    ],
+    notOk: [
+      {
+        title: 'TL;DR printed twice',
+        kind: 'page',
+        text: 'TL;DR: Sacral agenesis is a rare condition where the lower spine does not form fully.\nTL;DR: Sacral agenesis is a rare condition where the lower spine does not form fully.\nIt starts early in pregnancy.\n',
+        expected: ['2:1'],
+      },
+      {
+        title: 'TL;DR sentence repeated in the body of an answer',
+        kind: 'markdown',
+        text: '---\nquestion: What causes sacral agenesis?\ncondition: sacral-agenesis\naspect: causes\ntldr: The lower spine does not form fully in the first weeks of a pregnancy.\n---\nThe lower spine does not form fully in the first weeks of a pregnancy. Most cases have no known cause.\n',
+        expected: ['7:1'],
+      },
+    ],
+  },
+  check(doc, { options, report, locate }) {
+    const seenParagraphs = new Map<string, number>();
+    const covered: [number, number][] = [];
+    for (const p of proseParagraphs(doc)) {
+      const key = comparable(doc.text.slice(p.start + p.labelLength, p.end));
+      if (wordCount(key) < options.minSentenceWords) continue;
+      const first = seenParagraphs.get(key);
+      if (first === undefined) {
+        seenParagraphs.set(key, p.start);
+        continue;
+      }
+      const isTldr = p.part === 'tldr' || doc.paragraphs.some((q) => q.start === first && q.part === 'tldr');
+      report({
+        start: p.start,
+        end: p.end,
+        message: `${isTldr ? 'TL;DR' : 'paragraph'} repeated (first copy at ${locate(first)})`,
+        hint: 'delete the repeated copy',
+        fix: { start: p.start, end: removalEnd(doc.text, p.end), text: '' },
+      });
+      covered.push([p.start, p.end]);
+    }
+    const seenSentences = new Map<string, number>();
+    for (const s of proseSentences(doc)) {
+      if (covered.some(([a, b]) => s.start >= a && s.end <= b)) continue;
+      const key = comparable(s.text.replace(/^(?:tl;?\s?dr|summary|in short)\s*:\s*/i, ''));
+      if (wordCount(key) < options.minSentenceWords) continue;
+      const first = seenSentences.get(key);
+      if (first === undefined) {
+        seenSentences.set(key, s.start);
+        continue;
+      }
+      const fromTldr = doc.tldr && first >= doc.tldr.start && first < doc.tldr.end;
+      report({
+        start: s.start,
+        end: s.end,
+        message: `${fromTldr ? 'TL;DR sentence' : 'sentence'} repeated (first at ${locate(first)})`,
+        hint: fromTldr
+          ? 'the TL;DR is shown above the body: say something new here or delete the copy'
+          : 'delete the repeated sentence',
+        fix: { start: s.start, end: sentenceRemovalEnd(doc.text, s.end), text: '' },
+      });
+    }
+  },
+};

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { findUnattributed } from '../detect/attribution.js';
+import { hasCitation } from '../detect/citations.js';
+import type { Rule } from '../types.js';
+import { proseSentences } from './util.js';
+
+const Options = z.object({});
+
+/** "Researchers believe", "experts say": which researchers? The reader cannot check. */
+export const unattributedClaim: Rule<z.infer<typeof Options>> = {
+  id: 'unattributed-claim',
+  severity: 'error',
+  options: Options,
+  docs: {
+    summary:
+      'A claim leans on unnamed authority ("researchers believe", "experts say", "studies indicate", "clinical geneticists note", "it is widely thought") without a citation in the same sentence.',
+    why: 'Appeals to anonymous experts sound authoritative but cannot be checked; they are a classic sign of unsupported health content. Name the source (and cite it), or state the claim plainly with its uncertainty. Describing research activity ("researchers are studying …") is not a claim and is not reported.',
+    references: [
+      {
+        title: 'Patient Information Forum: the PIF TICK criteria — evidence sources named',
+        url: 'https://pifonline.org.uk/pif-tick/',
+      },
+      {
+        title: 'Wikipedia Manual of Style: unsupported attributions (weasel words)',
+        url: 'https://en.wikipedia.org/wiki/Wikipedia:Manual_of_Style/Words_to_watch#Unsupported_attributions',
+      },
+    ],
+    ok: [
+      {
+        kind: 'markdown',
+        text: 'Researchers at the National Birth Defects Prevention Study found a link with diabetes.[^nbdps]\n',
+      },
+      { kind: 'page', text: 'Researchers are studying how the lower spine forms.\n' },
+      { kind: 'page', text: 'Your doctor may suggest a scan.\n' },
+    ],
+    notOk: [
+      {
+        kind: 'page',
+        text: 'Researchers believe this is not caused by a single event.\n',
+        expected: ['1:1'],
+      },
+      {
+        kind: 'page',
+        text: 'Most cases happen by chance. However, clinical geneticists note that some cases may be linked to rare syndromes.\n',
+        expected: ['1:39'],
+      },
+      { kind: 'markdown', text: 'Studies indicate that the risk is higher.\n', expected: ['1:1'] },
+    ],
+  },
+  check(doc, { report }) {
+    for (const s of proseSentences(doc)) {
+      const found = findUnattributed(s.text);
+      if (!found.length || hasCitation(s.text)) continue;
+      const first = found[0]!;
+      report({
+        start: s.start + first.start,
+        end: s.start + first.end,
+        message: `"${first.text}" attributes a claim to unnamed authority, with no citation`,
+        hint: 'name and cite the source (e.g. "a 2019 review by …[^id]"), or state the claim plainly',
+      });
+    }
+  },
+};

@@ -1,0 +1,52 @@
+/**
+ * /mcp on the web app: the Streamable HTTP transport in stateless mode. The server is read-only,
+ * so there is no session to keep: each POST gets a fresh McpServer + transport (the SDK's advice
+ * for stateless servers, so JSON-RPC ids of different clients never collide) and plain JSON back.
+ * GET (server-initiated SSE stream) and DELETE (end a session) answer 405, as the spec allows.
+ */
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import type { Hono } from 'hono';
+import { lazyEngineFromStore } from './ask-service.js';
+import { createMcpServer, type McpServerOptions } from './server.js';
+
+export const MCP_PATH = '/mcp';
+/** A tool call is a few hundred bytes; anything near this is not a real client. */
+export const MAX_MCP_BODY_BYTES = 64 * 1024;
+
+function jsonRpcError(status: number, code: number, message: string): Response {
+  return new Response(JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null }), {
+    status,
+    headers: { 'content-type': 'application/json', ...(status === 405 ? { allow: 'POST' } : {}) },
+  });
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: any Hono app, whatever its env and schema types.
+export function mountMcp(app: Hono<any, any, any>, options: McpServerOptions, path = MCP_PATH): void {
+  // One engine for all requests (built on first ask), not one per request.
+  const shared: McpServerOptions = {
+    ...options,
+    ask:
+      options.ask ?? lazyEngineFromStore(options.store, { emergencyNumber: options.config.emergencyNumber }),
+  };
+
+  app.post(path, async (c) => {
+    const server = createMcpServer(shared);
+    const transport = new WebStandardStreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+      maxRequestBodySize: MAX_MCP_BODY_BYTES,
+    });
+    try {
+      await server.connect(transport);
+      return await transport.handleRequest(c.req.raw);
+    } finally {
+      // With JSON responses the reply is complete here; closing frees the per-request server.
+      await server.close();
+    }
+  });
+
+  const notAllowed = () =>
+    jsonRpcError(405, -32000, 'Method not allowed: this MCP server is stateless; send JSON-RPC with POST.');
+  app.get(path, notAllowed);
+  app.delete(path, notAllowed);
+}

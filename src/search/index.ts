@@ -1,0 +1,24 @@
+/** Search: query understanding, retrieval, entailment re-ranking, abstention and red flags. */
+export { type AspectGuess, classifyAspect } from './aspect.js';
+export { documentsFromStore } from './documents.js';
+export {
+  AskEngine,
+  type AskEngineOptions,
+  createAskEngine,
+  DEFAULT_ABSTAIN_THRESHOLD,
+  NO_ANSWER_MESSAGE,
+} from './engine.js';
+export { FocusDictionary } from './focus.js';
+export { askApiHandler, askRoutes, type EngineProvider, MAX_API_LIMIT } from './http.js';
+export {
+  compileRedFlags,
+  DEFAULT_EMERGENCY_NUMBER,
+  defaultRedFlagRules,
+  detectRedFlag,
+  emergencyNumberText,
+  type RedFlag,
+} from './red-flags.js';
+export { loadShippedRqeModel, RqeModel } from './rqe-model.js';
+export { SpellingCorrector } from './spelling.js';
+export { LIMITS } from './text.js';
+export type * from './types.js';

@@ -1,0 +1,135 @@
+/**
+ * Misspelling repair against the corpus vocabulary ("sacrel agenisis" → "sacral agenesis").
+ * SymSpell-style: every vocabulary word is indexed under its single-character deletions, so a
+ * query word finds candidates within two edits with a handful of map look-ups; a phonetic key
+ * catches sound-alike spellings ("nuemonia" → "pneumonia") that are further apart in edits.
+ */
+
+export interface SpellingOptions {
+  /** Words shorter than this are never corrected (too many neighbours: "flu" → "flue"). */
+  minLength?: number;
+  /** Words known to be correct that should not be rewritten even if absent from the corpus. */
+  knownWords?: Iterable<string>;
+}
+
+export interface Correction {
+  from: string;
+  to: string;
+  distance: number;
+  via: 'edit' | 'phonetic';
+}
+
+/** Optimal-string-alignment distance (Damerau–Levenshtein with adjacent transpositions), bounded. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = a.length;
+  const m = b.length;
+  let prev2 = new Array<number>(m + 1).fill(0);
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  let cur = new Array<number>(m + 1).fill(0);
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= m; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[m]!;
+}
+
+/** A rough English sound key: consonant skeleton after common spelling-to-sound rewrites. */
+export function phoneticKey(word: string): string {
+  let w = word.toLowerCase().replace(/[^a-z]/g, '');
+  w = w
+    .replace(/^(pn|kn|gn|ps|pt)/, (m) => m[1]!)
+    .replace(/^wr/, 'r')
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/[cq]/g, 'k')
+    .replace(/x/g, 'ks')
+    .replace(/z/g, 's')
+    .replace(/dg(?=[eiy])/g, 'j')
+    .replace(/gh/g, 'g')
+    .replace(/th/g, 't')
+    .replace(/([bcdfgjklmnpqrstvwxz])h/g, '$1');
+  const first = w[0] ?? '';
+  const rest = w.slice(1).replace(/[aeiouyhw]/g, '');
+  return (first + rest).replace(/(.)\1+/g, '$1');
+}
+
+function deletes(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+export class SpellingCorrector {
+  private readonly freq = new Map<string, number>();
+  private readonly byDelete = new Map<string, string[]>();
+  private readonly byPhonetic = new Map<string, string>();
+  private readonly known: Set<string>;
+  private readonly minLength: number;
+
+  /** `vocabulary`: word → frequency (document count) of the words that retrieval can match. */
+  constructor(vocabulary: ReadonlyMap<string, number>, options: SpellingOptions = {}) {
+    this.minLength = options.minLength ?? 4;
+    this.known = new Set(options.knownWords ?? []);
+    for (const [word, f] of vocabulary) {
+      if (word.length < this.minLength || /[0-9]/.test(word)) continue;
+      this.freq.set(word, f);
+      for (const d of deletes(word)) {
+        const list = this.byDelete.get(d);
+        if (list) list.push(word);
+        else this.byDelete.set(d, [word]);
+      }
+      const key = phoneticKey(word);
+      const held = this.byPhonetic.get(key);
+      if (key.length >= 3 && (held === undefined || (this.freq.get(held) ?? 0) < f))
+        this.byPhonetic.set(key, word);
+    }
+  }
+
+  isKnown(word: string): boolean {
+    return this.freq.has(word) || this.known.has(word);
+  }
+
+  /** The best correction of one lower-case word, or null when it is known or nothing is close. */
+  correct(word: string): Correction | null {
+    if (word.length < this.minLength || /[0-9]/.test(word) || this.isKnown(word)) return null;
+    const max = word.length >= 7 ? 2 : 1;
+    const seen = new Set<string>();
+    let best: Correction | null = null;
+    let bestFreq = -1;
+    const consider = (cand: string) => {
+      if (seen.has(cand)) return;
+      seen.add(cand);
+      const d = editDistance(word, cand, max);
+      if (d > max) return;
+      const f = this.freq.get(cand) ?? 0;
+      if (!best || d < best.distance || (d === best.distance && f > bestFreq)) {
+        best = { from: word, to: cand, distance: d, via: 'edit' };
+        bestFreq = f;
+      }
+    };
+    // word itself may be a delete of a vocabulary word (one letter missing)
+    for (const c of this.byDelete.get(word) ?? []) consider(c);
+    for (const d of deletes(word)) {
+      if (this.freq.has(d)) consider(d); // one letter too many
+      for (const c of this.byDelete.get(d) ?? []) consider(c); // substitution / transposition
+    }
+    if (best) return best;
+    const viaSound = this.byPhonetic.get(phoneticKey(word));
+    if (viaSound && editDistance(word, viaSound, 3) <= 3) {
+      return { from: word, to: viaSound, distance: editDistance(word, viaSound, 3), via: 'phonetic' };
+    }
+    return null;
+  }
+}

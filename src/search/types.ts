@@ -1,0 +1,82 @@
+/** Public types of the search module: what goes in (documents) and what comes out (AskResult). */
+import type { Aspect, Origin } from '../content/index.js';
+
+export interface SearchDocument {
+  /** "<conditionSlug>/<answerSlug>" */
+  answerId: string;
+  /** Condition slug. */
+  condition: string;
+  conditionName: string;
+  synonyms: string[];
+  aspect: Aspect;
+  question: string;
+  tldr: string;
+  body: string;
+  /** True when a medical review is bound to the shown revision (reviewBadgeFor → 'reviewed'). */
+  reviewed: boolean;
+  origin: Origin | null;
+  cuis?: string[];
+}
+
+export interface RedFlagNotice {
+  kind: string;
+  message: string;
+}
+
+export interface ResultExplanation {
+  bm25: number;
+  /** BM25F score divided by the query's attainable maximum (share of query IDF mass matched). */
+  coverage: number;
+  focusMatch: boolean;
+  aspectFit: number;
+  entailment: number;
+  reviewedBoost: number;
+  features: Record<string, number>;
+}
+
+export interface AskResultItem {
+  answerId: string;
+  condition: string;
+  aspect: Aspect;
+  question: string;
+  /** 0..1, higher is better; comparable across queries (used for abstention). */
+  score: number;
+  origin: Origin | null;
+  reviewed: boolean;
+  explain?: ResultExplanation;
+}
+
+export interface QueryExplanation {
+  /** The text actually analysed (after length clamp, spelling repair and lay-term expansion). */
+  analysedText: string;
+  corrections: { from: string; to: string; via: string }[];
+  layTerms: string[];
+  focus: { slug: string; name: string; phrase: string; strength: number }[];
+  aspect: { top: Aspect | null; scores: Partial<Record<Aspect, number>>; cues: string[] };
+  terms: string[];
+  truncated: boolean;
+  /** What the question cost: characters and words looked at, postings visited, candidates scored. */
+  work: { chars: number; words: number; corrections: number; postings: number; candidates: number };
+  threshold: number;
+  modelWeights: Record<string, number>;
+}
+
+export type AbstainReason = 'empty' | 'not-english' | 'no-match' | 'low-confidence' | null;
+
+export interface AskResult {
+  abstained: boolean;
+  /** Why the engine abstained (null when it answered). */
+  reason: AbstainReason;
+  redFlag: RedFlagNotice | null;
+  results: AskResultItem[];
+  /** Condition hubs closest to the question, shown with an abstention (and below answers). */
+  nearestConditions: { slug: string; name: string }[];
+  /** Plain-language message for the abstention case. */
+  message?: string;
+  explain?: QueryExplanation;
+}
+
+export interface AskOptions {
+  limit?: number;
+  explain?: boolean;
+}

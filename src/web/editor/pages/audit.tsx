@@ -1,0 +1,54 @@
+import type { SiteConfig } from '../../../site/index.js';
+import type { SessionInfo } from '../../../store/index.js';
+import type { AuditRow } from '../../../workflow/index.js';
+import { EditorLayout } from './layout.js';
+
+export function AuditPage(props: {
+  config: SiteConfig;
+  session: SessionInfo;
+  rows: AuditRow[];
+  query: string;
+}) {
+  return (
+    <EditorLayout config={props.config} title="Audit log" path="/editor/audit" session={props.session}>
+      <h1>Audit log</h1>
+      <p>
+        Every edit, transition, sign-in and role change, newest first. Rows are append-only: the database
+        refuses to change or delete them. Export: <a href={`/editor/audit?format=csv${props.query}`}>CSV</a> ·{' '}
+        <a href={`/editor/audit?format=json${props.query}`}>JSON</a>
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">When (UTC)</th>
+            <th scope="col">Who</th>
+            <th scope="col">Action</th>
+            <th scope="col">What</th>
+            <th scope="col">From → to</th>
+            <th scope="col">Hash</th>
+            <th scope="col">Detail</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr>
+              <td>{r.at.slice(0, 19).replace('T', ' ')}</td>
+              <td>{r.actor}</td>
+              <td>{r.action}</td>
+              <td>
+                {r.entity === 'answer' ? (
+                  <a href={`/editor/answers/${r.entityId}`}>answer {r.entityId}</a>
+                ) : (
+                  `${r.entity} ${r.entityId}`
+                )}
+              </td>
+              <td>{r.from || r.to ? `${r.from ?? '—'} → ${r.to ?? '—'}` : ''}</td>
+              <td>{r.hash ? `${r.hash.slice(0, 15)}…` : ''}</td>
+              <td>{r.detail ? JSON.stringify(r.detail) : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </EditorLayout>
+  );
+}

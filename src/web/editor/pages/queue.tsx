@@ -1,0 +1,69 @@
+import { answerPath, type SiteConfig } from '../../../site/index.js';
+import type { ReviewDueItem, SessionInfo } from '../../../store/index.js';
+import { EditorLayout } from './layout.js';
+
+export function QueuePage(props: {
+  config: SiteConfig;
+  session: SessionInfo;
+  items: ReviewDueItem[];
+  withinDays: number;
+  today: string;
+}) {
+  const overdue = props.items.filter((i) => i.status === 'overdue').length;
+  return (
+    <EditorLayout config={props.config} title="Review due" path="/editor/queue" session={props.session}>
+      <h1>Medical reviews due</h1>
+      <form method="get" action="/editor/queue">
+        <label>
+          Due within{' '}
+          <select name="within">
+            {[7, 30, 90, 365].map((d) => (
+              <option value={`${d}d`} selected={d === props.withinDays}>
+                {d} days
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <button type="submit">Show</button>
+      </form>
+      <p>
+        {overdue} overdue and {props.items.length - overdue} due within {props.withinDays} days of{' '}
+        {props.today}.
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Due</th>
+            <th scope="col">Answer</th>
+            <th scope="col">Owner</th>
+            <th scope="col">Last review</th>
+            <th scope="col">Basis</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.items.map((i) => (
+            <tr>
+              <td>
+                {i.due}
+                {i.status === 'overdue' ? ' (overdue)' : ''}
+              </td>
+              <td>
+                <a href={`/editor/answers/${i.answerId}`}>{i.question}</a> (
+                <a href={answerPath(i.conditionSlug, i.slug)}>public page</a>)
+              </td>
+              <td>{i.owner}</td>
+              <td>{i.reviewedOn ? `${i.reviewedOn} by ${i.reviewerId}` : 'never reviewed here'}</td>
+              <td>
+                {i.basis === 'approval'
+                  ? 'review interval'
+                  : i.basis === 'schedule'
+                    ? 'staggered first review'
+                    : 'not scheduled'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </EditorLayout>
+  );
+}

@@ -1,0 +1,9 @@
+/** The editorial workflow's pure core: states, roles, four-eyes, review policy, diffs, passwords. */
+export * from './audit-export.js';
+export * from './diff.js';
+export * from './errors.js';
+export * from './four-eyes.js';
+export * from './passwords.js';
+export * from './policy.js';
+export * from './roles.js';
+export * from './transitions.js';

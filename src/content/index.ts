@@ -1,6 +1,7 @@
 export * from './errors.js';
 export * from './frontmatter.js';
 export * from './hash.js';
+export * from './markdown-escape.js';
 export * from './parse.js';
 export * from './publishers.js';
 export * from './review.js';

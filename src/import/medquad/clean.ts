@@ -7,6 +7,7 @@
  *   or carry "Question: … Answer:" labels;
  * - entities: HTML entities left after XML decoding ("&amp;nbsp;" → "&nbsp;" → " ").
  */
+import { escapeProse } from '../../content/index.js';
 import { decodeHtmlEntities } from './entities.js';
 
 export interface CleanupCounts {
@@ -45,9 +46,8 @@ const QA_LABELS = /^\s*Question:\s*[^\n]*?\?\s*Answer:\s*/i;
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
 /** Escapes what Markdown would otherwise read as markup; the text is prose, not Markdown. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>])/g, '\\$1').replace(/^(#{1,6}\s|>|\d+[.)]\s|[-+]\s)/, '\\$1');
-}
+/** Answer text is prose: escape what Markdown would read as markup (shared with the page importer). */
+export const escapeMarkdown = escapeProse;
 
 export interface CleanedAnswer {
   /** The answer as Markdown: paragraphs and "- " list items separated by blank lines. */

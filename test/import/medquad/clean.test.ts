@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ASPECTS } from '../../../src/content/index.js';
+import { ASPECTS, escapeProse as escapeMarkdown } from '../../../src/content/index.js';
 import {
   aspectForQtype,
   cleanAnswer,
@@ -9,6 +9,7 @@ import {
   QTYPE_ASPECTS,
   splitSentences,
 } from '../../../src/import/medquad/index.js';
+import { renderMarkdown } from '../../../src/site/index.js';
 import { medquadDir } from '../../helpers/corpus.js';
 import { countXml } from '../helpers/xml-counts.js';
 
@@ -107,5 +108,18 @@ describe('qtype → aspect table', () => {
   it.skipIf(!dir)('covers every qtype that occurs in MedQuAD', () => {
     const qtypes = Object.keys(countXml(dir!).qtypes);
     expect(qtypes.filter((q) => aspectForQtype(q) === null)).toEqual([]);
+  });
+});
+
+describe('escaping answer text for Markdown', () => {
+  it('keeps a numbered line and a URL with underscores as the same text when rendered', () => {
+    const text = '1. Take a_b https://example.org/a_b_c. Then *rest*';
+    const md = escapeMarkdown(text);
+    expect(md.startsWith('1\\. ')).toBe(true);
+    const html = renderMarkdown(md);
+    expect(html.replace(/<[^>]+>/g, '').trim()).toBe(text);
+    expect(html).toContain('href="https://example.org/a_b_c"');
+    expect(html).toContain('*rest*');
+    expect(html).not.toContain('<ol');
   });
 });

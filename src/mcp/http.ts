@@ -6,7 +6,7 @@
  */
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { Hono } from 'hono';
-import { lazyEngineFromStore } from './ask-service.js';
+import { searchService } from '../search/index.js';
 import { createMcpServer, type McpServerOptions } from './server.js';
 
 export const MCP_PATH = '/mcp';
@@ -25,8 +25,7 @@ export function mountMcp(app: Hono<any, any, any>, options: McpServerOptions, pa
   // One engine for all requests (built on first ask), not one per request.
   const shared: McpServerOptions = {
     ...options,
-    ask:
-      options.ask ?? lazyEngineFromStore(options.store, { emergencyNumber: options.config.emergencyNumber }),
+    ask: options.ask ?? searchService(options.store, { emergencyNumber: options.config.emergencyNumber }),
   };
 
   app.post(path, async (c) => {

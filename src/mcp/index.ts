@@ -1,9 +1,8 @@
 /** MCP server: MedBrief's stored answers for AI assistants, over stdio and Streamable HTTP. */
-export {
-  type AskService,
-  type AskServiceResult,
-  type AskServiceSource,
-  lazyEngineFromStore,
+export type {
+  AskService,
+  AskServiceResult,
+  AskServiceSource,
 } from './ask-service.js';
 export { RESOURCE_DESCRIPTION, SERVER_INSTRUCTIONS, TOOL_DESCRIPTIONS } from './descriptions.js';
 export { RESOURCE_NOT_FOUND, ResourceNotFoundError, ToolInputError } from './errors.js';

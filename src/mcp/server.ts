@@ -6,9 +6,10 @@ import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mc
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { serialiseAnswer } from '../content/index.js';
+import { searchService } from '../search/index.js';
 import type { SiteConfig } from '../site/index.js';
 import type { Store } from '../store/index.js';
-import { type AskServiceSource, lazyEngineFromStore, resolveAskService } from './ask-service.js';
+import { type AskServiceSource, resolveAskService } from './ask-service.js';
 import { RESOURCE_DESCRIPTION, SERVER_INSTRUCTIONS, TOOL_DESCRIPTIONS } from './descriptions.js';
 import { ResourceNotFoundError } from './errors.js';
 import { answerRecord, answerResourceUri, resourceAnswer } from './records.js';
@@ -59,7 +60,7 @@ export function createMcpServer(options: McpServerOptions): McpServer {
     store: options.store,
     config: options.config,
     ask: resolveAskService(
-      options.ask ?? lazyEngineFromStore(options.store, { emergencyNumber: options.config.emergencyNumber }),
+      options.ask ?? searchService(options.store, { emergencyNumber: options.config.emergencyNumber }),
     ),
   };
   const server = new McpServer(

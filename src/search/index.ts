@@ -22,3 +22,4 @@ export { loadShippedRqeModel, RqeModel } from './rqe-model.js';
 export { SpellingCorrector } from './spelling.js';
 export { LIMITS } from './text.js';
 export type * from './types.js';
+export { type SearchServiceOptions, searchService } from './service.js';

@@ -2,7 +2,7 @@
  * The Store implemented once over Kysely; the SQLite and PostgreSQL adapters only supply the
  * connection and dialect. Reads build AnswerViews; writes run in transactions.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import {
   type Answer,
   type Approval,
@@ -335,6 +335,16 @@ export class KyselyStore implements Store {
       createdAt: r.created_at,
       baseRevisionId: r.base_revision_id,
     }));
+  }
+
+  async contentVersion(): Promise<string> {
+    const r = await sql<Record<string, unknown>>`
+      SELECT (SELECT MAX(id) FROM revisions) AS r, (SELECT MAX(id) FROM approvals) AS a,
+             (SELECT COALESCE(SUM(published_revision_id), 0) FROM answers) AS p,
+             (SELECT COUNT(*) FROM answers WHERE published_revision_id IS NOT NULL) AS n,
+             (SELECT COUNT(*) FROM conditions) AS c, (SELECT MAX(updated_at) FROM conditions) AS u`.execute(this.db);
+    const row = r.rows[0] ?? {};
+    return ['r', 'a', 'p', 'n', 'c', 'u'].map((k) => String(row[k] ?? '')).join(':');
   }
 
   async getMeta(key: string): Promise<string | null> {

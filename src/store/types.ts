@@ -93,6 +93,12 @@ export interface Store {
   getReviewer(id: string): Promise<Reviewer | null>;
   listRevisions(answerId: number): Promise<RevisionRecord[]>;
 
+  /**
+   * A short string that changes whenever published content, approvals or conditions change:
+   * caches built from the store (the search index) compare it to know when to rebuild.
+   */
+  contentVersion(): Promise<string>;
+
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
 

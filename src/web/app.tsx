@@ -5,10 +5,10 @@
 import { Hono } from 'hono';
 import { type Logger, pino } from 'pino';
 import { mountMcp } from '../mcp/index.js';
+import { askRoutes, type EngineProvider, searchService } from '../search/index.js';
 import { defaultSiteConfig, ErrorPage, renderDocument, type SiteConfig } from '../site/index.js';
 import type { Store } from '../store/index.js';
 import { mountApi, problem } from './api/index.js';
-import type { AskFn } from './ask.js';
 import { editorRoutes } from './editor/index.js';
 import { healthRoutes, type Lifecycle } from './health.js';
 import { requestLog } from './middleware/request-log.js';
@@ -25,8 +25,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Shared with the process: readiness turns false when shutdown begins. */
   lifecycle?: Lifecycle;
-  /** Question answering for the /ask page (src/search's engine); a word-match fallback otherwise. */
-  ask?: AskFn;
+  /** The search engine behind /ask, /api/v1/ask and MCP (default: built from the store, kept fresh). */
+  search?: EngineProvider;
 }
 
 export function createApp(options: AppOptions) {
@@ -46,10 +46,14 @@ export function createApp(options: AppOptions) {
   app.route('/', healthRoutes(store, options.lifecycle ?? { ready: true }));
 
   // /api/v1 is the versioned API; the unversioned /api/... paths of issue 3 are aliases (same handlers).
+  // One search engine for the Ask page, /api/v1/ask and MCP, rebuilt when published content changes.
+  const search = options.search ?? searchService(store, { emergencyNumber: config.emergencyNumber });
   mountApi(app, store, config, reviewers);
-  mountMcp(app, { store, config }); // MCP for AI assistants, Streamable HTTP at /mcp (issue 10)
+  app.route('/api/v1', askRoutes(search));
+  app.route('/api', askRoutes(search)); // unversioned alias, like the other /api paths
+  mountMcp(app, { store, config, ask: search }); // MCP for AI assistants, Streamable HTTP at /mcp (issue 10)
   app.route('/', editorRoutes(store, config)); // editor UI, sign-in, /editor/api (issue 5)
-  app.route('/', pageRoutes(store, config, reviewers, { ask: options.ask }));
+  app.route('/', pageRoutes(store, config, reviewers, { ask: async (q) => (await search()).ask(q) }));
 
   app.notFound(async (c) => {
     if (c.req.path.startsWith('/api/')) {
@@ -66,5 +70,5 @@ export function createApp(options: AppOptions) {
     return c.html(await renderDocument(<ErrorPage config={config} status={500} path={c.req.path} />), 500);
   });
 
-  return { app, config };
+  return { app, config, search };
 }

@@ -1,9 +1,8 @@
 /**
- * The Ask page's data: a question → AskView. Uses the search engine when one is wired in
- * (AppOptions.ask, e.g. src/search's createAskEngine), else a plain word-match fallback over the
- * same index the static export ships, which abstains rather than guess.
+ * The Ask page's data: a question → AskView, from the search engine (src/search) the app shares
+ * with /api/v1/ask and MCP. Results are shown from the published site's index entries.
  */
-import { type AskView, conditionPath, searchDocs } from '../site/index.js';
+import { type AskView, conditionPath } from '../site/index.js';
 import type { PublishedSite } from './published.js';
 
 /** The part of src/search's AskResult this page reads (structurally compatible with it). */
@@ -16,29 +15,6 @@ export interface AskResultLike {
 }
 
 export type AskFn = (question: string) => Promise<AskResultLike> | AskResultLike;
-
-/** Share of query words the fallback must match before it shows an answer. */
-export const FALLBACK_MIN_SCORE = 0.5;
-const MAX_HITS = 10;
-
-export function fallbackAsk(site: PublishedSite): AskFn {
-  return (question) => {
-    const hits = searchDocs(site.searchIndex, question, 50);
-    const good = hits.filter((h) => h.score >= FALLBACK_MIN_SCORE).slice(0, MAX_HITS);
-    const nearest = new Map<string, string>();
-    for (const h of hits) {
-      const slug = h.doc.id.split('/')[0]!;
-      if (!nearest.has(slug)) nearest.set(slug, h.doc.condition);
-    }
-    return {
-      abstained: good.length === 0,
-      message: good.length ? undefined : 'No answer we have matches your question closely enough.',
-      redFlag: null,
-      results: good.map((h) => ({ answerId: h.doc.id })),
-      nearestConditions: [...nearest].slice(0, 5).map(([slug, name]) => ({ slug, name })),
-    };
-  };
-}
 
 export async function askView(query: string, ask: AskFn, site: PublishedSite): Promise<AskView> {
   const q = query.trim();

@@ -7,5 +7,5 @@ export {
   problem,
 } from './api/index.js';
 export { type AppOptions, createApp } from './app.js';
-export { type AskFn, type AskResultLike, askView, fallbackAsk } from './ask.js';
+export { type AskFn, type AskResultLike, askView } from './ask.js';
 export { type RunningServer, startServer } from './server.js';

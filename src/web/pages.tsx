@@ -22,12 +22,12 @@ import {
   sitemapFiles,
 } from '../site/index.js';
 import type { Store } from '../store/index.js';
-import { type AskFn, askView, fallbackAsk } from './ask.js';
+import { type AskFn, askView } from './ask.js';
 import { publishedCache } from './published.js';
 
 export interface PageRouteOptions {
-  /** The question-answering engine for /ask; without one a simple word match is used. */
-  ask?: AskFn;
+  /** The question-answering engine for /ask (src/search). */
+  ask: AskFn;
 }
 
 const ASSET_CACHE = 'public, max-age=3600';
@@ -37,7 +37,7 @@ export function pageRoutes(
   store: Store,
   config: SiteConfig,
   reviewers: () => Promise<Map<string, Reviewer>>,
-  options: PageRouteOptions = {},
+  options: PageRouteOptions,
 ) {
   const pages = new Hono();
   const published = publishedCache(store, config, reviewers);
@@ -108,7 +108,7 @@ export function pageRoutes(
 
   pages.get('/ask', async (c) => {
     const site = await published();
-    const view = await askView(c.req.query('q') ?? '', options.ask ?? fallbackAsk(site), site);
+    const view = await askView(c.req.query('q') ?? '', options.ask, site);
     return c.html(await renderDocument(<AskPage config={config} view={view} />));
   });
 

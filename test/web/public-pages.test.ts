@@ -1,8 +1,30 @@
 import { describe, expect, it } from 'vitest';
+import type { AskEngine, AskResult } from '../../src/search/index.js';
 import { createApp } from '../../src/web/index.js';
 import { fixtureApp, fixtureStore, TODAY } from '../site/fixture.js';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+/** An engine that gives one fixed answer, to test how the page shows what an engine says. */
+function stubEngine(
+  result: Pick<AskResult, 'abstained' | 'redFlag' | 'nearestConditions'> & {
+    results: { answerId: string }[];
+  },
+): AskEngine {
+  const full = {
+    reason: null,
+    ...result,
+    results: result.results.map((r) => ({
+      ...r,
+      condition: '',
+      aspect: 'overview',
+      question: '',
+      score: 1,
+      origin: null,
+    })),
+  } as AskResult;
+  return { ask: () => full } as unknown as AskEngine;
+}
 
 describe('public pages', () => {
   it('About our medical review states the interval and lists reviewers with credentials', async () => {
@@ -41,15 +63,16 @@ describe('public pages', () => {
     const { app } = createApp({
       store,
       config: { today: () => TODAY },
-      ask: () => ({
-        abstained: false,
-        redFlag: {
-          kind: 'chest-pain',
-          message: 'Chest pain can be an emergency. Call your local emergency number now.',
-        },
-        results: [{ answerId: 'migraine/symptoms' }],
-        nearestConditions: [{ slug: 'migraine', name: 'Migraine' }],
-      }),
+      search: () =>
+        stubEngine({
+          abstained: false,
+          redFlag: {
+            kind: 'chest-pain',
+            message: 'Chest pain can be an emergency. Call your local emergency number now.',
+          },
+          results: [{ answerId: 'migraine/symptoms' }],
+          nearestConditions: [{ slug: 'migraine', name: 'Migraine' }],
+        }),
     });
     const html = await (await app.request('/ask?q=chest+pain+and+headache')).text();
     const urgent = html.indexOf('Chest pain can be an emergency');

@@ -57,7 +57,7 @@ export function register(program: Command): void {
         }
         const lifecycle: Lifecycle = { ready: true };
         const baseUrl = (config.baseUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
-        const { app } = createApp({
+        const { app, search } = createApp({
           store,
           logger,
           lifecycle,
@@ -86,6 +86,8 @@ export function register(program: Command): void {
         const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
         console.error(`MedBrief is serving ${config.database} at http://${shown}:${server.port}`);
         logger.info({ port: server.port, host: config.host, store: store.dialect }, 'listening');
+        // Build the search index now rather than on the first question.
+        Promise.resolve(search()).catch((err: unknown) => logger.error({ err }, 'search index build failed'));
         await new Promise<void>((resolve) => {
           const stop = async (signal: string) => {
             lifecycle.ready = false;

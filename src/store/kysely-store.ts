@@ -342,7 +342,9 @@ export class KyselyStore implements Store {
       SELECT (SELECT MAX(id) FROM revisions) AS r, (SELECT MAX(id) FROM approvals) AS a,
              (SELECT COALESCE(SUM(published_revision_id), 0) FROM answers) AS p,
              (SELECT COUNT(*) FROM answers WHERE published_revision_id IS NOT NULL) AS n,
-             (SELECT COUNT(*) FROM conditions) AS c, (SELECT MAX(updated_at) FROM conditions) AS u`.execute(this.db);
+             (SELECT COUNT(*) FROM conditions) AS c, (SELECT MAX(updated_at) FROM conditions) AS u`.execute(
+      this.db,
+    );
     const row = r.rows[0] ?? {};
     return ['r', 'a', 'p', 'n', 'c', 'u'].map((k) => String(row[k] ?? '')).join(':');
   }

@@ -56,6 +56,8 @@ describe('public pages', () => {
     expect(text(noneHtml)).toContain('have a reviewed answer to that yet');
     expect(noneHtml).not.toContain('<ol class="results">');
     expect(text(await (await app.request('/ask')).text())).toContain('Type a question');
+    // Urgent help is signposted on the Ask page even when no red flag was detected.
+    expect(text(noneHtml)).toContain('Worried it may be an emergency');
   });
 
   it('Ask uses a wired-in engine and shows its urgent-help notice before any result', async () => {

@@ -51,6 +51,14 @@ export function AskPage({ config, view, clientSide = false }: AskPageProps) {
     >
       <h1>{asked ? 'Search results' : 'Ask a question'}</h1>
       <SearchForm id="ask-q" label="Your question" value={view.query} />
+      {view.urgent ? null : (
+        // Always visible, so no search result (or a static site that cannot detect emergencies)
+        // ever stands between a reader and urgent help.
+        <p class="status">
+          Worried it may be an emergency, such as chest pain, trouble breathing or signs of a stroke? Call{' '}
+          {config.emergencyNumber} now.
+        </p>
+      )}
       {view.urgent ? (
         <div class="urgent" role="alert">
           {view.urgent}

@@ -11,10 +11,14 @@ import type { Store } from './types.js';
 
 /**
  * Opens the store a URL names: `postgres://…` (or `postgresql://…`) for PostgreSQL, anything else
- * is a SQLite file path (`sqlite:` prefix optional).
+ * is a SQLite file path (`sqlite:` prefix optional). A PostgreSQL URL may name the schema to use
+ * with `?schema=<name>` (created if missing), so several sites or test runs share one database.
  */
 export async function openStore(url: string): Promise<Store & import('./kysely-store.js').KyselyStore> {
-  if (/^postgres(ql)?:\/\//.test(url)) return openPostgresStore(url);
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const { connection, schema } = splitSchema(url);
+    return openPostgresStore(connection, { schema });
+  }
   return openSqliteStore(url.replace(/^sqlite:(\/\/)?/, ''));
 }
 export {
@@ -27,3 +31,12 @@ export {
   verifyRevisionHashes,
 } from './backup.js';
 export { checkIntegrity, type IntegrityReport } from './integrity.js';
+
+/** Takes `schema=` out of a PostgreSQL URL (pg would pass it on to the server as a setting). */
+export function splitSchema(url: string): { connection: string; schema?: string } {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get('schema') ?? undefined;
+  if (schema === undefined) return { connection: url };
+  parsed.searchParams.delete('schema');
+  return { connection: parsed.toString(), schema };
+}

@@ -96,8 +96,11 @@ export class AskEngine {
       }
     });
     this.index.freeze();
-    this.focus = new FocusDictionary([...conditions.values()]);
-    this.speller = new SpellingCorrector(this.index.wordFrequencies(), {
+    const vocabulary = this.index.wordFrequencies();
+    // An acronym that is also an everyday word of the corpus ("CAR", "SPEED") is not a name.
+    const common = new Set([...vocabulary].filter(([, df]) => df >= 30).map(([w]) => w));
+    this.focus = new FocusDictionary([...conditions.values()], { commonWords: common });
+    this.speller = new SpellingCorrector(vocabulary, {
       knownWords: options.medicalWordList === false ? [] : medicalWords(),
     });
   }
@@ -180,7 +183,10 @@ export class AskEngine {
     const queryTerms = this.queryTerms(text, fixed, expansion);
     if (queryTerms.size === 0 && focus.length === 0) return abstain('no-match');
 
-    const { hits, maxScore, work } = this.index.search(queryTerms, this.options.candidates ?? 100);
+    const { hits, maxScore: known, work } = this.index.search(queryTerms, this.options.candidates ?? 100);
+    // Words the corpus has never seen ("laptop", "hamlet") still count against coverage: the
+    // question asks about something no answer mentions.
+    const maxScore = known + this.unknownMass(fixed);
     const candidates = new Map<number, number>(hits.map((h) => [h.doc, h.score]));
     for (const f of focus.slice(0, MAX_FOCUS_CONDITIONS)) {
       for (const d of this.byCondition.get(f.slug) ?? []) {
@@ -195,7 +201,8 @@ export class AskEngine {
       const coverage = maxScore > 0 ? Math.min(1, bm25 / maxScore) : 0;
       const relative = bm25 / topBm25;
       const fm = focusBySlug.get(doc.condition);
-      const focusScore = fm ? 0.5 + 0.5 * fm.strength : 0;
+      // weak focus (an everyday word that is also a name) earns only its strength, no floor
+      const focusScore = fm ? (fm.strength >= 0.3 ? 0.5 + 0.5 * fm.strength : fm.strength) : 0;
       const fit = aspectFit(user.aspect, doc.aspect as Aspect);
       const rqe = this.model.entailAnalysed(user, this.analysedDoc(d), doc.aspect);
       const score =
@@ -286,6 +293,11 @@ export class AskEngine {
     }
     add(termsOfWords(expansion), 0.7);
     return weights;
+  }
+
+  private unknownMass(fixed: string[]): number {
+    const unknown = new Set(termsOfWords(fixed).filter((t) => !this.index.has(t)));
+    return unknown.size * Math.log(1 + this.index.size);
   }
 
   private repair(ws: string[]): string[] {

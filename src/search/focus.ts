@@ -81,18 +81,25 @@ export class FocusDictionary {
   private maxWords = 1;
   private readonly keyStrength = new Map<string, number>();
 
-  constructor(conditions: FocusCondition[]) {
+  private readonly commonWords: ReadonlySet<string>;
+
+  constructor(conditions: FocusCondition[], options: { commonWords?: ReadonlySet<string> } = {}) {
     this.conditions = conditions;
+    this.commonWords = options.commonWords ?? new Set();
     conditions.forEach((c, i) => {
       for (const n of [c.name, ...c.synonyms]) {
         for (const v of nameVariants(n)) this.add(v, i);
       }
     });
+    const commonStems = new Set([...this.commonWords].map(stem));
     // A key shared by many conditions ("cancer") says little about which one is meant.
     for (const [key, set] of this.byKey) {
       const wordsIn = key.split(' ').length;
       const shared = 1 / Math.sqrt(set.size);
-      this.keyStrength.set(key, Math.min(1, (0.55 + 0.15 * Math.min(wordsIn, 3)) * shared));
+      // A one-word name that is also an everyday word ("noise", "falls", "speed") is weak evidence.
+      const everyday = wordsIn === 1 && commonStems.has(key.replace(/^=/, ''));
+      const base = Math.min(1, (0.55 + 0.15 * Math.min(wordsIn, 3)) * shared);
+      this.keyStrength.set(key, everyday ? Math.min(base, 0.2) : base);
     }
   }
 
@@ -102,6 +109,8 @@ export class FocusDictionary {
     // which would turn "has" into "ha".
     const short = raw.length === 1 && raw[0]!.length <= 4;
     if (short && (isStopword(raw[0]!) || raw[0]!.length < 3)) return;
+    // an acronym that is also an everyday word of the corpus ("CAR", "ACT") is not taken as a name
+    if (short && this.commonWords.has(raw[0]!)) return;
     const key = short ? `=${raw[0]}` : phraseKey(name);
     if (!key) return;
     const parts = key.split(' ');

@@ -19,7 +19,7 @@ export {
   type RedFlag,
 } from './red-flags.js';
 export { loadShippedRqeModel, RqeModel } from './rqe-model.js';
+export { type SearchServiceOptions, searchService } from './service.js';
 export { SpellingCorrector } from './spelling.js';
 export { LIMITS } from './text.js';
 export type * from './types.js';
-export { type SearchServiceOptions, searchService } from './service.js';

@@ -17,6 +17,7 @@ if (url) {
     return openPostgresStore(url, { schema });
   });
 } else {
+  // Only reachable outside CI: under CI=true postgresUrl() throws instead (README: "Skipped tests").
   describe('Store contract: PostgreSQL', () => {
     it.skip('PostgreSQL is not reachable (see the warning above)', () => {});
   });

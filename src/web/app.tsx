@@ -1,8 +1,9 @@
 /**
  * The HTTP application: public pages and the JSON API. Errors never reach a reader as a stack
- * trace: they are logged and answered with a plain 500 page (or problem+json under /api).
+ * trace: ./errors.tsx answers every error, as problem+json under /api and /editor/api, else as a page.
  */
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { type Logger, pino } from 'pino';
 import { mountMcp } from '../mcp/index.js';
 import { askRoutes, type EngineProvider, searchService } from '../search/index.js';
@@ -10,6 +11,7 @@ import { defaultSiteConfig, ErrorPage, renderDocument, type SiteConfig } from '.
 import type { Store } from '../store/index.js';
 import { mountApi, problem } from './api/index.js';
 import { editorRoutes } from './editor/index.js';
+import { errorHandler, MAX_REQUEST_BYTES, RequestError } from './errors.js';
 import { healthRoutes, type Lifecycle } from './health.js';
 import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
@@ -43,16 +45,32 @@ export function createApp(options: AppOptions) {
   const app = new Hono();
   app.use('*', requestLog(logger));
   app.use('*', securityHeaders());
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_REQUEST_BYTES,
+      onError: () => {
+        throw new RequestError(
+          413,
+          'Content Too Large',
+          `The request body is larger than ${MAX_REQUEST_BYTES / 1024} KiB.`,
+          {
+            hint: 'Send a shorter answer file; split long answers into several.',
+          },
+        );
+      },
+    }),
+  );
   app.route('/', healthRoutes(store, options.lifecycle ?? { ready: true }));
 
-  // /api/v1 is the versioned API; the unversioned /api/... paths of issue 3 are aliases (same handlers).
+  // /api/v1 is the versioned API; the unversioned /api/... paths are aliases (same handlers).
   // One search engine for the Ask page, /api/v1/ask and MCP, rebuilt when published content changes.
   const search = options.search ?? searchService(store, { emergencyNumber: config.emergencyNumber });
   mountApi(app, store, config, reviewers);
   app.route('/api/v1', askRoutes(search));
   app.route('/api', askRoutes(search)); // unversioned alias, like the other /api paths
-  mountMcp(app, { store, config, ask: search }); // MCP for AI assistants, Streamable HTTP at /mcp (issue 10)
-  app.route('/', editorRoutes(store, config)); // editor UI, sign-in, /editor/api (issue 5)
+  mountMcp(app, { store, config, ask: search }); // MCP for AI assistants, Streamable HTTP at /mcp
+  app.route('/', editorRoutes(store, config)); // editor UI, sign-in, /editor/api
   app.route('/', pageRoutes(store, config, reviewers, { ask: async (q) => (await search()).ask(q) }));
 
   app.notFound(async (c) => {
@@ -62,13 +80,7 @@ export function createApp(options: AppOptions) {
     return c.html(await renderDocument(<ErrorPage config={config} status={404} path={c.req.path} />), 404);
   });
 
-  app.onError(async (err, c) => {
-    logError(err, c.req.path);
-    if (c.req.path.startsWith('/api/')) {
-      return problem(500, 'Internal Server Error', 'The server could not complete this request.', c.req.path);
-    }
-    return c.html(await renderDocument(<ErrorPage config={config} status={500} path={c.req.path} />), 500);
-  });
+  app.onError(errorHandler(config, logError));
 
   return { app, config, search };
 }

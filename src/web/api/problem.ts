@@ -18,8 +18,13 @@ export function problem(
     instance,
     ...(errors ? { errors } : {}),
   };
+  return problemResponse(body);
+}
+
+/** Any problem document (the standard members plus extensions such as `code` or `hint`). */
+export function problemResponse(body: Problem & Record<string, unknown>): Response {
   return new Response(JSON.stringify(body), {
-    status,
+    status: body.status,
     headers: { 'content-type': PROBLEM_TYPE, 'cache-control': 'no-store' },
   });
 }

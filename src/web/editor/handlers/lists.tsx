@@ -1,0 +1,82 @@
+/** GET /editor (the answer list), /editor/queue (reviews due) and /editor/audit (the audit log). */
+import { auditToCsv, auditToJson, canReadAudit, isState, parseWindow } from '../../../workflow/index.js';
+import { RequestError } from '../../errors.js';
+import { type EditorApp, type EditorDeps, html } from '../context.js';
+import { AuditPage } from '../pages/audit.js';
+import { ListPage, type ListRow } from '../pages/list.js';
+import { QueuePage } from '../pages/queue.js';
+
+export function registerLists(app: EditorApp, deps: EditorDeps) {
+  const { config, repo, store } = deps;
+
+  app.get('/editor', async (c) => {
+    const s = c.get('session')!;
+    const state = c.req.query('state');
+    const condition = c.req.query('condition') || undefined;
+    const due = c.req.query('due');
+    const answers = await repo.listAnswers({
+      state: state && isState(state) ? state : undefined,
+      condition,
+      limit: 500,
+    });
+    const schedule = new Map(
+      (await repo.reviewDue({ withinDays: 30, includeAll: true })).map((i) => [i.answerId, i]),
+    );
+    let rows: ListRow[] = answers.map((a) => {
+      const item = schedule.get(a.id);
+      return { ...a, due: item?.due ?? null, dueStatus: item?.status ?? null };
+    });
+    if (due === 'overdue') rows = rows.filter((r) => r.dueStatus === 'overdue');
+    if (due === 'soon') rows = rows.filter((r) => r.dueStatus === 'overdue' || r.dueStatus === 'due-soon');
+    const conditions = (await store.listConditions()).map((x) => ({ slug: x.slug, name: x.name }));
+    return html(
+      c,
+      <ListPage
+        config={config}
+        session={s}
+        rows={rows}
+        filter={{ state, condition, due }}
+        conditions={conditions}
+      />,
+    );
+  });
+
+  app.get('/editor/queue', async (c) => {
+    const s = c.get('session')!;
+    const within = parseWindow(c.req.query('within') ?? '30d') ?? 30;
+    const today = config.today();
+    const items = await repo.reviewDue({ withinDays: within, today });
+    return html(c, <QueuePage config={config} session={s} items={items} withinDays={within} today={today} />);
+  });
+
+  app.get('/editor/audit', async (c) => {
+    const s = c.get('session')!;
+    if (!canReadAudit(s.user.role)) {
+      throw new RequestError(
+        403,
+        'Not allowed',
+        `The audit log is open to editors and admins; you are signed in as ${s.user.role}.`,
+      );
+    }
+    const filter = {
+      entity: c.req.query('entity') || undefined,
+      entityId: c.req.query('id') || undefined,
+      actor: c.req.query('actor') || undefined,
+    };
+    const format = c.req.query('format');
+    if (format === 'csv' || format === 'json') {
+      const rows = await repo.listAudit(filter);
+      const stamp = config.today();
+      return c.body(format === 'csv' ? auditToCsv(rows) : auditToJson(rows), 200, {
+        'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+        'content-disposition': `attachment; filename="medbrief-audit-${stamp}.${format}"`,
+      });
+    }
+    const rows = await repo.listAudit({ ...filter, limit: 500 });
+    const query = Object.entries(filter)
+      .filter(([, v]) => v)
+      .map(([k, v]) => `&${k === 'entityId' ? 'id' : k}=${encodeURIComponent(v!)}`)
+      .join('');
+    return html(c, <AuditPage config={config} session={s} rows={rows} query={query} />);
+  });
+}

@@ -1,0 +1,38 @@
+/**
+ * The editor: server-rendered pages that work without JavaScript (every action is a form POST
+ * with a CSRF token), plus a small JSON API under /editor/api for scripts and tests. Rules live
+ * in src/workflow and persistence in the store; handlers only translate HTTP, and errors leave
+ * through the app's one error handler (src/web/errors.tsx).
+ *
+ * One file per group of routes in ./handlers, registered here in order (guards first).
+ */
+import { Hono } from 'hono';
+import type { SiteConfig } from '../../site/index.js';
+import { type Store, type WorkflowRepoOptions, workflowRepo } from '../../store/index.js';
+import type { AuthOptions, EditorEnv } from './auth.js';
+import type { EditorDeps } from './context.js';
+import { registerAnswers } from './handlers/answers.js';
+import { registerApi } from './handlers/api.js';
+import { registerGuards } from './handlers/guards.js';
+import { registerLists } from './handlers/lists.js';
+import { registerSignIn } from './handlers/sign-in.js';
+
+export interface EditorOptions extends AuthOptions {
+  repo?: WorkflowRepoOptions;
+}
+
+export function editorRoutes(store: Store, config: SiteConfig, options: EditorOptions = {}) {
+  const deps: EditorDeps = {
+    store,
+    config,
+    auth: { insecureCookies: process.env.MEDBRIEF_INSECURE_COOKIES === '1', ...options },
+    repo: workflowRepo(store, { defaultIntervalMonths: config.reviewIntervalMonths, ...options.repo }),
+  };
+  const app = new Hono<EditorEnv>();
+  registerGuards(app, deps);
+  registerSignIn(app, deps);
+  registerLists(app, deps);
+  registerAnswers(app, deps);
+  registerApi(app, deps);
+  return app;
+}

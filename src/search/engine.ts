@@ -7,17 +7,26 @@
  * and the question-entailment model → abstain below a calibrated confidence.
  */
 import type { Aspect } from '../content/index.js';
-import { aspectFit, sentences } from './aspect.js';
+import { DRUG_TYPES } from '../content/text/aspects.js';
+import { aspectFit, aspectGuessOf } from './aspect.js';
 import { Bm25fIndex } from './bm25f.js';
 import { type AnalysedQuestion, analyseQuestion, RQE_FEATURES } from './features.js';
 import { type FocusCondition, FocusDictionary, type FocusMatch } from './focus.js';
 import { LAY_TERMS } from './lay-terms.js';
 import { medicalWords } from './medical-words.js';
+import { cleanMessage, type ParsedMessage, parseMessage } from './message.js';
 import { detectRedFlag, type RedFlagRules } from './red-flags.js';
 import { loadShippedRqeModel, type RqeModel } from './rqe-model.js';
 import { type Correction, SpellingCorrector } from './spelling.js';
-import { clampQuestion, isStopword, LIMITS, latinShare, letterShare, termsOfWords, words } from './text.js';
-import type { AskOptions, AskResult, AskResultItem, SearchDocument } from './types.js';
+import { isStopword, LIMITS, latinShare, letterShare, terms, termsOfWords, words } from './text.js';
+import type {
+  AbstainReason,
+  AskOptions,
+  AskResult,
+  AskResultItem,
+  ParsedMessageView,
+  SearchDocument,
+} from './types.js';
 
 export const NO_ANSWER_MESSAGE = "We don't have a reviewed answer to that question yet.";
 
@@ -40,6 +49,13 @@ const W = { coverage: 0.3, relative: 0.1, focus: 0.25, aspect: 0.2, entail: 0.15
 export const DEFAULT_ABSTAIN_THRESHOLD = 0.5;
 const REVIEWED_BONUS = 0.01;
 const MAX_CORRECTIONS = 40;
+/** Distinct words looked up in the spelling corrector per question (a 10,000-character paste costs the same). */
+const MAX_CORRECTION_LOOKUPS = 400;
+/** Query-term weights outside the asking sentence: other questions, background. */
+const W_OTHER_QUESTIONS = 0.5;
+const W_BACKGROUND = 0.15;
+/** Coverage of the question by a condition's answer above which that condition is "related". */
+const STRONG_OVERLAP = 0.45;
 const MAX_FOCUS_CONDITIONS = 4;
 const DEFAULT_LIMIT = 5;
 const MAX_LIMIT = 50;
@@ -122,87 +138,158 @@ export class AskEngine {
     return a;
   }
 
+  /**
+   * Reads a message the way ask() does: subject, asking sentence(s), focus, question type. Words
+   * are spelling-repaired and lay terms expanded before the condition dictionary is consulted.
+   */
+  parse(question: unknown): ParsedMessage {
+    return parseMessage(typeof question === 'string' ? question : '', this.focusLookup(new Map(), []));
+  }
+
+  private focusLookup(cache: Map<string, Correction | null>, corrections: Correction[]) {
+    return (ws: string[]): FocusMatch[] => {
+      const fixed = this.repairWords(ws, cache, corrections);
+      const expansion = this.layExpansion(fixed).clinical;
+      return [...this.focus.detect(fixed), ...this.focus.detect(expansion)]
+        .sort((a, b) => b.strength - a.strength || a.slug.localeCompare(b.slug))
+        .filter((f, i, all) => all.findIndex((g) => g.slug === f.slug) === i);
+    };
+  }
+
+  private repairWords(
+    ws: string[],
+    cache: Map<string, Correction | null>,
+    corrections: Correction[],
+  ): string[] {
+    return ws.map((w) => {
+      if (isStopword(w)) return w;
+      let c = cache.get(w);
+      if (c === undefined) {
+        c = cache.size < MAX_CORRECTION_LOOKUPS ? this.speller.correct(w) : null;
+        cache.set(w, c);
+        if (c && corrections.length < MAX_CORRECTIONS) corrections.push(c);
+      }
+      return c ? c.to : w;
+    });
+  }
+
+  private layExpansion(fixed: string[]): { lay: string[]; clinical: string[] } {
+    const lay: string[] = [];
+    const clinical: string[] = [];
+    for (let i = 0; i < fixed.length; i++) {
+      for (let n = Math.min(LAY_MAX_WORDS, fixed.length - i); n >= 1; n--) {
+        const key = fixed.slice(i, i + n).join(' ');
+        const c = LAY_INDEX.get(key);
+        if (c) {
+          lay.push(key);
+          clinical.push(...c);
+          break;
+        }
+      }
+    }
+    return { lay, clinical };
+  }
+
   ask(question: unknown, options: AskOptions = {}): AskResult {
     const limit = Math.max(
       1,
       Math.min(MAX_LIMIT, Math.floor(Number(options.limit ?? DEFAULT_LIMIT)) || DEFAULT_LIMIT),
     );
+    const threshold =
+      typeof options.threshold === 'number' && Number.isFinite(options.threshold)
+        ? options.threshold
+        : this.abstainThreshold;
     const raw = typeof question === 'string' ? question : '';
     const truncated = raw.length > LIMITS.maxChars;
-    const text = clampQuestion(raw);
+    const text = cleanMessage(raw);
     const redFlag = detectRedFlag(text, {
       emergencyNumber: this.options.emergencyNumber,
       rules: this.options.redFlagRules,
     });
     const abstain = (
-      reason: AskResult['reason'],
+      reason: AbstainReason,
       nearest: AskResult['nearestConditions'] = [],
+      parsed?: ParsedMessage,
     ): AskResult => ({
       abstained: true,
       reason,
       redFlag,
       results: [],
       nearestConditions: nearest,
-      message: NO_ANSWER_MESSAGE,
+      message: abstainMessage(reason, parsed),
+      ...(parsed ? { parsed: publicParsed(parsed) } : {}),
     });
     if (text.length === 0 || letterShare(text) < 0.2) return abstain('empty');
     if (latinShare(text) < 0.5) return abstain('not-english');
 
-    // Spelling repair, word by word; the user's word is kept when nothing is close.
-    const original = words(text);
+    const cache = new Map<string, Correction | null>();
     const corrections: Correction[] = [];
-    const fixed = original.map((w) => {
-      if (isStopword(w) || corrections.length >= MAX_CORRECTIONS) return w;
-      const c = this.speller.correct(w);
-      if (!c) return w;
-      corrections.push(c);
-      return c.to;
-    });
+    const parsed = parseMessage(text, this.focusLookup(cache, corrections));
 
-    // Lay terms add clinical words (never replace the user's).
-    const layTerms: string[] = [];
-    const expansion: string[] = [];
-    for (let i = 0; i < fixed.length; i++) {
-      for (let n = Math.min(LAY_MAX_WORDS, fixed.length - i); n >= 1; n--) {
-        const key = fixed.slice(i, i + n).join(' ');
-        const clinical = LAY_INDEX.get(key);
-        if (clinical) {
-          layTerms.push(key);
-          expansion.push(...clinical);
-          break;
-        }
-      }
-    }
+    // The words that carry the question: the asking sentence and the subject line in full, other
+    // questions at half weight, background barely (it names the topic at most).
+    const mainText = [
+      parsed.question,
+      parsed.subject && parsed.subject !== parsed.question ? parsed.subject : '',
+    ]
+      .filter(Boolean)
+      .join(' . ');
+    const mainWords = this.repairWords(words(mainText), cache, corrections);
+    const otherWords = this.repairWords(words(parsed.otherQuestions.join(' . ')), cache, corrections);
+    const allWords = this.repairWords(words(text), cache, corrections);
+    const { lay: layTerms, clinical: expansion } = this.layExpansion(mainWords);
+    const queryTerms = new Map<string, number>();
+    const add = (ts: string[], w: number) => {
+      for (const t of ts) if (this.index.has(t)) queryTerms.set(t, Math.max(queryTerms.get(t) ?? 0, w));
+    };
+    add(termsOfWords(allWords), W_BACKGROUND);
+    add(termsOfWords(otherWords), W_OTHER_QUESTIONS);
+    add(termsOfWords(mainWords), 1);
+    add(termsOfWords(expansion), 0.7);
+    const focusSlug = parsed.focus.kind === 'condition' ? parsed.focus.slug : undefined;
+    if (focusSlug) add(terms(this.conditionNames.get(focusSlug) ?? ''), 1);
 
-    const focus = [...this.focus.detect(fixed), ...this.focus.detect(expansion)]
-      .sort((a, b) => b.strength - a.strength || a.slug.localeCompare(b.slug))
-      .filter((f, i, all) => all.findIndex((g) => g.slug === f.slug) === i);
-    const focusBySlug = new Map<string, FocusMatch>(focus.map((f) => [f.slug, f]));
+    const focusMatches = this.focusLookup(cache, corrections)(mainWords);
+    if (queryTerms.size === 0 && !focusSlug) return abstain('no-match', [], parsed);
 
-    const user = analyseQuestion(fixed.length === original.length ? rebuild(text, original, fixed) : text);
-    const queryTerms = this.queryTerms(text, fixed, expansion);
-    if (queryTerms.size === 0 && focus.length === 0) return abstain('no-match');
+    const user: AnalysedQuestion = {
+      terms: termsOfWords([...mainWords, ...expansion]),
+      termSet: new Set(termsOfWords([...mainWords, ...expansion])),
+      subjectTerms: termsOfWords(parsed.subject ? words(parsed.subject) : mainWords.slice(0, 40)),
+      aspect: aspectGuessOf(parsed),
+    };
 
     const { hits, maxScore: known, work } = this.index.search(queryTerms, this.options.candidates ?? 100);
-    // Words the corpus has never seen ("laptop", "hamlet") still count against coverage: the
-    // question asks about something no answer mentions.
-    const maxScore = known + this.unknownMass(fixed);
+    // Words of the question the corpus has never seen ("laptop", "hamlet") still count against
+    // coverage: the question asks about something no answer mentions.
+    const maxScore = known + this.unknownMass(mainWords);
     const candidates = new Map<number, number>(hits.map((h) => [h.doc, h.score]));
-    for (const f of focus.slice(0, MAX_FOCUS_CONDITIONS)) {
-      for (const d of this.byCondition.get(f.slug) ?? []) {
+    const focusSlugs = [
+      ...(focusSlug ? [focusSlug] : []),
+      ...focusMatches.map((f) => f.slug),
+      ...parsed.otherConditions.map((c) => c.slug),
+    ].filter((s, i, all) => all.indexOf(s) === i);
+    for (const slug of focusSlugs.slice(0, MAX_FOCUS_CONDITIONS)) {
+      for (const d of this.byCondition.get(slug) ?? []) {
         if (!candidates.has(d)) candidates.set(d, this.index.scoreDoc(queryTerms, d));
       }
     }
     const topBm25 = Math.max(1e-9, ...candidates.values());
+    const focusStrength = new Map<string, number>();
+    if (focusSlug) focusStrength.set(focusSlug, Math.max(0.3, parsed.focus.strength ?? 0.5));
+    for (const f of focusMatches) if (!focusStrength.has(f.slug)) focusStrength.set(f.slug, f.strength * 0.8);
+    for (const c of parsed.otherConditions) if (!focusStrength.has(c.slug)) focusStrength.set(c.slug, 0.15);
 
     const scored: AskResultItem[] = [];
+    const coverageOf = new Map<string, number>();
     for (const [d, bm25] of candidates) {
       const doc = this.docs[d]!;
       const coverage = maxScore > 0 ? Math.min(1, bm25 / maxScore) : 0;
+      coverageOf.set(doc.answerId, coverage);
       const relative = bm25 / topBm25;
-      const fm = focusBySlug.get(doc.condition);
+      const fs = focusStrength.get(doc.condition);
       // weak focus (an everyday word that is also a name) earns only its strength, no floor
-      const focusScore = fm ? (fm.strength >= 0.3 ? 0.5 + 0.5 * fm.strength : fm.strength) : 0;
+      const focusScore = fs === undefined ? 0 : fs >= 0.3 ? 0.5 + 0.5 * fs : fs;
       const fit = aspectFit(user.aspect, doc.aspect as Aspect);
       const rqe = this.model.entailAnalysed(user, this.analysedDoc(d), doc.aspect);
       const score =
@@ -225,7 +312,7 @@ export class AskEngine {
         item.explain = {
           bm25: round(bm25),
           coverage: round(coverage),
-          focusMatch: fm !== undefined,
+          focusMatch: fs !== undefined,
           aspectFit: round(fit),
           entailment: round(rqe.score),
           reviewedBoost: doc.reviewed ? REVIEWED_BONUS : 0,
@@ -239,60 +326,56 @@ export class AskEngine {
         b.score - a.score || Number(b.reviewed) - Number(a.reviewed) || a.answerId.localeCompare(b.answerId),
     );
 
-    const nearest = this.nearestConditions(focus, scored);
     const top = scored[0];
+    const nearest = this.nearestConditions(focusSlugs, scored, coverageOf);
     const explain: AskResult['explain'] = options.explain
       ? {
-          analysedText: [...fixed, ...expansion].join(' '),
+          analysedText: [...mainWords, ...expansion].join(' '),
           corrections: corrections.map((c) => ({ from: c.from, to: c.to, via: c.via })),
           layTerms,
-          focus: focus.slice(0, 10).map((f) => ({ ...f, strength: round(f.strength) })),
+          focus: focusMatches.slice(0, 10).map((f) => ({ ...f, strength: round(f.strength) })),
           aspect: user.aspect,
           terms: [...queryTerms.keys()],
           truncated,
           work: {
             chars: text.length,
-            words: original.length,
+            words: allWords.length,
             corrections: corrections.length,
             postings: work,
             candidates: candidates.size,
           },
-          threshold: this.abstainThreshold,
+          threshold,
           modelWeights: this.model.weights(),
         }
       : undefined;
-    if (!top || top.score < this.abstainThreshold) {
-      return { ...abstain(top ? 'low-confidence' : 'no-match', nearest), ...(explain ? { explain } : {}) };
+    const withExplain = (r: AskResult): AskResult => (explain ? { ...r, explain } : r);
+
+    // Questions no page of ours answers, whatever the score: a medicine's maker, dose or price,
+    // or a doctor's address. The condition hubs they name are still offered.
+    if (parsed.noAspect && parsed.type && DRUG_TYPES.has(parsed.type)) {
+      return withExplain(abstain('drug-only', nearest, parsed));
     }
-    return {
+    if (parsed.noAspect) return withExplain(abstain('no-aspect', nearest, parsed));
+    if (!top || top.score < threshold) {
+      const reason: AbstainReason = !top
+        ? 'no-match'
+        : parsed.focus.kind === 'drug'
+          ? 'drug-only'
+          : parsed.focus.kind === 'non-health'
+            ? 'non-health'
+            : parsed.focus.kind === 'condition'
+              ? 'low-confidence'
+              : 'not-covered';
+      return withExplain(abstain(reason, nearest, parsed));
+    }
+    return withExplain({
       abstained: false,
       reason: null,
       redFlag,
       results: scored.slice(0, limit),
       nearestConditions: nearest,
-      ...(explain ? { explain } : {}),
-    };
-  }
-
-  /**
-   * Query terms with weights. In a long consumer message the subject line and the sentences that
-   * ask something carry the question; the rest is background and counts half.
-   */
-  private queryTerms(text: string, fixed: string[], expansion: string[]): Map<string, number> {
-    const weights = new Map<string, number>();
-    const add = (ts: string[], w: number) => {
-      for (const t of ts) if (this.index.has(t)) weights.set(t, Math.max(weights.get(t) ?? 0, w));
-    };
-    const parts = sentences(text);
-    if (parts.length > 3) {
-      const important = parts.filter((s, i) => i === 0 || /\?\s*$/.test(s));
-      add(termsOfWords(fixed), 0.5);
-      for (const s of important) add(termsOfWords(this.repair(words(s))), 1);
-    } else {
-      add(termsOfWords(fixed), 1);
-    }
-    add(termsOfWords(expansion), 0.7);
-    return weights;
+      parsed: publicParsed(parsed),
+    });
   }
 
   private unknownMass(fixed: string[]): number {
@@ -304,29 +387,62 @@ export class AskEngine {
     return ws.map((w) => (isStopword(w) ? w : (this.speller.correct(w)?.to ?? w)));
   }
 
-  private nearestConditions(focus: FocusMatch[], scored: AskResultItem[]): { slug: string; name: string }[] {
+  /**
+   * Condition hubs the question actually matched: a condition it names, or one whose answers
+   * cover a large share of the question's words. Never filler: an unrelated question gets none.
+   */
+  private nearestConditions(
+    named: string[],
+    scored: AskResultItem[],
+    coverageOf: ReadonlyMap<string, number>,
+  ): { slug: string; name: string }[] {
     const out: { slug: string; name: string }[] = [];
     const push = (slug: string) => {
       if (out.length < 3 && !out.some((o) => o.slug === slug)) {
         out.push({ slug, name: this.conditionNames.get(slug) ?? slug });
       }
     };
-    for (const f of focus) push(f.slug);
-    for (const s of scored.slice(0, 10)) push(s.condition);
+    for (const slug of named) push(slug);
+    for (const s of scored.slice(0, 10)) {
+      if ((coverageOf.get(s.answerId) ?? 0) >= STRONG_OVERLAP) push(s.condition);
+    }
     return out;
   }
 }
 
-function round(x: number): number {
-  return Math.round(x * 10_000) / 10_000;
+/** What the engine read in the message, as results show it (focus without internal strength noise). */
+function publicParsed(p: ParsedMessage): ParsedMessageView {
+  return {
+    subject: p.subject,
+    question: p.question,
+    otherQuestions: p.otherQuestions,
+    focus:
+      p.focus.kind === 'condition'
+        ? { kind: 'condition', slug: p.focus.slug!, name: p.focus.name!, phrase: p.focus.phrase ?? '' }
+        : { kind: p.focus.kind, ...(p.focus.phrase ? { phrase: p.focus.phrase } : {}) },
+    type: p.type,
+    aspect: p.aspect,
+    noAspect: p.noAspect,
+  };
 }
 
-/** The text with repaired words substituted, so aspect cues see "treatment" for "treatmnet". */
-function rebuild(text: string, original: string[], fixed: string[]): string {
-  let changed = false;
-  for (let i = 0; i < original.length; i++) if (original[i] !== fixed[i]) changed = true;
-  if (!changed) return text;
-  return `${text}\n${fixed.join(' ')}`;
+const ABSTAIN_DETAIL: Partial<Record<NonNullable<AbstainReason>, string>> = {
+  'drug-only':
+    'Our answers are about health conditions; we have no reviewed pages about individual medicines (their makers, doses, prices, storage or ingredients). A pharmacist can answer this.',
+  'no-aspect': 'None of our answers is about that kind of question.',
+  'non-health': 'That does not look like a question about health.',
+  'not-covered': 'We have no reviewed answers about that topic yet.',
+  'not-english': 'Please ask in English; we only have answers in English for now.',
+  empty: 'Type a question in words.',
+};
+
+function abstainMessage(reason: AbstainReason, _parsed?: ParsedMessage): string {
+  const detail = reason ? ABSTAIN_DETAIL[reason] : undefined;
+  return detail ? `${NO_ANSWER_MESSAGE} ${detail}` : NO_ANSWER_MESSAGE;
+}
+
+function round(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
 }
 
 export function createAskEngine(docs: SearchDocument[], options?: AskEngineOptions): AskEngine {

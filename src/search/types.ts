@@ -1,5 +1,6 @@
 /** Public types of the search module: what goes in (documents) and what comes out (AskResult). */
 import type { Aspect, Origin } from '../content/index.js';
+import type { QuestionType } from '../content/text/aspects.js';
 
 export interface SearchDocument {
   /** "<conditionSlug>/<answerSlug>" */
@@ -61,7 +62,35 @@ export interface QueryExplanation {
   modelWeights: Record<string, number>;
 }
 
-export type AbstainReason = 'empty' | 'not-english' | 'no-match' | 'low-confidence' | null;
+export type AbstainReason =
+  | 'empty'
+  | 'not-english'
+  | 'no-match'
+  | 'low-confidence'
+  /** Only about a medicine (maker, dose, price, storage, ingredients): no page of ours is. */
+  | 'drug-only'
+  /** About a condition, but asking something no aspect of ours answers (e.g. a doctor's address). */
+  | 'no-aspect'
+  | 'non-health'
+  /** A health topic we have no answers on. */
+  | 'not-covered'
+  | null;
+
+/** What the engine read in the message (shown by --explain and ?explain=1, returned always). */
+export interface ParsedMessageView {
+  subject: string | null;
+  /** The sentence that asks the main question. */
+  question: string;
+  /** Other questions in the message (not answered; listed). */
+  otherQuestions: string[];
+  focus:
+    | { kind: 'condition'; slug: string; name: string; phrase: string }
+    | { kind: 'drug' | 'test' | 'procedure' | 'non-health' | 'unknown'; phrase?: string };
+  type: QuestionType | null;
+  aspect: Aspect | null;
+  /** True when no aspect of ours answers the question type. */
+  noAspect: boolean;
+}
 
 export interface AskResult {
   abstained: boolean;
@@ -73,10 +102,14 @@ export interface AskResult {
   nearestConditions: { slug: string; name: string }[];
   /** Plain-language message for the abstention case. */
   message?: string;
+  /** What the engine read in the message (absent only for empty / non-English input). */
+  parsed?: ParsedMessageView;
   explain?: QueryExplanation;
 }
 
 export interface AskOptions {
   limit?: number;
   explain?: boolean;
+  /** Abstain threshold for this call (0 = never abstain on confidence; for evaluation). */
+  threshold?: number;
 }

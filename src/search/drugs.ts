@@ -1,0 +1,68 @@
+/**
+ * Is a word the name of a medicine? MedQuAD's answered folders hold no drug pages, so a message
+ * that is only about a medicine (its maker, price, dose, storage, ingredients) gets an honest
+ * abstention. No drug database is shipped: international non-proprietary names share a small set
+ * of stems (WHO INN "stems"), and the few very common names and brands are listed.
+ */
+
+/** WHO INN stems that end a drug name (-mab antibodies, -pril ACE inhibitors, …). */
+const INN_SUFFIX =
+  /(mab|tinib|ciclib|parib|pril|olol|alol|sartan|statin|vastatin|azole|conazole|cillin|mycin|micin|cycline|floxacin|oxacin|prazole|tidine|dipine|vir|navir|previr|azepam|zolam|azolam|oxetine|apine|idone|triptan|profen|fenac|coxib|semide|thiazide|gliptin|gliflozin|glitazone|formin|parin|xaban|gatran|dronate|tropin|relin|caine|barbital|setron|lukast|terol|tadine|trexate|platin|rubicin|taxel|zumab|ximab|umab|nacept|kinra|lutamide|trozole|afil|amide|olone|asone|sonide|metasone)$/;
+
+/** Common medicine names and brands that the stems above miss (lower case). */
+const KNOWN = new Set(
+  `aspirin acetaminophen paracetamol tylenol advil motrin aleve naproxen ibuprofen excedrin codeine morphine
+oxycodone hydrocodone vicodin percocet tramadol methadone fentanyl suboxone buprenorphine naloxone narcan
+gabapentin neurontin lyrica pregabalin xanax valium ativan klonopin ambien zoloft prozac paxil lexapro
+celexa wellbutrin bupropion cymbalta effexor trazodone lithium adderall ritalin concerta vyvanse kapvay
+dextroamphetamine methylphenidate levothyroxine levothyroxin synthroid armour cytomel warfarin coumadin
+eliquis xarelto plavix clopidogrel digoxin lasix furosemide lisinopril metoprolol atenolol amlodipine
+norvasc losartan hydrochlorothiazide lipitor crestor zocor atorvastatin simvastatin metformin glucophage
+januvia jardiance ozempic wegovy trulicity victoza lantus humalog novolog prednisone prednisolone
+medrol cortisone hydrocortisone methotrexate humira enbrel remicade tecfidera copaxone avonex rebif
+tamoxifen tamoifen arimidex letrozole anastrozole herceptin keytruda allopurinol colchicine
+zyloprim uloric cetirizine zyrtec claritin loratadine allegra fexofenadine benadryl diphenhydramine
+sudafed mucinex nyquil dayquil robitussin tums zantac pepcid prilosec nexium omeprazole imodium
+miralax dulcolax nulytely golytely colace metamucil bromocriptine cabergoline clomid viagra cialis
+levitra flomax finasteride propecia accutane isotretinoin retin tretinoin doxycycline amoxicillin
+augmentin azithromycin azithomycin zithromax cipro ciprofloxacin levaquin bactrim keflex cephalexin
+flagyl metronidazole diflucan fluconazole valtrex acyclovir tamiflu chantix varenicline nicorette
+plan-b depo-provera mirena nuvaring yaz premarin estradiol progesterone testosterone clomiphene
+lovaza fish-oil glucosamine chondroitin melatonin biotin mefloquine malarone chloroquine
+hydroxychloroquine plaquenil ivermectin qvar albuterol proventil ventolin advair symbicort singulair
+spiriva flovent epipen epinephrine insulin botox imitrex sumatriptan topamax topiramate depakote
+lamictal lamotrigine keppra levetiracetam tegretol carbamazepine dilantin phenytoin requip ropinirole
+mirapex pramipexole sinemet levodopa aricept donepezil namenda memantine kalydeco orkambi spinraza
+klor-con meloxicam mobic celebrex diclofenac voltaren indomethacin toradol ketorolac flexeril
+baclofen tizanidine zanaflex soma robaxin ampyra dalfampridine tysabri natalizumab ocrevus
+risperidone risperdal seroquel quetiapine abilify aripiprazole zyprexa olanzapine haldol
+metoclopramide reglan zofran ondansetron phenergan promethazine scopolamine dramamine meclizine
+nifedipine indapamide diltiazem verapamil hydralazine clonidine spironolactone aldactone`.split(/\s+/),
+);
+
+/** Words that look like a drug stem but name no medicine in consumer messages. */
+const NOT_DRUGS = new Set(
+  `provide divide decide inside outside beside peptide nucleotide fluoride chloride bromide oxide sulfide
+amide pride ride side tide wide guide slide hide bride override cyanide iodide carbide glucoside
+savvy envir environ bamboo vitamin protein tropin hormone gonadotropin somatotropin corticotropin`.split(
+    /\s+/,
+  ),
+);
+
+/** True when `word` (lower case) is very likely a medicine's name. */
+export function isDrugName(word: string): boolean {
+  if (word.length < 4) return false;
+  if (KNOWN.has(word)) return true;
+  if (NOT_DRUGS.has(word)) return false;
+  return word.length >= 6 && INN_SUFFIX.test(word);
+}
+
+/** Drug names among a message's words (first occurrence order, at most `max`). */
+export function drugNames(ws: readonly string[], max = 5): string[] {
+  const out: string[] = [];
+  for (const w of ws) {
+    if (out.length >= max) break;
+    if (!out.includes(w) && isDrugName(w)) out.push(w);
+  }
+  return out;
+}

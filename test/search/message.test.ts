@@ -1,0 +1,98 @@
+/**
+ * The message parser on real-style consumer messages. Every message here was written for this
+ * test (none is copied from a data set): subject lines, background, typos, several questions.
+ */
+import { describe, expect, it } from 'vitest';
+import { AskEngine } from '../../src/search/index.js';
+import { isAsking, parseMessage, splitSubject } from '../../src/search/message.js';
+import { FIXTURE_DOCS } from './fixtures.js';
+
+const engine = new AskEngine(FIXTURE_DOCS);
+
+describe('splitting a message', () => {
+  it('takes "SUBJECT: … MESSAGE: …" and a short first line as the subject', () => {
+    expect(splitSubject('SUBJECT: gout\nMESSAGE: how do i stop the attacks?')).toEqual({
+      subject: 'gout',
+      message: 'how do i stop the attacks?',
+    });
+    expect(splitSubject('fibromyalgia question\nI have had pain for years. Is there a cure?').subject).toBe(
+      'fibromyalgia question',
+    );
+    // a first line that is a whole sentence is not a subject
+    expect(splitSubject('I have gout.\nIs there a cure?').subject).toBeNull();
+  });
+
+  it('tells asking sentences from background', () => {
+    expect(isAsking('is there a cure')).toBe(true);
+    expect(isAsking('I would like to know what causes it.')).toBe(true);
+    expect(isAsking('Please tell me where to start')).toBe(true);
+    expect(isAsking('My mother was diagnosed in 2019.')).toBe(false);
+  });
+});
+
+describe('reading real-style messages', () => {
+  it('a subject naming the condition and a diagnosis question in the message', () => {
+    const p = engine.parse(
+      'SUBJECT: fibromyalgia\nMESSAGE: My doctor thinks I might have it but nobody has done anything. How do they test for this?',
+    );
+    expect(p.subject).toBe('fibromyalgia');
+    expect(p.question).toBe('How do they test for this?');
+    expect(p.focus).toMatchObject({ kind: 'condition', slug: 'fibromyalgia' });
+    expect(p.aspect).toBe('diagnosis');
+  });
+
+  it("a worried relative's paragraph that ends in the question", () => {
+    const p = engine.parse(
+      'My sister had type 1 diabetes for many years before her pregnancy. Her baby boy was born last month and ' +
+        'the doctors say he has sacrel agenisis, his lower spine did not form. We are all devastated. ' +
+        'Could her diabetes have caused this?',
+    );
+    expect(p.question).toBe('Could her diabetes have caused this?');
+    expect(p.focus).toMatchObject({ kind: 'condition', slug: 'sacral-agenesis' });
+    expect(p.type).toBe('cause');
+    expect(p.aspect).toBe('causes');
+    expect(p.backgroundSentences).toBe(3);
+  });
+
+  it('several questions: the first real one is main, the others are listed', () => {
+    const p = engine.parse(
+      'Hi, I am 54 and was told I have gout in my big toe. What foods should I avoid? Also is it hereditary? ' +
+        'and will it damage my kidneys? thank you',
+    );
+    expect(p.question).toBe('What foods should I avoid?');
+    expect(p.otherQuestions).toEqual(['Also is it hereditary?', 'and will it damage my kidneys?']);
+    expect(p.focus.slug).toBe('gout');
+  });
+
+  it('all capitals and no question mark', () => {
+    const p = engine.parse('IS THERE ANY CURE FOR FIBROMYALGIA I AM IN PAIN EVERY DAY');
+    expect(p.focus.slug).toBe('fibromyalgia');
+    expect(p.aspect).toBe('treatment');
+  });
+
+  it('a question only about a medicine has no aspect of ours', () => {
+    const p = engine.parse(
+      'SUBJECT: allopurinol\nMESSAGE: who makes allopurinol 300 mg? my pharmacy says there is a shortage and I need a new supplier',
+    );
+    expect(p.type).toBe('manufacturer');
+    expect(p.noAspect).toBe(true);
+    expect(p.drugs).toContain('allopurinol');
+    const r = engine.ask('does atorvastatin contain gluten? I have coeliac and have to be careful');
+    expect(r.abstained).toBe(true);
+    expect(r.reason).toBe('drug-only');
+  });
+
+  it('a condition we do not cover, a test, and something that is not about health', () => {
+    expect(parseMessage('what does a high ferritin blood test result mean?').focus.kind).toBe('test');
+    expect(parseMessage('how do I change the oil in my car').focus.kind).toBe('non-health');
+  });
+
+  it('pasted HTML is read as text', () => {
+    const p = engine.parse(
+      '<div><p>Hello,</p><p>what causes <b>gout</b>?</p><br><i>Sent from my phone</i></div>',
+    );
+    expect(p.question).toBe('what causes gout ?');
+    expect(p.focus.slug).toBe('gout');
+    expect(p.aspect).toBe('causes');
+  });
+});

@@ -216,7 +216,8 @@ export class AskEngine {
       redFlag,
       results: [],
       nearestConditions: nearest,
-      message: abstainMessage(reason, parsed),
+      message: NO_ANSWER_MESSAGE,
+      ...(reason && ABSTAIN_DETAIL[reason] ? { detail: ABSTAIN_DETAIL[reason] } : {}),
       ...(parsed ? { parsed: publicParsed(parsed) } : {}),
     });
     if (text.length === 0 || letterShare(text) < 0.2) return abstain('empty');
@@ -383,10 +384,6 @@ export class AskEngine {
     return unknown.size * Math.log(1 + this.index.size);
   }
 
-  private repair(ws: string[]): string[] {
-    return ws.map((w) => (isStopword(w) ? w : (this.speller.correct(w)?.to ?? w)));
-  }
-
   /**
    * Condition hubs the question actually matched: a condition it names, or one whose answers
    * cover a large share of the question's words. Never filler: an unrelated question gets none.
@@ -435,11 +432,6 @@ const ABSTAIN_DETAIL: Partial<Record<NonNullable<AbstainReason>, string>> = {
   'not-english': 'Please ask in English; we only have answers in English for now.',
   empty: 'Type a question in words.',
 };
-
-function abstainMessage(reason: AbstainReason, _parsed?: ParsedMessage): string {
-  const detail = reason ? ABSTAIN_DETAIL[reason] : undefined;
-  return detail ? `${NO_ANSWER_MESSAGE} ${detail}` : NO_ANSWER_MESSAGE;
-}
 
 function round(x: number): number {
   return Math.round(x * 10_000) / 10_000;

@@ -102,6 +102,8 @@ export interface AskResult {
   nearestConditions: { slug: string; name: string }[];
   /** Plain-language message for the abstention case. */
   message?: string;
+  /** Why, in plain words, when the engine abstained for a reason a reader can act on (drug-only, not English, …). */
+  detail?: string;
   /** What the engine read in the message (absent only for empty / non-English input). */
   parsed?: ParsedMessageView;
   explain?: QueryExplanation;

@@ -1,6 +1,7 @@
 /**
  * Default-BM25 baselines over the same documents and queries: MiniSearch, Orama and SQLite FTS5,
- * each with its library defaults (no fuzzy matching, no boosts), the question text as given.
+ * each with its library defaults (no fuzzy matching, no boosts), the question text as given
+ * (FTS5: porter tokenizer, stopwords removed, words OR-ed).
  */
 
 import { create, insertMultiple, search } from '@orama/orama';
@@ -55,11 +56,41 @@ export async function oramaBaseline(docs: SearchDocument[]): Promise<Baseline> {
   };
 }
 
-/** FTS5 with its default bm25(); the question becomes an OR of quoted words (MATCH syntax is not user input). */
+/**
+ * English stopwords removed from FTS5 queries: the NLTK English list (Bird, Klein & Loper,
+ * "Natural Language Processing with Python", 2009), without its apostrophe forms.
+ */
+export const FTS5_STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her ' +
+    'hers herself it its itself they them their theirs themselves what which who whom this that these ' +
+    'those am is are was were be been being have has had having do does did doing a an the and but if ' +
+    'or because as until while of at by for with about against between into through during before after ' +
+    'above below to from up down in out on off over under again further then once here there when where ' +
+    'why how all any both each few more most other some such no nor not only own same so than too very ' +
+    's t can will just don should now d ll m o re ve y ain aren couldn didn doesn hadn hasn haven isn ma ' +
+    'mightn mustn needn shan shouldn wasn weren won wouldn'
+  ).split(' '),
+);
+
+/** The FTS5 query for a message: its distinct non-stopword words, each quoted, OR-ed. */
+export function fts5Query(message: string, maxWords = 256): string | null {
+  const words = [...new Set(message.toLowerCase().match(/[a-z0-9]+/g) ?? [])]
+    .filter((w) => !FTS5_STOPWORDS.has(w))
+    .slice(0, maxWords);
+  return words.length === 0 ? null : words.map((w) => `"${w}"`).join(' OR ');
+}
+
+/**
+ * SQLite FTS5 with the porter tokenizer and its default bm25(); the query is the whole message's
+ * words without stopwords, OR-ed (MATCH syntax is never user input: every word is quoted).
+ */
 export function fts5Baseline(docs: SearchDocument[]): Baseline {
   const t = performance.now();
   const db = new Database(':memory:');
-  db.exec('CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, question, names, tldr, body)');
+  db.exec(
+    "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, question, names, tldr, body, tokenize = 'porter unicode61')",
+  );
   const insert = db.prepare('INSERT INTO docs (id, question, names, tldr, body) VALUES (?, ?, ?, ?, ?)');
   db.transaction(() => {
     for (const d of docs.map(flat)) insert.run(d.id, d.question, d.names, d.tldr, d.body);
@@ -70,10 +101,8 @@ export function fts5Baseline(docs: SearchDocument[]): Baseline {
     name: 'sqlite-fts5',
     buildMs,
     search: (q, limit) => {
-      const words = [...new Set(q.toLowerCase().match(/[a-z0-9]+/g) ?? [])].slice(0, 64);
-      if (words.length === 0) return [];
-      const match = words.map((w) => `"${w}"`).join(' OR ');
-      return (stmt.all(match, limit) as { id: string }[]).map((r) => r.id);
+      const match = fts5Query(q);
+      return match ? (stmt.all(match, limit) as { id: string }[]).map((r) => r.id) : [];
     },
   };
 }

@@ -9,7 +9,6 @@ import {
   cleanQuestion,
   isMedquadProblem,
   listMedquadFiles,
-  medquadPublisherName,
   readMedquadFile,
 } from '../src/import/medquad/index.js';
 import type { SearchDocument } from '../src/search/index.js';
@@ -19,7 +18,11 @@ function firstWords(text: string, n: number): string {
   return ws.slice(0, n).join(' ') + (ws.length > n ? ' …' : '');
 }
 
-export function medquadDocuments(dir: string): SearchDocument[] {
+/**
+ * `qtypes`, when given, receives every indexed answer's MedQuAD question type by answer key
+ * (`medquad:<source>:<documentId>:<pairId>`), for labels that name a document and a qtype.
+ */
+export function medquadDocuments(dir: string, qtypes?: Map<string, string>): SearchDocument[] {
   const docs: SearchDocument[] = [];
   const used = new Set<string>();
   for (const file of listMedquadFiles(dir)) {
@@ -32,6 +35,7 @@ export function medquadDocuments(dir: string): SearchDocument[] {
       let answerId = `${condition}/${aspect}`;
       for (let k = 2; used.has(answerId); k++) answerId = `${condition}/${aspect}-${k}`;
       used.add(answerId);
+      qtypes?.set(`medquad:${d.source}:${d.id}:${p.pid}`, p.qtype.trim().toLowerCase());
       docs.push({
         answerId,
         condition,
@@ -42,11 +46,13 @@ export function medquadDocuments(dir: string): SearchDocument[] {
         tldr: firstWords(p.answer, 50),
         body: p.answer,
         reviewed: false,
+        // As the importer stores it (src/import/medquad/plan.ts): publisher code, document id, pair id, URL.
         origin: {
           collection: 'medquad',
-          publisher: medquadPublisherName(d.source),
+          publisher: d.source,
           documentId: d.id,
           pairId: p.pid,
+          ...(/^https?:\/\//.test(d.url) ? { url: d.url } : {}),
         },
         cuis: d.cuis,
       });

@@ -1,9 +1,10 @@
 /** What every command shares: store location, exit codes, and turning errors into messages. */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
 import pc from 'picocolors';
 import { ContentError, formatProblem } from '../content/index.js';
-import { openStore, redact } from '../store/index.js';
+import { MissingStoreError, openExistingStore, openStore, redact } from '../store/index.js';
 
 export const EXIT_OK = 0;
 /** The input was read but has problems (invalid content, lint errors). */
@@ -35,10 +36,20 @@ export function defaultDb(): string {
 
 export const dbOptionHelp = `database: a SQLite file path or postgres:// URL (default: $DATABASE_URL or ${DEFAULT_DB})`;
 
-export async function openCliStore(url: string) {
+/** The exact words for a read-only command given a database that does not exist. */
+export function missingStoreMessage(url: string): string {
+  return `no MedBrief database at ${redact(url)} (create one with \`medbrief import …\` or \`medbrief serve --demo\`)`;
+}
+
+/**
+ * Opens the store for a command. Commands that write create it when missing; commands that only
+ * read pass `mustExist` and then fail (exit 2) without creating any file, folder or schema.
+ */
+export async function openCliStore(url: string, options: { mustExist?: boolean } = {}) {
   try {
-    return await openStore(url);
+    return await (options.mustExist ? openExistingStore(url) : openStore(url));
   } catch (err) {
+    if (err instanceof MissingStoreError) throw new CliError(missingStoreMessage(url), EXIT_FAILURE);
     throw new CliError(
       `cannot open the database ${redact(url)}: ${(err as Error).message}`,
       EXIT_FAILURE,
@@ -62,10 +73,55 @@ export function printProblems(problems: ContentError['problems']): void {
   );
 }
 
-/** Runs a command action, mapping errors to messages and exit codes. */
+const givenByUser = (cmd: Command, key: string) => {
+  const source = cmd.getOptionValueSource(key);
+  return source !== undefined && source !== 'default';
+};
+
+/**
+ * A subcommand's options as the user meant them. An option that a parent declares too (`import
+ * --db` and `import medquad --db`) takes the value written after the subcommand, else the one
+ * written after the parent, else the subcommand's default; a parent option the subcommand does
+ * not have is refused rather than silently ignored.
+ */
+export function effectiveOptions(cmd: Command): Record<string, unknown> {
+  const opts: Record<string, unknown> = { ...cmd.opts() };
+  const settled = new Set(cmd.options.map((o) => o.attributeName()).filter((k) => givenByUser(cmd, k)));
+  for (let parent = cmd.parent; parent; parent = parent.parent) {
+    for (const option of parent.options) {
+      const key = option.attributeName();
+      if (!givenByUser(parent, key) || settled.has(key)) continue;
+      if (!cmd.options.some((o) => o.attributeName() === key)) {
+        throw new CliError(
+          `${option.long ?? option.flags} does not apply to \`${commandPath(cmd)}\``,
+          EXIT_FAILURE,
+          `see \`${commandPath(cmd)} --help\` for its options`,
+        );
+      }
+      opts[key] = parent.getOptionValue(key);
+      settled.add(key);
+    }
+  }
+  return opts;
+}
+
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+/**
+ * Runs a command action, mapping errors to messages and exit codes. The options it receives are
+ * `effectiveOptions`, so a subcommand sees a shared option the user wrote after its parent.
+ */
 export function action<A extends unknown[]>(fn: (...args: A) => Promise<unknown>) {
   return async (...args: A) => {
     try {
+      const cmd = args.at(-1);
+      if (cmd instanceof Command && args.length >= 2) {
+        args[args.length - 2] = effectiveOptions(cmd);
+      }
       const code = await fn(...args);
       process.exitCode = typeof code === 'number' ? code : EXIT_OK;
     } catch (err) {

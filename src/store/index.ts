@@ -1,10 +1,12 @@
 export type { Database } from './db.js';
+export { isPostgresUrl, MissingStoreError, storeExists } from './exists.js';
 export { audit, insertRevision, KyselyStore, upsertCondition } from './kysely-store.js';
 export { openPostgresStore, redact } from './postgres/index.js';
 export { openSqliteStore } from './sqlite/index.js';
 export * from './types.js';
 export * from './workflow-repo.js';
 
+import { MissingStoreError, storeExists } from './exists.js';
 import { openPostgresStore } from './postgres/index.js';
 import { openSqliteStore } from './sqlite/index.js';
 import type { Store } from './types.js';
@@ -20,6 +22,15 @@ export async function openStore(url: string): Promise<Store & import('./kysely-s
     return openPostgresStore(connection, { schema });
   }
   return openSqliteStore(url.replace(/^sqlite:(\/\/)?/, ''));
+}
+
+/**
+ * Opens a store that must already exist (for commands that only read): throws MissingStoreError,
+ * having created nothing, when the URL names no MedBrief store.
+ */
+export async function openExistingStore(url: string): ReturnType<typeof openStore> {
+  if (!(await storeExists(url))) throw new MissingStoreError(url);
+  return openStore(url);
 }
 export {
   BackupError,

@@ -5,6 +5,8 @@ import { repoRoot } from './corpus.js';
 
 const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
 const main = join(repoRoot, 'src', 'cli', 'main.ts');
+/** tsx reads tsconfig.json (JSX settings) from the working folder unless told where it is. */
+const TSX_ENV = { TSX_TSCONFIG_PATH: join(repoRoot, 'tsconfig.json') };
 
 export interface CliResult {
   status: number | null;
@@ -20,17 +22,24 @@ export function runCli(
     cwd: options.cwd ?? repoRoot,
     input: options.input,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', NODE_NO_WARNINGS: '1', ...options.env },
+    env: {
+      ...process.env,
+      ...TSX_ENV,
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      NODE_NO_WARNINGS: '1',
+      ...options.env,
+    },
     timeout: 60_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Starts a long-running CLI command (e.g. serve) and resolves once a line matches `ready`. */
-export function startCli(args: string[], ready: RegExp, env: Record<string, string> = {}) {
+export function startCli(args: string[], ready: RegExp, env: Record<string, string> = {}, cwd = repoRoot) {
   const child: ChildProcess = spawn(tsx, [main, ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, NO_COLOR: '1', NODE_NO_WARNINGS: '1', ...env },
+    cwd,
+    env: { ...process.env, ...TSX_ENV, NO_COLOR: '1', NODE_NO_WARNINGS: '1', ...env },
   });
   let output = '';
   const started = new Promise<RegExpMatchArray>((resolve, reject) => {

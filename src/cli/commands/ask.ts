@@ -18,7 +18,7 @@ interface AskOptions {
 }
 
 async function loadEngine(db: string, emergencyNumber?: string): Promise<AskEngine> {
-  const store = await openCliStore(db);
+  const store = await openCliStore(db, { mustExist: true });
   try {
     const docs = await documentsFromStore(store);
     if (docs.length === 0) {

@@ -23,7 +23,7 @@ export function register(program: Command): void {
         if (existsSync(file) && !opts.force) {
           throw new CliError(`${file} already exists`, 2, 'choose another name or pass --force');
         }
-        const store = await openCliStore(opts.db);
+        const store = await openCliStore(opts.db, { mustExist: true });
         try {
           const r = await backupStore(store, file).catch(asCliError);
           console.log(`Backed up ${r.rows} rows from ${Object.keys(r.tables).length} tables to ${file}`);
@@ -59,7 +59,7 @@ export function register(program: Command): void {
     .option('--db <url>', dbOptionHelp, defaultDb())
     .action(
       action(async (opts: { db: string }) => {
-        const store = await openCliStore(opts.db);
+        const store = await openCliStore(opts.db, { mustExist: true });
         try {
           const r = await checkIntegrity(store);
           if (!r.ok) {

@@ -96,7 +96,9 @@ export function register(program: Command): void {
             'use an absolute URL such as https://example.org',
           );
         }
-        const store = opts.content ? await openStore(':memory:') : await openCliStore(opts.db);
+        const store = opts.content
+          ? await openStore(':memory:')
+          : await openCliStore(opts.db, { mustExist: true });
         try {
           if (opts.content) await importContentFolder(store, opts.content, 'build');
           const report = await buildSite({

@@ -29,7 +29,7 @@ export function register(program: Command): void {
     .option('--base-url <url>', 'base URL for answer links', 'http://localhost:3000')
     .action(
       action(async (opts: { db: string; out?: string; baseUrl: string }) => {
-        const store = await openCliStore(opts.db);
+        const store = await openCliStore(opts.db, { mustExist: true });
         try {
           const json = `${JSON.stringify(await exportJson(store, opts.baseUrl.replace(/\/+$/, '')), null, 2)}\n`;
           if (opts.out) {

@@ -73,7 +73,7 @@ export function register(program: Command): void {
     .option('--db <url>', dbOptionHelp, defaultDb())
     .action(
       action(async (dir: string, opts: { db: string }) => {
-        const store = await openCliStore(opts.db);
+        const store = await openCliStore(opts.db, { mustExist: true });
         try {
           const files = await exportContentFiles(store);
           writeContentFiles(dir, files);

@@ -39,7 +39,7 @@ export function register(program: Command): void {
             'give an absolute URL such as https://medbrief.example.org',
           );
         }
-        const store = await openCliStore(opts.db);
+        const store = await openCliStore(opts.db, { mustExist: !opts.demo });
         try {
           if ((await store.countConditions()) === 0) {
             if (opts.demo) {

@@ -47,7 +47,7 @@ export function register(program: Command): void {
             throw new CliError(`--within "${opts.within}" is not a window`, 2, 'write e.g. 30d, 6w or 3m');
           if (opts.format !== 'text' && opts.format !== 'json')
             throw new CliError(`--format must be text or json`);
-          const store = await openCliStore(opts.db);
+          const store = await openCliStore(opts.db, { mustExist: true });
           try {
             const repo = workflowRepo(store);
             const today = opts.today ?? repo.today();

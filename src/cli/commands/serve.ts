@@ -48,7 +48,7 @@ export function register(program: Command): void {
           throw err;
         }
         const logger = pino({ level: config.logLevel, base: { service: 'medbrief' } });
-        const store = await openCliStore(config.database);
+        const store = await openCliStore(config.database, { mustExist: !opts.demo });
         if (opts.demo && (await store.countConditions()) === 0) {
           const report = await importContentFolder(store, demoContentDir, 'demo-import');
           console.error(

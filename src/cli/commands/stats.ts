@@ -11,7 +11,7 @@ export function register(program: Command): Command {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: { db: string; json?: boolean }) => {
-        const store = await openCliStore(opts.db);
+        const store = await openCliStore(opts.db, { mustExist: true });
         try {
           const stats = await collectStats(store.db);
           console.log(opts.json ? JSON.stringify(stats, null, 2) : formatStats(stats));

@@ -112,7 +112,7 @@ export function register(program: Command): void {
     .option('--db <url>', dbOptionHelp, defaultDb())
     .action(
       action(async (opts: { format: string; db: string }) => {
-        const store = await openCliStore(opts.db);
+        const store = await openCliStore(opts.db, { mustExist: true });
         try {
           const users = await workflowRepo(store).listUsers();
           if (opts.format === 'json') {
@@ -146,7 +146,7 @@ export function register(program: Command): void {
       action(
         async (username: string, roleText: string, opts: ProfileOptions & { actor: string; db: string }) => {
           const role = parseRole(roleText);
-          const store = await openCliStore(opts.db);
+          const store = await openCliStore(opts.db, { mustExist: true });
           try {
             const repo = workflowRepo(store);
             const existing = await repo.getUser(username);
@@ -179,7 +179,7 @@ export function register(program: Command): void {
         let password = opts.passwordStdin ? await readStdin() : process.env.MEDBRIEF_PASSWORD;
         const generated = !password;
         password ||= randomToken(15);
-        const store = await openCliStore(opts.db);
+        const store = await openCliStore(opts.db, { mustExist: true });
         try {
           await workflowRepo(store).setPassword(username, password, opts.actor).catch(asCliError);
           console.log(

@@ -29,3 +29,7 @@ export function rqeDir(): string | null {
 export function mediqaQaDir(): string | null {
   return locate('MEDIQA_QA_DIR', 'mediqa-qa');
 }
+
+export function meqsumDir(): string | null {
+  return locate('MEQSUM_DIR', 'meqsum');
+}

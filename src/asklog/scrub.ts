@@ -33,7 +33,6 @@ const STREET_TYPE =
   '(?:(?:dr|st)\\b(?!\\.?\\s+[A-Z][a-z])|(?:street|road|rd|avenue|ave|lane|ln|drive|close|way|court|ct|boulevard|blvd|place|pl|terrace|crescent|gardens|grove|square|sq|parkway|pkwy|highway|hwy|row|mews|hill|walk)\\b)';
 const RELATION =
   '(?:son|daughter|husband|wife|mother|mom|mum|father|dad|brother|sister|partner|friend|boyfriend|girlfriend|grandson|granddaughter|grandmother|grandma|grandfather|grandpa|aunt|uncle|niece|nephew|child|baby|patient|neighbou?r|colleague|cousin|fianc[eé]e?|step(?:son|daughter|mother|father)|mother[- ]in[- ]law|father[- ]in[- ]law|boss|carer|caregiver)s?';
-const CAP = "[A-Z][a-zA-Z'’-]+";
 
 interface Rule {
   kind: PiiKind;

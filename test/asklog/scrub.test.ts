@@ -5,10 +5,10 @@ import { cleanText, MAX_STORED_TEXT, scrub, scrubText } from '../../src/asklog/s
 import { meqsumDir } from '../helpers/corpus.js';
 import { PII_MESSAGES } from './pii-fixture.js';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A planted value survives when it still occurs as a whole token (case-insensitive). */
 const survives = (value: string, text: string) =>
-  new RegExp(`(?<![\\w])${escape(value)}(?![\\w])`, 'i').test(text);
+  new RegExp(`(?<![\\w])${escapeRe(value)}(?![\\w])`, 'i').test(text);
 
 describe('scrubbing planted personal data', () => {
   it('the fixture has at least 100 messages', () => {

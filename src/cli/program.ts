@@ -1,6 +1,7 @@
 /** The `medbrief` command tree (without parsing), so tests can walk every command and option. */
 import { Command, CommanderError } from 'commander';
 import * as ask from './commands/ask.js';
+import * as asklog from './commands/asklog.js';
 import * as audit from './commands/audit.js';
 import * as backup from './commands/backup.js';
 import * as build from './commands/build.js';
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
   user.register(program);
   reviewDue.register(program);
   build.register(program);
+  asklog.register(program);
   return program;
 }
 

@@ -7,6 +7,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
+/** true/false, also as text from the environment: true, false, 1, 0, yes, no, on, off. */
+const BooleanSetting = z.union([
+  z.boolean(),
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'must be true or false' }))
+    .transform((v) => ['true', '1', 'yes', 'on'].includes(v)),
+]);
+
 export const ServerConfigSchema = z.strictObject({
   database: z.string().min(1).default('data/medbrief.db'),
   port: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -18,6 +29,10 @@ export const ServerConfigSchema = z.strictObject({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seconds to let in-flight requests finish after SIGTERM before closing anyway. */
   shutdownGraceSeconds: z.coerce.number().min(0).max(600).default(10),
+  /** Record patients' questions (scrubbed of personal data) for the gap queue; `serve --demo` turns it on. */
+  askLog: BooleanSetting.optional(),
+  /** Days a logged question is kept before the retention job deletes it. */
+  askLogRetentionDays: z.coerce.number().int().min(1).max(3650).default(90),
 });
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 
@@ -32,6 +47,8 @@ export const ENVIRONMENT: Record<string, keyof ServerConfig> = {
   MEDBRIEF_REVIEW_INTERVAL_MONTHS: 'reviewIntervalMonths',
   LOG_LEVEL: 'logLevel',
   MEDBRIEF_SHUTDOWN_GRACE_SECONDS: 'shutdownGraceSeconds',
+  MEDBRIEF_ASK_LOG: 'askLog',
+  MEDBRIEF_ASK_LOG_RETENTION_DAYS: 'askLogRetentionDays',
 };
 
 export class ConfigError extends Error {

@@ -55,6 +55,8 @@ code{overflow-wrap:anywhere}
 .credentials{font-weight:600}
 main:focus{outline:none}
 a,button,input{min-height:24px}
+.feedback{border-top:1px solid var(--line);margin:2rem 0 0;padding-top:.5rem}.feedback h2{font-size:1.1rem;margin:.5rem 0}.feedback-choices{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-start}.feedback details{flex:1 1 16rem}.feedback summary{display:inline-block;list-style:none}.feedback summary::-webkit-details-marker{display:none}.feedback label{display:block;margin:.75rem 0 .25rem;font-weight:600}.feedback textarea{width:100%;font:inherit;padding:.5rem;border:1px solid var(--muted);border-radius:4px;background:var(--bg);color:var(--fg)}.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+.gaps{padding-left:1.25rem}.gap{border-bottom:1px solid var(--line);padding:.5rem 0 1rem}.gap h2{margin:.5rem 0 .25rem}.gap h3{font-size:1rem;margin:.75rem 0 .25rem}.gap .examples q{overflow-wrap:anywhere}.gap .actions input,.gap .actions select{font:inherit;max-width:100%}.gap .actions label{display:inline-block;margin:.25rem 0}.feedback-panel summary{cursor:pointer}
 @media print{header.site nav,form.search,.skip,footer.site nav,.breadcrumbs{display:none}h1,h2{break-after:avoid}.review,.tldr{break-inside:avoid}body{font-size:12pt;color:#000;background:#fff}a{color:#000}.sources a::after{content:" (" attr(href) ")"}}
 `;
 

@@ -5,6 +5,15 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type Logger, pino } from 'pino';
+import {
+  type AskLogService,
+  type AskLogSettings,
+  askLogOptOut,
+  feedbackRoutes,
+  gapRoutes,
+  loggedEngine,
+  startAskLog,
+} from '../asklog/index.js';
 import { mountMcp } from '../mcp/index.js';
 import { askRoutes, type EngineProvider, searchService } from '../search/index.js';
 import { defaultSiteConfig, ErrorPage, renderDocument, type SiteConfig } from '../site/index.js';
@@ -29,6 +38,8 @@ export interface AppOptions {
   lifecycle?: Lifecycle;
   /** The search engine behind /ask, /api/v1/ask and MCP (default: built from the store, kept fresh). */
   search?: EngineProvider;
+  /** The question log (off unless enabled; `medbrief serve --demo` turns it on). */
+  askLog?: AskLogSettings;
 }
 
 export function createApp(options: AppOptions) {
@@ -66,12 +77,23 @@ export function createApp(options: AppOptions) {
   // /api/v1 is the versioned API; the unversioned /api/... paths are aliases (same handlers).
   // One search engine for the Ask page, /api/v1/ask and MCP, rebuilt when published content changes.
   const search = options.search ?? searchService(store, { emergencyNumber: config.emergencyNumber });
+  // The question log records each channel's asks (scrubbed); off unless enabled.
+  const askLog: AskLogService | null = options.askLog?.enabled
+    ? startAskLog(store, options.askLog, (what, err) => logger.warn({ err }, what))
+    : null;
+  const on = (channel: 'page' | 'api' | 'mcp') =>
+    askLog ? loggedEngine(search, askLog.recorder, channel) : search;
   mountApi(app, store, config, reviewers);
-  app.route('/api/v1', askRoutes(search));
-  app.route('/api', askRoutes(search)); // unversioned alias, like the other /api paths
-  mountMcp(app, { store, config, ask: search }); // MCP for AI assistants, Streamable HTTP at /mcp
+  app.use('/api/v1/ask', askLogOptOut());
+  app.use('/api/ask', askLogOptOut());
+  app.route('/api/v1', askRoutes(on('api')));
+  app.route('/api', askRoutes(on('api'))); // unversioned alias, like the other /api paths
+  mountMcp(app, { store, config, ask: on('mcp') }); // MCP for AI assistants, Streamable HTTP at /mcp
   app.route('/', editorRoutes(store, config)); // editor UI, sign-in, /editor/api
-  app.route('/', pageRoutes(store, config, reviewers, { ask: async (q) => (await search()).ask(q) }));
+  app.route('/', gapRoutes(store, config, { logEnabled: askLog !== null })); // gap queue
+  app.route('/', feedbackRoutes(store, config)); // "Was this page helpful?"
+  const pageSearch = on('page');
+  app.route('/', pageRoutes(store, config, reviewers, { ask: async (q) => (await pageSearch()).ask(q) }));
 
   app.notFound(async (c) => {
     if (c.req.path.startsWith('/api/')) {
@@ -82,5 +104,5 @@ export function createApp(options: AppOptions) {
 
   app.onError(errorHandler(config, logError));
 
-  return { app, config, search };
+  return { app, config, search, askLog };
 }

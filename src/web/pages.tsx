@@ -3,6 +3,7 @@
  * redirect permanently to the canonical condition URL.
  */
 import { Hono } from 'hono';
+import { FeedbackForm } from '../asklog/pages.js';
 import type { Reviewer } from '../content/index.js';
 import {
   AboutReviewPage,
@@ -83,9 +84,22 @@ export function pageRoutes(
     if (condition.slug !== slug) return c.redirect(`/conditions/${condition.slug}/${answerSlug}`, 301);
     const view = await store.getPublishedAnswer(condition.slug, answerSlug);
     if (!view) return c.notFound();
+    const feedback = (
+      <FeedbackForm
+        revisionId={view.revision.id}
+        path={`/conditions/${condition.slug}/${answerSlug}`}
+        thanks={c.req.query('feedback') === 'thanks'}
+      />
+    );
     return c.html(
       await renderDocument(
-        <AnswerPage config={config} view={view} reviewers={await reviewers()} condition={condition} />,
+        <AnswerPage
+          config={config}
+          view={view}
+          reviewers={await reviewers()}
+          condition={condition}
+          feedback={feedback}
+        />,
       ),
     );
   });

@@ -26,7 +26,7 @@ export const AUDIT_COLUMNS = [
   'detail',
 ] as const;
 
-function csvCell(value: unknown): string {
+export function csvCell(value: unknown): string {
   const text =
     value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
   // Cells that a spreadsheet would run as a formula are prefixed with a quote (CSV injection).

@@ -210,6 +210,51 @@ export const AUTH_MATRIX: Record<string, MatrixRow> = {
     expect: { anonymous: 401, author: 403, reviewer: 200, editor: 403, admin: 403 },
   },
 
+  // The gap queue: authors and editors (and admins) work on it; reviewers do not.
+  'GET /editor/gaps': {
+    request: get('/editor/gaps?since=30d'),
+    expect: { anonymous: 'login', author: 200, reviewer: 403, editor: 200, admin: 200 },
+  },
+  'POST /editor/gaps/draft': {
+    request: (_ctx, csrf) => {
+      serial++;
+      return {
+        path: '/editor/gaps/draft',
+        method: 'POST',
+        form: { _csrf: csrf, focus: `matrix-gap-${serial}`, aspect: 'causes' },
+      };
+    },
+    expect: { anonymous: 'login', author: 303, reviewer: 403, editor: 303, admin: 303 },
+  },
+  'POST /editor/gaps/scope': {
+    request: (_ctx, csrf) => ({
+      path: '/editor/gaps/scope',
+      method: 'POST',
+      form: { _csrf: csrf, focus: 'matrix-scope', aspect: 'causes', reason: 'not a medical question' },
+    }),
+    expect: { anonymous: 'login', author: 303, reviewer: 403, editor: 303, admin: 303 },
+  },
+  'POST /editor/gaps/merge': {
+    request: (_ctx, csrf) => ({
+      path: '/editor/gaps/merge',
+      method: 'POST',
+      form: { _csrf: csrf, focus: 'matrix-merge', aspect: 'causes', target: 'sacral-agenesis|causes' },
+    }),
+    expect: { anonymous: 'login', author: 303, reviewer: 403, editor: 303, admin: 303 },
+  },
+  // Page feedback is anonymous: anyone may send it (limited per client, not per role).
+  'POST /feedback': {
+    request: async (ctx) => {
+      const view = await ctx.store.getPublishedAnswer('sacral-agenesis', 'causes');
+      return {
+        path: '/feedback',
+        method: 'POST',
+        form: { revision: String(view!.revision.id), helpful: 'yes' },
+      };
+    },
+    expect: all(303),
+  },
+
   'GET /assets/site.css': { request: get('/assets/site.css'), expect: all(200) },
   'GET /assets/search.js': { request: get('/assets/search.js'), expect: all(200) },
   'GET /': { request: get('/'), expect: all(200) },

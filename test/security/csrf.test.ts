@@ -16,6 +16,8 @@ const EXEMPT: Record<string, string> = {
   'POST /mcp': 'public, read-only JSON-RPC; it reads no cookie, so a forged cross-site request gains nothing',
   'DELETE /mcp': 'always 405',
   'POST /login': 'no session yet: protected by the double-submit sign-in token (tested below)',
+  'POST /feedback':
+    'anonymous readers have no session or token; it reads no cookie and only adds a vote (rate-limited per client, honeypot, size cap: test/asklog/feedback.test.ts)',
 };
 
 let ctx: MatrixContext;

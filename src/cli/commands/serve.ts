@@ -57,10 +57,15 @@ export function register(program: Command): void {
         }
         const lifecycle: Lifecycle = { ready: true };
         const baseUrl = (config.baseUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
-        const { app, search } = createApp({
+        const { app, search, askLog } = createApp({
           store,
           logger,
           lifecycle,
+          // The question log is off unless configured; the demo turns it on (README: Question log).
+          askLog: {
+            enabled: config.askLog ?? Boolean(opts.demo),
+            retentionDays: config.askLogRetentionDays,
+          },
           config: {
             baseUrl,
             siteName: config.siteName,
@@ -104,6 +109,7 @@ export function register(program: Command): void {
           process.once('SIGINT', () => void stop('SIGINT'));
           process.once('SIGTERM', () => void stop('SIGTERM'));
         });
+        await askLog?.close();
         await store.close();
         logger.info('stopped');
         logger.flush();

@@ -16,13 +16,15 @@ export interface AnswerPageProps {
   condition?: ConditionRecord | null;
   /** Extra <head> content. */
   head?: Child;
+  /** Shown after the answer on the served site (the page-feedback form); static exports have none. */
+  feedback?: Child;
 }
 
 /**
  * The answer page, in this order: question (h1), TL;DR once, body, numbered sources, review box,
  * "Last updated" as its own fact, disclaimer.
  */
-export function AnswerPage({ config, view, reviewers, condition, head }: AnswerPageProps) {
+export function AnswerPage({ config, view, reviewers, condition, head, feedback }: AnswerPageProps) {
   const a = view.revision.answer;
   const badge = badgeFor(view, reviewers, config);
   const jsonLd = serializeJsonLd(answerJsonLd({ view, badge, condition, config }));
@@ -98,6 +100,7 @@ export function AnswerPage({ config, view, reviewers, condition, head }: AnswerP
           ) : null}
         </section>
         <p class="facts">Last updated: {formatDate(view.updated)}</p>
+        {feedback}
         <p class="disclaimer">
           <strong>Medical disclaimer:</strong> {config.disclaimer}
         </p>

@@ -2,6 +2,7 @@
  * The HTML answer screens: new, view, review (with a diff), edit, history, and the transition
  * form. Each handler parses its input, calls the workflow, and redirects or renders.
  */
+import { feedbackPanelFor } from '../../../asklog/web.js';
 import { label, StaleRevisionError, wordDiff } from '../../../workflow/index.js';
 import { AnswerForm, checkAnswerSize, formBody, TransitionForm } from '../bodies.js';
 import {
@@ -106,6 +107,7 @@ export function registerAnswers(app: EditorApp, deps: EditorDeps) {
         lint={lint}
         review={diff}
         notice={notice}
+        feedback={await feedbackPanelFor(deps.store, a)}
       />,
     );
   };

@@ -1,4 +1,5 @@
 /** GET /editor (the answer list), /editor/queue (reviews due) and /editor/audit (the audit log). */
+import { reviewQueueWithFeedback } from '../../../asklog/web.js';
 import { auditToCsv, auditToJson, canReadAudit, isState, parseWindow } from '../../../workflow/index.js';
 import { RequestError } from '../../errors.js';
 import { type EditorApp, type EditorDeps, html } from '../context.js';
@@ -45,7 +46,7 @@ export function registerLists(app: EditorApp, deps: EditorDeps) {
     const s = c.get('session')!;
     const within = parseWindow(c.req.query('within') ?? '30d') ?? 30;
     const today = config.today();
-    const items = await repo.reviewDue({ withinDays: within, today });
+    const items = await reviewQueueWithFeedback(deps.store, repo, { withinDays: within, today });
     return html(c, <QueuePage config={config} session={s} items={items} withinDays={within} today={today} />);
   });
 

@@ -1,5 +1,6 @@
 /** One answer for the team: state, what the public sees, the working revision, comments, actions. */
 import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 import { answerPath, renderMarkdown, type SiteConfig } from '../../../site/index.js';
 import type { EditorAnswer, SessionInfo } from '../../../store/index.js';
 import { type Action, availableActions, type DiffOp, label } from '../../../workflow/index.js';
@@ -25,6 +26,8 @@ export function AnswerPage(props: {
   /** Diff from the public (or last approved) revision to the working one, on the review screen. */
   review?: { ops: DiffOp[]; against: string };
   notice?: string;
+  /** Reader feedback on this answer's revisions. */
+  feedback?: Child;
 }) {
   const { answer: a, session } = props;
   const current = a.current;
@@ -128,6 +131,7 @@ export function AnswerPage(props: {
           ))}
         </ul>
       </section>
+      {props.feedback}
 
       {current ? (
         <section aria-labelledby="preview-heading" class="preview">

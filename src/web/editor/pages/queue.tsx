@@ -5,11 +5,13 @@ import { EditorLayout } from './layout.js';
 export function QueuePage(props: {
   config: SiteConfig;
   session: SessionInfo;
-  items: ReviewDueItem[];
+  /** Due answers; `negativeFeedback` counts "not helpful" since the last review (those come first). */
+  items: (ReviewDueItem & { negativeFeedback?: number })[];
   withinDays: number;
   today: string;
 }) {
   const overdue = props.items.filter((i) => i.status === 'overdue').length;
+  const raised = props.items.filter((i) => i.status === 'ok').length;
   return (
     <EditorLayout config={props.config} title="Review due" path="/editor/queue" session={props.session}>
       <h1>Medical reviews due</h1>
@@ -27,8 +29,9 @@ export function QueuePage(props: {
         <button type="submit">Show</button>
       </form>
       <p>
-        {overdue} overdue and {props.items.length - overdue} due within {props.withinDays} days of{' '}
-        {props.today}.
+        {overdue} overdue and {props.items.length - overdue - raised} due within {props.withinDays} days of{' '}
+        {props.today}
+        {raised ? `, and ${raised} not yet due but raised by "not helpful" reader feedback` : ''}.
       </p>
       <table>
         <thead>
@@ -38,6 +41,7 @@ export function QueuePage(props: {
             <th scope="col">Owner</th>
             <th scope="col">Last review</th>
             <th scope="col">Basis</th>
+            <th scope="col">Reader feedback</th>
           </tr>
         </thead>
         <tbody>
@@ -60,6 +64,7 @@ export function QueuePage(props: {
                     ? 'staggered first review'
                     : 'not scheduled'}
               </td>
+              <td>{i.negativeFeedback ? `${i.negativeFeedback} not helpful since the last review` : ''}</td>
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,156 @@
+/**
+ * The hook between the one shared ask engine and the question log: a wrapper around the engine
+ * provider that page, API and MCP each get with their channel. It asks the engine as before
+ * (adding `explain` to learn the detected focus and aspect, stripped again unless the caller
+ * asked for it) and hands the outcome to the recorder. Ranking code is not touched.
+ *
+ * A caller opts out for one request with `withoutAskLog(fn)` (the API's `log=false`).
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { MiddlewareHandler } from 'hono';
+import { slugify } from '../content/index.js';
+import type { AskEngine } from '../search/engine.js';
+import type { EngineProvider } from '../search/http.js';
+import { medicalWords } from '../search/medical-words.js';
+import type { AskOptions, AskResult } from '../search/types.js';
+import type { AskRecorder } from './recorder.js';
+import { type AskChannel, type AskEvent, UNKNOWN } from './types.js';
+
+const optOut = new AsyncLocalStorage<true>();
+
+/** Runs `fn` with recording switched off for every ask it makes. */
+export function withoutAskLog<T>(fn: () => T): T {
+  return optOut.run(true, fn);
+}
+
+/** An engine provider whose engines record every ask on `channel`. */
+export function loggedEngine(
+  provider: EngineProvider,
+  recorder: AskRecorder,
+  channel: AskChannel,
+): EngineProvider {
+  const wrapped = new WeakMap<AskEngine, AskEngine>();
+  return async () => {
+    const engine = await provider();
+    let w = wrapped.get(engine);
+    if (!w) {
+      w = wrapEngine(engine, recorder, channel);
+      wrapped.set(engine, w);
+    }
+    return w;
+  };
+}
+
+function wrapEngine(engine: AskEngine, recorder: AskRecorder, channel: AskChannel): AskEngine {
+  const w = Object.create(engine) as AskEngine;
+  w.ask = (question: string, options: AskOptions = {}): AskResult => {
+    if (optOut.getStore()) return engine.ask(question, options);
+    const result = engine.ask(question, { ...options, explain: true });
+    try {
+      recorder.record(askEvent(channel, question, result));
+    } catch {
+      recorder.stats.failed++;
+    }
+    return options.explain ? result : withoutExplain(result);
+  };
+  return w;
+}
+
+function withoutExplain(result: AskResult): AskResult {
+  const { explain: _e, ...rest } = result;
+  return { ...rest, results: rest.results.map(({ explain: _x, ...item }) => item) };
+}
+
+/** Focus strength below which the engine's focus is a guess (an everyday word that is also a name). */
+const FOCUS_STRENGTH = 0.3;
+
+export function askEvent(channel: AskChannel, question: string, r: AskResult): AskEvent {
+  const top = r.results[0];
+  const detected = r.explain?.focus.find((f) => f.strength >= FOCUS_STRENGTH);
+  let focus = detected?.slug ?? (!r.abstained ? top?.condition : undefined);
+  const focusKnown = focus !== undefined;
+  focus ??= guessFocus(question) ?? UNKNOWN;
+  const aspect = r.explain?.aspect.top ?? (!r.abstained ? top?.aspect : undefined) ?? UNKNOWN;
+  return {
+    channel,
+    question,
+    focus,
+    focusKnown,
+    aspect,
+    outcome: r.redFlag ? 'red_flag' : r.abstained ? 'abstained' : 'answered',
+    answerRef: top?.answerId ?? null,
+    score: top?.score ?? null,
+    reason: r.reason ?? null,
+  };
+}
+
+/** Medical words that name no condition on their own. */
+const GENERIC = new Set(
+  `treatment treatments treat treated cure cured cures symptom symptoms sign signs cause causes caused causing
+diagnosis diagnosed test tests testing prevention prevent risk risks complication complications outlook
+prognosis medicine medicines medication medications drug drugs pill pills dose doctor doctors surgery
+operation pain ache hurt hurts disease diseases disorder disorders syndrome condition conditions illness
+problem problems infection health healthy body child children baby babies adult adults women woman men man
+patient patients blood chronic acute severe mild normal help effect effects side long term time life
+people family genetic inherited hereditary common rare type types stage stages early late body cell cells`.split(
+    /\s+/,
+  ),
+);
+const JOINERS = new Set(['disease', 'syndrome', 'disorder', 'cancer', 'infection', 'deficiency', 'fever']);
+
+/**
+ * The condition a question seems to be about when the engine knows no such condition: the
+ * longest run of medical words that are not generic ("what causes gout" → "gout").
+ */
+export function guessFocus(question: string): string | null {
+  const medical = medicalWords();
+  const words = question.toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
+  let best: string[] = [];
+  let run: string[] = [];
+  const close = () => {
+    if (
+      run.length > best.length ||
+      (run.length === best.length && run.join('').length > best.join('').length)
+    )
+      best = run;
+    run = [];
+  };
+  for (const raw of words.slice(0, 400)) {
+    const w = raw.replace(/'s$/, '');
+    if (run.length > 0 && JOINERS.has(w)) {
+      run.push(w);
+      continue;
+    }
+    if (medical.has(w) && !GENERIC.has(w) && w.length > 2) run.push(w);
+    else close();
+  }
+  close();
+  if (best.length === 0) return null;
+  const slug = slugify(best.slice(0, 4).join(' '));
+  return slug || null;
+}
+
+/**
+ * Middleware for GET /api/v1/ask: `log=false` (or 0/no/off) keeps this request out of the log;
+ * any other value than true/false is refused with a 400 that says what is allowed.
+ */
+export function askLogOptOut(): MiddlewareHandler {
+  return async (c, next) => {
+    const raw = c.req.query('log');
+    if (raw === undefined) return next();
+    const v = raw.trim().toLowerCase();
+    if (['false', '0', 'no', 'off'].includes(v)) return withoutAskLog(() => next());
+    if (['true', '1', 'yes', 'on', ''].includes(v)) return next();
+    return c.body(
+      JSON.stringify({
+        type: 'about:blank',
+        title: 'Invalid log',
+        status: 400,
+        detail: `log must be true or false (got ${JSON.stringify(raw.slice(0, 40))}); log=false keeps this question out of the question log.`,
+        instance: c.req.path,
+      }),
+      400,
+      { 'content-type': 'application/problem+json; charset=utf-8' },
+    );
+  };
+}

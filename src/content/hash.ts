@@ -14,12 +14,19 @@ function normaliseInline(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
+/** `l` without trailing spaces and tabs (a loop: the regex /[ \t]+$/ is quadratic on long runs). */
+function trimSpacesEnd(l: string): string {
+  let e = l.length;
+  while (e > 0 && (l[e - 1] === ' ' || l[e - 1] === '\t')) e--;
+  return e === l.length ? l : l.slice(0, e);
+}
+
 /** Body normalisation: line endings, trailing white space, blank-line runs, outer blank lines. */
 export function normaliseBody(body: string): string {
   return body
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((l) => l.replace(/[ \t]+$/, ''))
+    .map(trimSpacesEnd)
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\n+|\n+$/g, '');

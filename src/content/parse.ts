@@ -23,9 +23,9 @@ export interface ParsedAnswer {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: ContentProblem[] };
 
-const FOOTNOTE_REF = /\[\^([^\]\s]+)\]/g;
+const FOOTNOTE_REF = /\[\^([^\]\s[]{1,100})\]/g;
 /** A footnote definition `[^id]: text` starts a line; a reference before a colon mid-line is still a reference. */
-const FOOTNOTE_DEFINITION = /^\s{0,3}\[\^[^\]\s]+\]:/;
+const FOOTNOTE_DEFINITION = /^\s{0,3}\[\^[^\]\s[]{1,100}\]:/;
 
 /** Footnote references `[^id]` in a Markdown body, with their 0-based line and column. */
 export function footnoteReferences(body: string): { id: string; line: number; column: number }[] {

@@ -28,7 +28,7 @@ const processor = unified()
   .use(rehypeSanitize, schema)
   .use(rehypeStringify);
 
-const FOOTNOTE = /\[\^([^\]\s]+)\]/g;
+const FOOTNOTE = /\[\^([^\]\s[]{1,100})\]/g;
 
 /** Anchor id of a source in the sources list. */
 export function sourceAnchor(index: number): string {
@@ -120,8 +120,8 @@ export function renderMarkdown(body: string, sources: readonly Source[] = []): s
 export function markdownToText(md: string): string {
   return md
     .replace(FOOTNOTE, '')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!\[([^\][]{0,500})\]\([^()]{0,2000}\)/g, '$1')
+    .replace(/\[([^\][]{0,500})\]\([^()]{0,2000}\)/g, '$1')
     .replace(/[*_`#>]+/g, '')
     .replace(/\s+/g, ' ')
     .trim();

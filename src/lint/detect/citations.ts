@@ -9,13 +9,13 @@ const GENERIC_AUTHORITY =
   /^(?:researchers?|experts?|studies|study|scientists?|doctors?|physicians?|clinicians?|specialists?|research|evidence|data|some|many|most|recent|several|various|numerous|health|medical|our|their|his|her|this|these|those|one|it)\b/i;
 
 const PATTERNS: RegExp[] = [
-  /\[\^[^\]\s]+\]/, // Markdown footnote
+  /\[\^[^\]\s[]{1,100}\]/, // Markdown footnote
   /\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]/, // [1], [1, 2], [1–3]
   /[¹²³⁴⁵⁶⁷⁸⁹⁰]/, // superscript
   /\((?:see\s+)?\p{Lu}[\p{L}'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+)?,?\s+(?:19|20)\d\d[a-z]?(?:\s*[;,][^)]{0,80})?\)/u, // (Smith 2019)
   /\(\s*(?:source|sources|ref|reference|see)\s*[:.]\s*[^)]{3,}\)/i,
   /https?:\/\/\S+|\bwww\.\S+\.\S+/,
-  /\[[^\]]+\]\((?:https?:\/\/|#|\/)[^)]*\)/, // Markdown link
+  /\[[^\][]{1,500}\]\((?:https?:\/\/|#|\/)[^()]{0,2000}\)/, // Markdown link
 ];
 
 /** "according to the Centers for Disease Control", "according to NHS guidance". */

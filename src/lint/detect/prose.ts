@@ -2,11 +2,11 @@
 
 export function proseOf(text: string): string {
   return text
-    .replace(/\[\^[^\]\s]+\]/g, '')
+    .replace(/\[\^[^\]\s[]{1,100}\]/g, '')
     .replace(/\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]/g, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!?\[([^\][]{0,500})\]\([^()]{0,2000}\)/g, '$1')
     .replace(/https?:\/\/\S+|\bwww\.\S+/g, '')
-    .replace(/<[^>]+>/g, '')
+    .replace(/<[^<>]{1,500}>/g, '')
     .replace(/[*_`#>|]+/g, ' ')
     .replace(/^\s*(?:[-+•·]|\d{1,3}[.)])\s+/gm, '');
 }

@@ -1,7 +1,8 @@
 /** Turning blocks into the paragraphs and sentences every rule reads. */
+
+import { splitSentences } from '../../content/text/sentences.js';
 import type { Block } from './blocks.js';
 import type { CitationRef, Paragraph, PartName, Sentence, Span } from './document.js';
-import { splitSentences } from './sentences.js';
 
 /** Labels that start a TL;DR or summary paragraph on pages ("TL;DR:", "In short:", …). */
 export const TLDR_LABEL =
@@ -49,7 +50,7 @@ export class DocumentAssembler {
   }
 }
 
-const FOOTNOTE_REF = /\[\^([^\]\s]+)\]/g; // definitions are separate blocks, not in these spans
+const FOOTNOTE_REF = /\[\^([^\]\s[]{1,100})\]/g; // definitions are separate blocks, not in these spans
 const NUMBERED_REF = /\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)/g;
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 

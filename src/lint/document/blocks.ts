@@ -14,7 +14,7 @@ export interface Block extends Span {
 const LIST_MARKER = /^[ \t]{0,3}(?:[-*+•·▪◦]|\d{1,3}[.)]|\(?[a-z]\))[ \t]+/;
 const HEADING = /^[ \t]{0,3}#{1,6}[ \t]+/;
 const FENCE = /^[ \t]{0,3}(```|~~~)/;
-const FOOTNOTE_DEF = /^[ \t]{0,3}\[\^[^\]]+\]:/;
+const FOOTNOTE_DEF = /^[ \t]{0,3}\[\^[^\][]{1,100}\]:/;
 const THEMATIC_BREAK = /^[ \t]{0,3}(?:[-*_][ \t]*){3,}$/;
 
 interface Line {

@@ -45,7 +45,7 @@ function str(v: unknown): string | undefined {
   return undefined;
 }
 
-const FOOTNOTE_DEF = /^[ \t]{0,3}\[\^([^\]\s]+)\]:[ \t]*(.*)$/gm;
+const FOOTNOTE_DEF = /^[ \t]{0,3}\[\^([^\]\s[]{1,100})\]:[ \t]*(.*)$/gm;
 
 export function documentFromMarkdown(input: string, file = '<answer>'): LintDocument {
   const text = normaliseText(input);

@@ -5,13 +5,13 @@
  * ending in "?"), the body, a sources list and a "Medical disclaimer".
  */
 import { normaliseText } from '../../content/index.js';
+import { splitSentences } from '../../content/text/sentences.js';
 import { DocumentAssembler, numberedRefs, TLDR_LABEL } from './assemble.js';
 import { type Block, pageBlocks } from './blocks.js';
 import type { LintDocument, SourceEntry, Span, TextUnit } from './document.js';
 import { topicWordsOf } from './from-answer.js';
 import { htmlToText, looksLikeHtml } from './html-to-text.js';
 import { META_LINE, type PageMeta, readMetaLine } from './page-meta.js';
-import { splitSentences } from './sentences.js';
 
 const DISCLAIMER =
   /^(?:\W*)(?:medical\s+)?disclaimer\b|\bnot\s+(?:a\s+substitute\s+for|intended\s+(?:as|to\s+(?:be\s+)?(?:a\s+substitute|replace))|(?:meant\s+to\s+)?(?:constitute|replace))\s+(?:for\s+)?(?:professional\s+)?medical\s+advice|\bfor\s+(?:general\s+)?(?:educational|informational|information)\s+purposes\s+only\b|\bdoes\s+not\s+(?:constitute|replace|provide)\s+(?:professional\s+)?medical\s+advice/i;

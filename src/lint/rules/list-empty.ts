@@ -11,7 +11,24 @@ const LABEL =
 
 /** The text of a paragraph minus trailing citations, emphasis and spaces. */
 function trimmedEnd(text: string): string {
-  return text.replace(/(?:\s|\[\^[^\]\s]+\]|\[\d+\]|[*_])+$/u, '');
+  let e = text.length;
+  for (;;) {
+    const c = text[e - 1];
+    if (c === undefined) break;
+    if (/[\s*_]/.test(c)) {
+      e--;
+      continue;
+    }
+    if (c === ']') {
+      const open = text.lastIndexOf('[', e - 1);
+      if (open >= 0 && e - open <= 100 && /^\[(?:\^[^\]\s]+|\d+)\]$/.test(text.slice(open, e))) {
+        e = open;
+        continue;
+      }
+    }
+    break;
+  }
+  return text.slice(0, e);
 }
 
 /** A short fragment or run of fragments reads as list items even without markers. */

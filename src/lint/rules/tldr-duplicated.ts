@@ -67,7 +67,8 @@ export const tldrDuplicated: Rule<z.infer<typeof Options>> = {
   },
   check(doc, { options, report, locate }) {
     const seenParagraphs = new Map<string, number>();
-    const covered: [number, number][] = [];
+    const tldrStarts = new Set(doc.paragraphs.filter((q) => q.part === 'tldr').map((q) => q.start));
+    const covered = new Set<number>();
     for (const p of proseParagraphs(doc)) {
       const key = comparable(doc.text.slice(p.start + p.labelLength, p.end));
       if (wordCount(key) < options.minSentenceWords) continue;
@@ -76,7 +77,7 @@ export const tldrDuplicated: Rule<z.infer<typeof Options>> = {
         seenParagraphs.set(key, p.start);
         continue;
       }
-      const isTldr = p.part === 'tldr' || doc.paragraphs.some((q) => q.start === first && q.part === 'tldr');
+      const isTldr = p.part === 'tldr' || tldrStarts.has(first);
       report({
         start: p.start,
         end: p.end,
@@ -84,11 +85,11 @@ export const tldrDuplicated: Rule<z.infer<typeof Options>> = {
         hint: 'delete the repeated copy',
         fix: { start: p.start, end: removalEnd(doc.text, p.end), text: '' },
       });
-      covered.push([p.start, p.end]);
+      covered.add(p.start);
     }
     const seenSentences = new Map<string, number>();
     for (const s of proseSentences(doc)) {
-      if (covered.some(([a, b]) => s.start >= a && s.end <= b)) continue;
+      if (covered.has(doc.paragraphs[s.paragraph]!.start)) continue;
       const key = comparable(s.text.replace(/^(?:tl;?\s?dr|summary|in short)\s*:\s*/i, ''));
       if (wordCount(key) < options.minSentenceWords) continue;
       const first = seenSentences.get(key);

@@ -384,7 +384,7 @@ export async function runRealEvaluation(options: RealEvalOptions = {}) {
     date: new Date().toISOString(),
     runSeconds: Math.round((performance.now() - started) / 100) / 10,
     split:
-      'tune iff FNV-1a-32("<set>:<id>") is even, else report (eval/splits.ts); ids: MeQSum file, MEDIQA-QA QID per file, RQE consumer question',
+      'tune iff fmix32(FNV-1a-32("<set>:<id>")) is even, else report (eval/splits.ts); ids: MeQSum file, MEDIQA-QA QID per file (both files hash-split), RQE consumer question',
     corpus: { answers: docs.length, documentUrls: byUrl.size },
     sets: {
       mediqaQa: {

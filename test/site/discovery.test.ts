@@ -44,7 +44,7 @@ describe('sitemap, feed and robots.txt', () => {
     }
     const causes = urls.find((u) => u.loc.endsWith('/conditions/sacral-agenesis/causes'));
     // The later of "updated" and the bound review date.
-    expect(causes?.lastmod).toBe('2026-04-07');
+    expect(causes?.lastmod).toBe('2026-12-02');
   });
 
   it('splits into a sitemap index beyond the protocol limit', () => {

@@ -50,7 +50,7 @@ describe('answer JSON-LD', () => {
       alternateName: expect.arrayContaining(['caudal regression syndrome']),
       code: { '@type': 'MedicalCode', codeValue: '3027', codingSystem: 'ORPHA' },
     });
-    expect(ld.lastReviewed).toBe('2026-04-07');
+    expect(ld.lastReviewed).toBe('2026-12-02');
     expect(ld.reviewedBy).toMatchObject({
       '@type': 'Person',
       name: 'Demo Reviewer (demo account)',
@@ -85,7 +85,7 @@ describe('answer JSON-LD', () => {
     expect(m).not.toBeNull();
     const parsed = JSON.parse(m![1]!) as WithContext<MedicalWebPage>;
     expectMedicalWebPage(parsed);
-    expect(parsed.lastReviewed).toBe('2026-04-07');
+    expect(parsed.lastReviewed).toBe('2026-12-02');
   });
 });
 

@@ -322,6 +322,8 @@ export async function runRealEvaluation(options: RealEvalOptions = {}) {
     });
   });
   const chosen = [...tradeoff.tune].sort((a, b) => b.utility - a.utility || a.threshold - b.threshold)[0]!;
+  // The issue's own trade-off: the lowest threshold that abstains on ≥ 85% of tune drug-only messages.
+  const drugTarget = tradeoff.tune.find((r) => (r.drugOnlyAbstain ?? 0) >= 0.85) ?? null;
 
   // --- RQE: grouped CV with the engine's trainer; the shipped model only on pairs it never saw.
   const rqe = readRqeSets(requireDataDir('rqe'));
@@ -425,6 +427,7 @@ export async function runRealEvaluation(options: RealEvalOptions = {}) {
       threshold: chosen.threshold,
       rule: 'highest utility on the tune part: correct top answers − wrong top answers − answers given to drug-only / none-in-corpus messages (ties → lower threshold)',
       engineDefault: th,
+      lowestMeetingDrugOnlyTarget: drugTarget?.threshold ?? null,
     },
     rqe: {
       groupedCv: cv,

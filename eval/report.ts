@@ -47,7 +47,12 @@ function rankingTable(
   };
 }
 
-function tradeoffTable(rows: RealReport['tradeoff']['tune'], chosen: number, engineDefault: number): Table {
+function tradeoffTable(
+  rows: RealReport['tradeoff']['tune'],
+  chosen: number,
+  engineDefault: number,
+  drugTarget: number | null,
+): Table {
   return {
     head: [
       'threshold',
@@ -68,7 +73,8 @@ function tradeoffTable(rows: RealReport['tradeoff']['tune'], chosen: number, eng
       pct(r.noneAbstain),
       r.utility,
       [
-        r.threshold === chosen ? '← chosen on tune' : '',
+        r.threshold === chosen ? '← chosen on tune (utility)' : '',
+        r.threshold === drugTarget ? '← lowest with drug-only ≥ 85% on tune' : '',
         r.threshold === engineDefault ? '(engine default)' : '',
       ]
         .filter(Boolean)
@@ -184,7 +190,12 @@ function sections(r: RealReport): { title: string; body: (string | Table)[] }[] 
     out.push({
       title: `Trade-off: answer rate vs precision by abstention threshold (${split}; MEDIQA-QA documents + labelled MeQSum answers)`,
       body: [
-        tradeoffTable(r.tradeoff[split], r.thresholdChosenOnTune.threshold, r.defaultThreshold),
+        tradeoffTable(
+          r.tradeoff[split],
+          r.thresholdChosenOnTune.threshold,
+          r.defaultThreshold,
+          r.thresholdChosenOnTune.lowestMeetingDrugOnlyTarget,
+        ),
         ...(split === 'tune'
           ? [`Chosen on tune: ${r.thresholdChosenOnTune.threshold} — ${r.thresholdChosenOnTune.rule}.`]
           : []),

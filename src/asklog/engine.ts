@@ -8,13 +8,11 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { MiddlewareHandler } from 'hono';
-import { slugify } from '../content/index.js';
 import type { AskEngine } from '../search/engine.js';
 import type { EngineProvider } from '../search/http.js';
-import { medicalWords } from '../search/medical-words.js';
 import type { AskOptions, AskResult } from '../search/types.js';
 import type { AskRecorder } from './recorder.js';
-import { type AskChannel, type AskEvent, UNKNOWN } from './types.js';
+import type { AskChannel, AskEvent } from './types.js';
 
 const optOut = new AsyncLocalStorage<true>();
 
@@ -67,67 +65,19 @@ const FOCUS_STRENGTH = 0.3;
 export function askEvent(channel: AskChannel, question: string, r: AskResult): AskEvent {
   const top = r.results[0];
   const detected = r.explain?.focus.find((f) => f.strength >= FOCUS_STRENGTH);
-  let focus = detected?.slug ?? (!r.abstained ? top?.condition : undefined);
-  const focusKnown = focus !== undefined;
-  focus ??= guessFocus(question) ?? UNKNOWN;
-  const aspect = r.explain?.aspect.top ?? (!r.abstained ? top?.aspect : undefined) ?? UNKNOWN;
+  const focus = detected?.slug ?? (!r.abstained ? top?.condition : undefined) ?? null;
+  const aspect = r.explain?.aspect.top ?? (!r.abstained ? top?.aspect : undefined) ?? null;
   return {
     channel,
     question,
     focus,
-    focusKnown,
+    focusKnown: focus !== null,
     aspect,
     outcome: r.redFlag ? 'red_flag' : r.abstained ? 'abstained' : 'answered',
     answerRef: top?.answerId ?? null,
     score: top?.score ?? null,
     reason: r.reason ?? null,
   };
-}
-
-/** Medical words that name no condition on their own. */
-const GENERIC = new Set(
-  `treatment treatments treat treated cure cured cures symptom symptoms sign signs cause causes caused causing
-diagnosis diagnosed test tests testing prevention prevent risk risks complication complications outlook
-prognosis medicine medicines medication medications drug drugs pill pills dose doctor doctors surgery
-operation pain ache hurt hurts disease diseases disorder disorders syndrome condition conditions illness
-problem problems infection health healthy body child children baby babies adult adults women woman men man
-patient patients blood chronic acute severe mild normal help effect effects side long term time life
-people family genetic inherited hereditary common rare type types stage stages early late body cell cells`.split(
-    /\s+/,
-  ),
-);
-const JOINERS = new Set(['disease', 'syndrome', 'disorder', 'cancer', 'infection', 'deficiency', 'fever']);
-
-/**
- * The condition a question seems to be about when the engine knows no such condition: the
- * longest run of medical words that are not generic ("what causes gout" → "gout").
- */
-export function guessFocus(question: string): string | null {
-  const medical = medicalWords();
-  const words = question.toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
-  let best: string[] = [];
-  let run: string[] = [];
-  const close = () => {
-    if (
-      run.length > best.length ||
-      (run.length === best.length && run.join('').length > best.join('').length)
-    )
-      best = run;
-    run = [];
-  };
-  for (const raw of words.slice(0, 400)) {
-    const w = raw.replace(/'s$/, '');
-    if (run.length > 0 && JOINERS.has(w)) {
-      run.push(w);
-      continue;
-    }
-    if (medical.has(w) && !GENERIC.has(w) && w.length > 2) run.push(w);
-    else close();
-  }
-  close();
-  if (best.length === 0) return null;
-  const slug = slugify(best.slice(0, 4).join(' '));
-  return slug || null;
 }
 
 /**

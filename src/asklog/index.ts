@@ -2,6 +2,7 @@ export * from './db.js';
 export * from './draft.js';
 export * from './engine.js';
 export * from './gaps.js';
+export * from './guess.js';
 export * from './pages.js';
 export * from './rate-limit.js';
 export * from './recorder.js';

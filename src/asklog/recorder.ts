@@ -5,10 +5,13 @@
  * The queue is bounded: when the database is slow or down, the oldest questions are dropped
  * (counted) instead of growing memory.
  */
+
+import { classifyAspect } from '../search/aspect.js';
 import { hourBucket } from './db.js';
+import { guessFocus } from './guess.js';
 import type { AskLogRepo, NewAskRow } from './repo.js';
 import { scrubText } from './scrub.js';
-import type { AskEvent } from './types.js';
+import { type AskEvent, UNKNOWN } from './types.js';
 
 export interface AskRecorderStats {
   recorded: number;
@@ -97,16 +100,18 @@ export class AskRecorder {
 }
 
 function toRow(e: AskEvent): NewAskRow {
+  const question = scrubText(e.question);
   return {
     hour: hourBucket(e.at),
     channel: e.channel,
-    focus: e.focus,
+    // Guessing runs here, after the answer has gone, never on the ask path.
+    focus: e.focus ?? guessFocus(question) ?? UNKNOWN, // from the scrubbed words: never a name
     focusKnown: e.focusKnown,
-    aspect: e.aspect,
+    aspect: e.aspect ?? classifyAspect(e.question).top ?? UNKNOWN,
     outcome: e.outcome,
     answerRef: e.answerRef,
     score: e.score,
     reason: e.reason,
-    question: scrubText(e.question),
+    question,
   };
 }

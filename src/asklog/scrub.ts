@@ -320,6 +320,7 @@ function replaceAgesWithNames(text: string, counts: Partial<Record<PiiKind, numb
 export function cleanText(input: string, max = MAX_SCRUB_INPUT): string {
   const cut = input.length > max ? `${input.slice(0, max)}…` : input;
   return cut
+    .replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '') // terminal escape sequences, whole
     .replace(/\r\n?/g, '\n')
     .replace(/\t/g, ' ')
     .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '');

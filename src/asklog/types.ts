@@ -8,11 +8,12 @@ export const UNKNOWN = 'unknown';
 export interface AskEvent {
   channel: AskChannel;
   question: string;
-  /** Condition slug the question is about, or "unknown". */
-  focus: string;
-  /** True when `focus` is a condition the engine knows (exists in the store). */
+  /** Condition slug the engine found; null: guessed from the words when the ask is written. */
+  focus: string | null;
+  /** True when the engine found the focus (a condition it knows). */
   focusKnown: boolean;
-  aspect: string;
+  /** The engine's aspect; null: classified from the words when the ask is written. */
+  aspect: string | null;
   outcome: AskOutcome;
   answerRef: string | null;
   score: number | null;

@@ -9,6 +9,7 @@ import {
   type AskLogService,
   type AskLogSettings,
   askLogOptOut,
+  type FeedbackRouteOptions,
   feedbackRoutes,
   gapRoutes,
   loggedEngine,
@@ -40,6 +41,8 @@ export interface AppOptions {
   search?: EngineProvider;
   /** The question log (off unless enabled; `medbrief serve --demo` turns it on). */
   askLog?: AskLogSettings;
+  /** Page feedback: rate limit and whether to trust X-Forwarded-For for the client key. */
+  feedback?: FeedbackRouteOptions;
 }
 
 export function createApp(options: AppOptions) {
@@ -91,7 +94,7 @@ export function createApp(options: AppOptions) {
   mountMcp(app, { store, config, ask: on('mcp') }); // MCP for AI assistants, Streamable HTTP at /mcp
   app.route('/', editorRoutes(store, config)); // editor UI, sign-in, /editor/api
   app.route('/', gapRoutes(store, config, { logEnabled: askLog !== null })); // gap queue
-  app.route('/', feedbackRoutes(store, config)); // "Was this page helpful?"
+  app.route('/', feedbackRoutes(store, config, options.feedback)); // "Was this page helpful?"
   const pageSearch = on('page');
   app.route('/', pageRoutes(store, config, reviewers, { ask: async (q) => (await pageSearch()).ask(q) }));
 

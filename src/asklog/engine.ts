@@ -1,8 +1,8 @@
 /**
  * The hook between the one shared ask engine and the question log: a wrapper around the engine
- * provider that page, API and MCP each get with their channel. It asks the engine as before
- * (adding `explain` to learn the detected focus and aspect, stripped again unless the caller
- * asked for it) and hands the outcome to the recorder. Ranking code is not touched.
+ * provider that page, API and MCP each get with their channel. It asks the engine exactly as the
+ * caller did (the result's `parsed` already says which focus and aspect the engine read) and
+ * hands the outcome to the recorder, which does everything else later. Ranking code is not touched.
  *
  * A caller opts out for one request with `withoutAskLog(fn)` (the API's `log=false`).
  */
@@ -43,35 +43,29 @@ function wrapEngine(engine: AskEngine, recorder: AskRecorder, channel: AskChanne
   const w = Object.create(engine) as AskEngine;
   w.ask = (question: string, options: AskOptions = {}): AskResult => {
     if (optOut.getStore()) return engine.ask(question, options);
-    const result = engine.ask(question, { ...options, explain: true });
+    const result = engine.ask(question, options);
     try {
       recorder.record(askEvent(channel, question, result));
     } catch {
       recorder.stats.failed++;
     }
-    return options.explain ? result : withoutExplain(result);
+    return result;
   };
   return w;
 }
 
-function withoutExplain(result: AskResult): AskResult {
-  const { explain: _e, ...rest } = result;
-  return { ...rest, results: rest.results.map(({ explain: _x, ...item }) => item) };
-}
-
-/** Focus strength below which the engine's focus is a guess (an everyday word that is also a name). */
-const FOCUS_STRENGTH = 0.3;
-
 export function askEvent(channel: AskChannel, question: string, r: AskResult): AskEvent {
   const top = r.results[0];
-  const detected = r.explain?.focus.find((f) => f.strength >= FOCUS_STRENGTH);
-  const focus = detected?.slug ?? (!r.abstained ? top?.condition : undefined) ?? null;
-  const aspect = r.explain?.aspect.top ?? (!r.abstained ? top?.aspect : undefined) ?? null;
+  const parsed = r.parsed;
+  const named = parsed?.focus.kind === 'condition' ? parsed.focus.slug : undefined;
+  const focus = named ?? (!r.abstained ? top?.condition : undefined) ?? null;
+  const aspect = parsed?.aspect ?? (!r.abstained ? top?.aspect : undefined) ?? null;
   return {
     channel,
     question,
     focus,
     focusKnown: focus !== null,
+    focusPhrase: focus === null ? (parsed?.focus.phrase ?? null) : null,
     aspect,
     outcome: r.redFlag ? 'red_flag' : r.abstained ? 'abstained' : 'answered',
     answerRef: top?.answerId ?? null,

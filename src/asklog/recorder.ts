@@ -6,6 +6,7 @@
  * (counted) instead of growing memory.
  */
 
+import { slugify } from '../content/index.js';
 import { classifyAspect } from '../search/aspect.js';
 import { hourBucket } from './db.js';
 import { guessFocus } from './guess.js';
@@ -105,7 +106,7 @@ function toRow(e: AskEvent): NewAskRow {
     hour: hourBucket(e.at),
     channel: e.channel,
     // Guessing runs here, after the answer has gone, never on the ask path.
-    focus: e.focus ?? guessFocus(question) ?? UNKNOWN, // from the scrubbed words: never a name
+    focus: e.focus ?? guessFromPhrase(e.focusPhrase) ?? guessFocus(question) ?? UNKNOWN, // scrubbed words: never a name
     focusKnown: e.focusKnown,
     aspect: e.aspect ?? classifyAspect(e.question).top ?? UNKNOWN,
     outcome: e.outcome,
@@ -114,4 +115,12 @@ function toRow(e: AskEvent): NewAskRow {
     reason: e.reason,
     question,
   };
+}
+
+/** The engine's own reading of the topic, when it is words and not personal data. */
+function guessFromPhrase(phrase: string | null | undefined): string | null {
+  if (!phrase) return null;
+  const clean = scrubText(phrase);
+  if (clean.includes('[')) return null;
+  return slugify(clean.slice(0, 80)) || null;
 }

@@ -12,6 +12,8 @@ export interface AskEvent {
   focus: string | null;
   /** True when the engine found the focus (a condition it knows). */
   focusKnown: boolean;
+  /** What the engine read as the topic when it knows no such condition (raw words; scrubbed before use). */
+  focusPhrase?: string | null;
   /** The engine's aspect; null: classified from the words when the ask is written. */
   aspect: string | null;
   outcome: AskOutcome;

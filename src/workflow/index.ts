@@ -5,5 +5,6 @@ export * from './errors.js';
 export * from './four-eyes.js';
 export * from './passwords.js';
 export * from './policy.js';
+export * from './readable-diff.js';
 export * from './roles.js';
 export * from './transitions.js';

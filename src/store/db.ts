@@ -30,6 +30,9 @@ export interface ReviewersTable {
   credentials: string;
   bio: string | null;
   demo: number;
+  registration_body?: string | null;
+  registration_number?: string | null;
+  photo_alt?: string | null;
 }
 
 export interface AnswersTable {
@@ -176,6 +179,42 @@ export interface ImportDocumentsTable {
   imported_at: string;
 }
 
+export interface NotificationsTable {
+  id: Generated<number>;
+  event: string;
+  answer_id: number | null;
+  recipients: string; // JSON array of usernames
+  payload: string; // JSON
+  created_at: string;
+  sent_at: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+export interface EditLocksTable {
+  answer_id: number;
+  username: string;
+  started_at: string;
+  seen_at: string;
+}
+
+export interface ScheduledPublicationsTable {
+  answer_id: number;
+  revision_id: number;
+  publish_at: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface AccountLinksTable {
+  id: string;
+  user_id: number;
+  purpose: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface Database {
   conditions: ConditionsTable;
   condition_synonyms: ConditionSynonymsTable;
@@ -195,4 +234,8 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   comments: CommentsTable;
   review_schedule: ReviewScheduleTable;
+  notifications: NotificationsTable;
+  edit_locks: EditLocksTable;
+  scheduled_publications: ScheduledPublicationsTable;
+  account_links: AccountLinksTable;
 }

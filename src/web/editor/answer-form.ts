@@ -64,7 +64,8 @@ export interface RowsField {
 export type FormField = ScalarField | GroupField | RowsField;
 
 /** What a reader of the form sees for each schema key; keys missing here get a readable default. */
-const LABELS: Record<string, { label: string; help?: string; kind?: FieldKind }> = {
+type Shown = { label?: string; help?: string; kind?: FieldKind };
+const LABELS: Record<string, Shown> = {
   question: { label: 'Question', help: 'As a patient would ask it, ending with “?”.' },
   condition: { label: 'Condition' },
   aspect: { label: 'Aspect', help: 'Which kind of question this answers.' },
@@ -142,7 +143,7 @@ function patternOf(schema: AnyZod): string | undefined {
 }
 
 function scalarField(key: string, schema: AnyZod, required: boolean): ScalarField | null {
-  const shown = LABELS[key.replace(/\.\d+\./g, '.')] ?? {};
+  const shown: Shown = LABELS[key.replace(/\.\d+\./g, '.')] ?? {};
   const base = { type: 'scalar' as const, key, label: shown.label ?? humanise(key), help: shown.help, required };
   const t = schema.def.type;
   if (t === 'enum') {
@@ -180,7 +181,7 @@ function buildFields(shape: Record<string, AnyZod>): FormField[] {
   for (const [key, raw] of Object.entries(shape)) {
     if (RECORDED_FIELDS.has(key)) continue;
     const { inner, optional } = unwrap(raw);
-    const shown = LABELS[key] ?? {};
+    const shown: Shown = LABELS[key] ?? {};
     const nested = objectShape(inner);
     if (nested) {
       const fields = Object.entries(nested).map(([k, s]) => {

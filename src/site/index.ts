@@ -17,7 +17,7 @@ export { Layout } from './layout.js';
 export { markdownToText, renderMarkdown, sourceAnchor } from './markdown.js';
 export * from './model.js';
 export { AboutReviewPage } from './pages/about-review.js';
-export { AnswerPage } from './pages/answer.js';
+export { AnswerArticle, AnswerPage } from './pages/answer.js';
 export { type AskHit, AskPage, type AskView } from './pages/ask.js';
 export { ConditionPage } from './pages/condition.js';
 export { ErrorPage } from './pages/error.js';

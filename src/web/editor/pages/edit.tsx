@@ -1,92 +1,189 @@
-/** The edit form (also used for new answers and for a 409 conflict), with preview and lint. */
-import { raw } from 'hono/html';
-import type { Answer, ContentProblem } from '../../../content/index.js';
-import { renderMarkdown, type SiteConfig } from '../../../site/index.js';
-import type { SessionInfo } from '../../../store/index.js';
-import type { DiffOp } from '../../../workflow/index.js';
-import type { EditorLintMessage } from '../lint.js';
-import { CsrfField, DiffView, EditorLayout, ProblemList } from './layout.js';
+/**
+ * The answer editor: the structured form (default) or the raw Markdown file, switchable without
+ * losing anything; live checks beside each field (with script), "Preview and check" (without);
+ * the preview is the public page's own article component; a 409 shows the readable diff.
+ */
+import type { ContentProblem, ReviewBadge } from '../../../content/index.js';
+import { AnswerArticle, type SiteConfig } from '../../../site/index.js';
+import type { AnswerView, SessionInfo } from '../../../store/index.js';
+import type { ReadableDiff } from '../../../workflow/index.js';
+import type { FieldProblem, FormValues } from '../answer-form.js';
+import type { LiveMessage, LiveStats } from '../live-check.js';
+import { AnswerFormFields, gradeText, notesFrom } from './answer-form.js';
+import { ReadableDiffView } from './diff.js';
+import { CsrfField, EditorLayout, ProblemList } from './layout.js';
+
+export type EditMode = 'form' | 'markdown';
+
+export interface EditLockInfo {
+  username: string;
+  name: string;
+  since: string;
+}
 
 export interface EditFormProps {
   config: SiteConfig;
   session: SessionInfo;
   title: string;
   action: string;
+  mode: EditMode;
+  values: FormValues;
   markdown: string;
   baseRevisionId: number | null;
+  conditions: readonly { slug: string; name: string }[];
+  fieldProblems?: FieldProblem[];
   problems?: ContentProblem[];
-  lint?: EditorLintMessage[];
-  preview?: Answer;
-  conflict?: { currentId: number; author: string; createdAt: string; ops: DiffOp[] };
+  lint?: LiveMessage[];
+  stats?: LiveStats;
+  preview?: { view: AnswerView; badge: ReviewBadge };
+  conflict?: { currentId: number; author: string; createdAt: string; diff: ReadableDiff; currentHref: string };
+  lock?: EditLockInfo | null;
+  lockUrl?: string;
   back?: string;
 }
 
 export function EditPage(props: EditFormProps) {
+  const notes = notesFrom(props.fieldProblems, props.mode === 'form' ? props.lint : []);
+  const answerNotes = notes.filter((n) => n.field === '');
   return (
-    <EditorLayout config={props.config} title={props.title} path={props.action} session={props.session}>
+    <EditorLayout
+      config={props.config}
+      title={props.title}
+      path={props.action}
+      session={props.session}
+      scripts={['/assets/editor.js']}
+    >
       <h1>{props.title}</h1>
+      {props.lock ? (
+        <p class="lock" role="status">
+          {props.lock.name} ({props.lock.username}) has been editing this answer since{' '}
+          {props.lock.since.slice(11, 16)} UTC on {props.lock.since.slice(0, 10)}. You can still edit; if you
+          both save, the second save is stopped and shown the differences.
+        </p>
+      ) : null}
       {props.conflict ? (
         <section class="problems" role="alert" aria-labelledby="conflict-heading">
           <h2 id="conflict-heading">Someone else saved this answer while you were editing</h2>
           <p>
             Revision #{props.conflict.currentId} by {props.conflict.author} (
-            {props.conflict.createdAt.slice(0, 16).replace('T', ' ')}) is now current. Your text was{' '}
-            <strong>not</strong> saved and nothing was lost: it is still in the box below. Compare, merge what
-            you need, and save again.
+            {props.conflict.createdAt.slice(0, 16).replace('T', ' ')} UTC) is now current. Your text was{' '}
+            <strong>not</strong> saved and nothing was lost: it is still in the form below, now based on
+            revision #{props.conflict.currentId}. Merge what you need from the differences, then save again
+            — or <a href={props.conflict.currentHref}>discard your changes and open the current revision</a>.
           </p>
-          <p>
-            Differences from the current revision to your text (<del>removed</del>, <ins>added</ins>):
-          </p>
-          <DiffView ops={props.conflict.ops} label="your changes compared with the current revision" />
+          <ReadableDiffView
+            diff={props.conflict.diff}
+            mode="side"
+            title="the current revision (before) compared with your text (after)"
+          />
         </section>
       ) : null}
       <ProblemList
-        title="This file cannot be saved yet"
-        items={(props.problems ?? []).map((p) => ({
-          line: p.line,
-          column: p.column,
-          message: p.message,
-          hint: p.hint,
-        }))}
+        title="This answer cannot be saved yet"
+        items={[
+          ...(props.problems ?? []).map((p) => ({ line: p.line, column: p.column, message: p.message, hint: p.hint })),
+          ...(props.fieldProblems ?? []).map((p) => ({ line: 0, column: 0, message: p.message, hint: p.hint })),
+        ]}
       />
-      <form method="post" action={props.action}>
+      <form
+        method="post"
+        action={props.action}
+        data-answer-form=""
+        data-lock={props.lockUrl}
+        novalidate
+        aria-describedby="live-summary"
+      >
         <CsrfField token={props.session.csrfToken} />
+        <input type="hidden" name="mode" value={props.mode} />
         <input
           type="hidden"
           name="base_revision_id"
           value={props.baseRevisionId === null ? '' : String(props.baseRevisionId)}
         />
-        <p>
-          <label for="markdown">Answer file (YAML front matter and Markdown body)</label>
-          <textarea id="markdown" name="markdown" rows={24} spellcheck>
-            {props.markdown}
-          </textarea>
+        <div class="tabs" role="group" aria-label="How to edit">
+          <button type="submit" name="intent" value="view-form" aria-pressed={props.mode === 'form' ? 'true' : 'false'}>
+            Form
+          </button>
+          <button
+            type="submit"
+            name="intent"
+            value="view-markdown"
+            aria-pressed={props.mode === 'markdown' ? 'true' : 'false'}
+          >
+            Markdown file
+          </button>
+        </div>
+        <p id="live-summary" class="counts" aria-live="polite">
+          {props.lint
+            ? `Checks: ${props.lint.filter((m) => m.severity === 'error').length} errors, ${props.lint.filter((m) => m.severity === 'warn').length} warnings.`
+            : ''}
         </p>
+        <ul class="field-messages" id="msg-answer" aria-live="polite">
+          {answerNotes.map((n) => (
+            <li class={n.severity === 'warn' ? 'lint-warn' : 'lint-error'}>
+              {n.message}
+              {n.hint ? <span class="fix">How to fix: {n.hint}</span> : null}
+            </li>
+          ))}
+        </ul>
+        {props.mode === 'form' ? (
+          <AnswerFormFields
+            values={props.values}
+            notes={notes}
+            conditions={props.conditions}
+            stats={props.stats}
+          />
+        ) : (
+          <div class="field">
+            <label for="f-markdown">Answer file (YAML front matter and Markdown body)</label>
+            <span class="help" id="f-markdown-help">
+              The same answer as the form, as one file. Switching back to the form keeps everything.
+            </span>
+            <textarea
+              id="f-markdown"
+              name="markdown"
+              rows={26}
+              spellcheck
+              aria-describedby="f-markdown-help msg-markdown"
+            >
+              {`\n${props.markdown}`}
+            </textarea>
+            <p class="counts">
+              <output id="count-tldr">
+                {props.stats ? `TL;DR ${props.stats.tldrWords} of ${props.stats.tldrBudget} words` : ''}
+              </output>{' '}
+              <output id="count-body">
+                {props.stats ? `body ${props.stats.bodyWords} of ${props.stats.bodyBudget} words` : ''}
+              </output>{' '}
+              <output id="grade">{props.stats ? gradeText(props.stats) : ''}</output>
+            </p>
+            <ul class="field-messages" id="msg-markdown" aria-live="polite">
+              {(props.lint ?? []).map((m) => (
+                <li class={m.severity === 'warn' ? 'lint-warn' : 'lint-error'}>
+                  <strong>{m.severity === 'warn' ? 'Warning' : 'Error'}:</strong> Line {m.line}: {m.message} [
+                  {m.ruleId}]{m.hint ? <span class="fix">How to fix: {m.hint}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         <p>
           <button type="submit" name="intent" value="preview">
             Preview and check
           </button>{' '}
-          <button type="submit" name="intent" value="save">
+          <button type="submit" name="intent" value="save" class="primary">
             Save revision
           </button>{' '}
           {props.back ? <a href={props.back}>Cancel</a> : null}
         </p>
       </form>
-      {props.lint ? (
-        props.lint.length ? (
-          <ProblemList title="Lint messages" items={props.lint} />
-        ) : (
-          <p class="notice">The linter found nothing to improve.</p>
-        )
-      ) : null}
+      {props.lint && !props.lint.length ? <p class="notice">The linter found nothing to improve.</p> : null}
       {props.preview ? (
         <section class="preview" aria-labelledby="preview-heading">
-          <h2 id="preview-heading">Preview</h2>
-          <h3>{props.preview.question}</h3>
-          <p>
-            <strong>Short answer:</strong> {props.preview.tldr}
-          </p>
-          {raw(renderMarkdown(props.preview.body, props.preview.sources))}
+          <h2 id="preview-heading" class="preview-label">
+            Preview: the public page as it would appear
+          </h2>
+          <AnswerArticle config={props.config} view={props.preview.view} badge={props.preview.badge} />
         </section>
       ) : null}
     </EditorLayout>

@@ -4,48 +4,65 @@ import { Layout, type SiteConfig } from '../../../site/index.js';
 import type { SessionInfo } from '../../../store/index.js';
 import { type DiffOp, type State, stateLabel } from '../../../workflow/index.js';
 
-const EDITOR_CSS = `
-.editor-nav{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;border-bottom:1px solid var(--line,#ccc);padding:.5rem 0;margin-bottom:1rem}
-.editor-nav form{margin-left:auto}
-.editor .editor-nav a{margin-right:1rem}
-.editor table{border-collapse:collapse;width:100%}
-.editor th,.editor td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
-.editor textarea{width:100%;font-family:ui-monospace,monospace;font-size:.9rem}
-.editor .state{display:inline-block;padding:0 .4rem;border-radius:4px;background:#eef;font-size:.85rem}
-.editor .problems{border-left:4px solid #b00;padding:.25rem .75rem;background:#fff4f4}
-.editor .lint-warn{color:#7a5a00}.editor .lint-error{color:#b00}
-.editor .notice{border-left:4px solid #0a6;padding:.25rem .75rem;background:#f2fbf6}
-.editor ins{background:#d7f5dd;text-decoration:none}.editor del{background:#fbdada}
-.editor pre.diff{white-space:pre-wrap;border:1px solid #ddd;padding:.75rem;font-size:.9rem}
-.editor .actions form{display:inline-block;margin:.25rem .5rem .25rem 0;vertical-align:top}
-.editor .preview{border:1px dashed #aaa;padding:.5rem 1rem}
-`;
+/** Counts shown in the navigation, set per request by the editor routes (see tasks.ts). */
+const navCounts = new WeakMap<SessionInfo, { tasks: number }>();
+export function setNavCounts(session: SessionInfo, counts: { tasks: number }): void {
+  navCounts.set(session, counts);
+}
 
 export interface EditorPageProps {
   config: SiteConfig;
   title: string;
   path: string;
   session: SessionInfo | null;
+  scripts?: string[];
   children?: Child;
 }
 
-export function EditorLayout({ config, title, path, session, children }: EditorPageProps) {
+const NAV: { href: string; label: string; roles?: string[] }[] = [
+  { href: '/editor/tasks', label: 'My tasks' },
+  { href: '/editor', label: 'Answers' },
+  { href: '/editor/new', label: 'New answer' },
+  { href: '/editor/queue', label: 'Review due' },
+  { href: '/editor/audit', label: 'Audit log', roles: ['editor', 'admin'] },
+  { href: '/editor/accounts', label: 'Accounts', roles: ['admin'] },
+];
+
+export function EditorLayout({ config, title, path, session, scripts, children }: EditorPageProps) {
+  const tasks = session ? navCounts.get(session)?.tasks : undefined;
+  const current = (href: string) =>
+    href === '/editor' ? path === '/editor' : path === href || path.startsWith(`${href}/`);
   return (
-    <Layout config={config} title={title} path={path} head={<meta name="robots" content="noindex" />}>
-      <style>{EDITOR_CSS}</style>
+    <Layout
+      config={config}
+      title={title}
+      path={path}
+      noindex
+      scripts={scripts}
+      head={<link rel="stylesheet" href="/assets/editor.css" />}
+    >
       <div class="editor">
         {session ? (
           <nav class="editor-nav" aria-label="Editor">
-            <a href="/editor">Answers</a>
-            <a href="/editor/new">New answer</a>
-            <a href="/editor/queue">Review due</a>
-            {session.user.role === 'admin' || session.user.role === 'editor' ? (
-              <a href="/editor/audit">Audit log</a>
-            ) : null}
+            <ul>
+              {NAV.filter((n) => !n.roles || n.roles.includes(session.user.role)).map((n) => (
+                <li>
+                  <a href={n.href} aria-current={current(n.href) ? 'page' : undefined}>
+                    {n.label}
+                    {n.href === '/editor/tasks' && tasks ? (
+                      <span class="count">
+                        {tasks}
+                        <span class="visually-hidden"> waiting</span>
+                      </span>
+                    ) : null}
+                  </a>
+                </li>
+              ))}
+            </ul>
             <form method="post" action="/logout">
               <CsrfField token={session.csrfToken} />
               <span>
-                Signed in as <strong>{session.user.name}</strong> ({session.user.role}){' '}
+                Signed in as <strong>{session.user.name}</strong> ({session.user.role})
               </span>
               <button type="submit">Sign out</button>
             </form>

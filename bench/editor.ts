@@ -24,13 +24,17 @@ const today = '2025-06-01';
 export function answer300() {
   const para =
     'Sacral agenesis happens when the lower spine does not form fully before birth. Doctors do not know the cause in most babies, but diabetes in the mother raises the chance.[^nhs] ';
-  const body = Array.from({ length: 9 }, (_, i) => `${para}This is paragraph ${i + 1} of the answer.`).join('\n\n');
+  const body = Array.from({ length: 9 }, (_, i) => `${para}This is paragraph ${i + 1} of the answer.`).join(
+    '\n\n',
+  );
   return AnswerSchema.parse({
     question: 'What causes sacral agenesis?',
     condition: 'sacral-agenesis',
     aspect: 'causes',
     tldr: 'Most cases have no known cause. Diabetes in the mother raises the chance.',
-    sources: [{ id: 'nhs', title: 'NHS: sacral agenesis', url: 'https://www.nhs.uk/a', accessed: '2025-01-01' }],
+    sources: [
+      { id: 'nhs', title: 'NHS: sacral agenesis', url: 'https://www.nhs.uk/a', accessed: '2025-01-01' },
+    ],
     body: `${body}\n`,
   });
 }
@@ -38,7 +42,13 @@ export function answer300() {
 function summary(ms: number[]) {
   const s = [...ms].sort((a, b) => a - b);
   const r = (x: number) => Math.round(x * 100) / 100;
-  return { runs: s.length, p50Ms: r(percentile(s, 50)), p95Ms: r(percentile(s, 95)), p99Ms: r(percentile(s, 99)), maxMs: r(s.at(-1)!) };
+  return {
+    runs: s.length,
+    p50Ms: r(percentile(s, 50)),
+    p95Ms: r(percentile(s, 95)),
+    p99Ms: r(percentile(s, 99)),
+    maxMs: r(s.at(-1)!),
+  };
 }
 
 async function liveCheckBench() {

@@ -10,7 +10,14 @@ import type { Database } from './db.js';
 
 export const ANSWER_SORTS = ['updated', 'question', 'condition', 'due'] as const;
 export type AnswerSort = (typeof ANSWER_SORTS)[number];
-export const ANSWER_STATES = ['draft', 'in_review', 'changes_requested', 'approved', 'published', 'archived'] as const;
+export const ANSWER_STATES = [
+  'draft',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'published',
+  'archived',
+] as const;
 
 export interface AnswerListQuery {
   /** Words to find in the question or the condition's name (case-insensitive, all must match). */
@@ -106,13 +113,17 @@ export async function listAnswerPage(db: Kysely<Database>, query: AnswerListQuer
       order by ap.reviewed_on desc, ap.id desc limit 1),
     s.due_on, substr(a.created_at, 1, 10)) end`;
   const reviewed = sql<number>`case when exists (select 1 from approvals ap2 where ap2.answer_id = a.id and ap2.hash = r.hash) then 1 else 0 end`;
-  const publisher = sql<string | null>`(select o.publisher from answer_origins o where o.answer_id = a.id and o.role = 'answer' limit 1)`;
+  const publisher = sql<
+    string | null
+  >`(select o.publisher from answer_origins o where o.answer_id = a.id and o.role = 'answer' limit 1)`;
 
   const needsCurrent = Boolean(query.q || query.reviewed || query.sort === 'question');
   const needsDue = Boolean(query.due || query.sort === 'due');
   type Q = SelectQueryBuilder<Tables, 'a' | 'c' | 'r' | 'pr' | 's', object>;
   // Only the joins a filter or the sort needs: counting 16k rows costs what it joins.
-  let base = db.selectFrom('answers as a').innerJoin('conditions as c', 'c.id', 'a.condition_id') as unknown as Q;
+  let base = db
+    .selectFrom('answers as a')
+    .innerJoin('conditions as c', 'c.id', 'a.condition_id') as unknown as Q;
   if (needsCurrent) base = base.leftJoin('revisions as r', 'r.id', 'a.current_revision_id') as unknown as Q;
   if (needsDue)
     base = base

@@ -97,7 +97,8 @@ function lcsPairs(a: readonly string[], b: readonly string[]): [number, number][
   const t = new Uint32Array((n + 1) * w);
   for (let i = n - 1; i >= 0; i--)
     for (let j = m - 1; j >= 0; j--)
-      t[i * w + j] = a[i] === b[j] ? t[(i + 1) * w + j + 1]! + 1 : Math.max(t[(i + 1) * w + j]!, t[i * w + j + 1]!);
+      t[i * w + j] =
+        a[i] === b[j] ? t[(i + 1) * w + j + 1]! + 1 : Math.max(t[(i + 1) * w + j]!, t[i * w + j + 1]!);
   const pairs: [number, number][] = [];
   let i = 0;
   let j = 0;
@@ -124,17 +125,20 @@ export function paragraphDiff(before: string, after: string): ParagraphChange[] 
         rows.push({ status: 'removed', before: p, after: null, ops: [{ op: 'delete', text: p }] });
         continue;
       }
-      for (; j < k; j++) rows.push({ status: 'added', before: null, after: bs[j]!, ops: [{ op: 'insert', text: bs[j]! }] });
+      for (; j < k; j++)
+        rows.push({ status: 'added', before: null, after: bs[j]!, ops: [{ op: 'insert', text: bs[j]! }] });
       rows.push({ status: 'changed', before: p, after: bs[k]!, ops: wordDiff(p, bs[k]!) });
       j = k + 1;
     }
-    for (; j < bs.length; j++) rows.push({ status: 'added', before: null, after: bs[j]!, ops: [{ op: 'insert', text: bs[j]! }] });
+    for (; j < bs.length; j++)
+      rows.push({ status: 'added', before: null, after: bs[j]!, ops: [{ op: 'insert', text: bs[j]! }] });
   };
   let i = 0;
   let j = 0;
   for (const [pi, pj] of [...lcsPairs(a, b), [a.length, b.length] as [number, number]]) {
     gap(a.slice(i, pi), b.slice(j, pj));
-    if (pi < a.length) rows.push({ status: 'same', before: a[pi]!, after: b[pj]!, ops: [{ op: 'equal', text: a[pi]! }] });
+    if (pi < a.length)
+      rows.push({ status: 'same', before: a[pi]!, after: b[pj]!, ops: [{ op: 'equal', text: a[pi]! }] });
     i = pi + 1;
     j = pj + 1;
   }
@@ -164,7 +168,8 @@ function sourceDiff(before: readonly Source[], after: readonly Source[]): Source
     });
   }
   for (const s of before) {
-    if (!seen.has(s.id)) rows.push({ id: s.id, status: 'removed', before: s, after: null, cells: cells(s, null) });
+    if (!seen.has(s.id))
+      rows.push({ id: s.id, status: 'removed', before: s, after: null, cells: cells(s, null) });
   }
   return rows;
 }
@@ -185,7 +190,14 @@ export function readableDiff(
     const x = fieldText(b[key]);
     const y = fieldText(a[key]);
     if (!x && !y) continue;
-    fields.push({ key, label: labels[key] ?? key, status: statusOf(x, y), before: x, after: y, ops: wordDiff(x, y) });
+    fields.push({
+      key,
+      label: labels[key] ?? key,
+      status: statusOf(x, y),
+      before: x,
+      after: y,
+      ops: wordDiff(x, y),
+    });
   }
   const body = paragraphDiff(before?.body ?? '', after.body);
   const sources = sourceDiff(before?.sources ?? [], after.sources);

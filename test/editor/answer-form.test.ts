@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Answer, AnswerSchema } from '../../src/content/index.js';
-import {
-  ANSWER_FORM_FIELDS,
-  answerFromForm,
-  formValues,
-} from '../../src/web/editor/answer-form.js';
+import { ANSWER_FORM_FIELDS, answerFromForm, formValues } from '../../src/web/editor/answer-form.js';
 import { editableMarkdown, parseEditorMarkdown } from '../../src/web/editor/markdown.js';
 import { answerArbitrary } from '../content/arbitraries.js';
 
@@ -21,7 +17,9 @@ const posted = (values: Record<string, string>) =>
 describe('answer form generated from the schema', () => {
   it('has a widget for every front-matter field the author types', () => {
     const keys = ANSWER_FORM_FIELDS.map((f) => f.key);
-    expect(keys).toEqual(expect.arrayContaining(['question', 'condition', 'aspect', 'audience', 'tldr', 'sources']));
+    expect(keys).toEqual(
+      expect.arrayContaining(['question', 'condition', 'aspect', 'audience', 'tldr', 'sources']),
+    );
     expect(keys).not.toContain('review');
     expect(keys).not.toContain('updated');
     const aspect = ANSWER_FORM_FIELDS.find((f) => f.key === 'aspect');
@@ -116,7 +114,9 @@ Body text.[^nhs]
     expect(fields).toContain('sources.2.url');
     expect(fields).toContain('sources.2.accessed');
     expect(fields).not.toContain('sources.1.id');
-    expect(r.problems.find((p) => p.field === 'sources.2.url')?.message).toMatch(/URL: must be an http\(s\) URL/);
+    expect(r.problems.find((p) => p.field === 'sources.2.url')?.message).toMatch(
+      /URL: must be an http\(s\) URL/,
+    );
   });
 
   it('reports a footnote without a source against the body, and duplicate ids against the row', () => {

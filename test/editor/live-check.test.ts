@@ -47,7 +47,12 @@ describe('liveCheck', () => {
   });
 
   it('maps front-matter lint messages in raw Markdown to their field', () => {
-    const second = { id: 'gard', title: 'GARD', url: 'https://rarediseases.info.nih.gov/', accessed: '2024-01-01' };
+    const second = {
+      id: 'gard',
+      title: 'GARD',
+      url: 'https://rarediseases.info.nih.gov/',
+      accessed: '2024-01-01',
+    };
     const md = editableMarkdown({ ...answer, sources: [...answer.sources, second] });
     const r = liveCheck({ markdown: md }, options);
     const uncited = r.messages.find((m) => m.ruleId === 'source-broken');
@@ -57,7 +62,10 @@ describe('liveCheck', () => {
 });
 
 describe('CheckPool', () => {
-  const pool = new CheckPool({ timeoutMs: 400, worker: new URL('./fixtures/slow-check-worker.ts', import.meta.url) });
+  const pool = new CheckPool({
+    timeoutMs: 400,
+    worker: new URL('./fixtures/slow-check-worker.ts', import.meta.url),
+  });
   afterAll(() => pool.close());
 
   it('runs the same checks in a worker thread', async () => {

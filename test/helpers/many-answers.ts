@@ -45,7 +45,11 @@ async function generate(db: Kysely<Database>, count: number): Promise<GeneratedA
   }));
   const condIds: number[] = [];
   for (let i = 0; i < condRows.length; i += 500) {
-    const ids = await db.insertInto('conditions').values(condRows.slice(i, i + 500)).returning('id').execute();
+    const ids = await db
+      .insertInto('conditions')
+      .values(condRows.slice(i, i + 500))
+      .returning('id')
+      .execute();
     condIds.push(...ids.map((r) => r.id));
   }
   await db
@@ -87,7 +91,9 @@ async function generate(db: Kysely<Database>, count: number): Promise<GeneratedA
         base_revision_id: null,
       };
     });
-    const revIds = (await db.insertInto('revisions').values(revisions).returning('id').execute()).map((r) => r.id);
+    const revIds = (await db.insertInto('revisions').values(revisions).returning('id').execute()).map(
+      (r) => r.id,
+    );
     const approvals: Insertable<Database['approvals']>[] = [];
     const origins: Database['answer_origins'][] = [];
     const schedule: Database['review_schedule'][] = [];
@@ -128,7 +134,8 @@ async function generate(db: Kysely<Database>, count: number): Promise<GeneratedA
         } as Database['answer_origins']);
       const scheduled = !reviewed && i % 6 === 1;
       const dueOn = `2025-${pad((i % 12) + 1, 2)}-10`;
-      if (scheduled) schedule.push({ answer_id: ids[k]!, due_on: dueOn, owner: null, updated_at: '2024-01-01' });
+      if (scheduled)
+        schedule.push({ answer_id: ids[k]!, due_on: dueOn, owner: null, updated_at: '2024-01-01' });
       out.push({
         id: ids[k]!,
         condition: condRows[i % conditions]!.slug,
@@ -139,7 +146,13 @@ async function generate(db: Kysely<Database>, count: number): Promise<GeneratedA
         publisher,
         published,
         reviewed,
-        due: published ? (reviewed ? nextReview : scheduled ? dueOn : answers[k]!.created_at.slice(0, 10)) : null,
+        due: published
+          ? reviewed
+            ? nextReview
+            : scheduled
+              ? dueOn
+              : answers[k]!.created_at.slice(0, 10)
+          : null,
         updatedAt: answers[k]!.updated_at,
       });
     }

@@ -21,7 +21,12 @@ function oracle(all: GeneratedAnswer[], q: AnswerListQuery): GeneratedAnswer[] {
       (!q.publisher || a.publisher === q.publisher) &&
       (!q.reviewed || a.reviewed === (q.reviewed === 'yes')) &&
       (!q.due || (a.due !== null && (q.due === 'overdue' ? a.due < today : a.due <= soon))) &&
-      words.every((w) => a.question.toLowerCase().includes(w) || a.conditionName.toLowerCase().includes(w) || a.condition.includes(w)),
+      words.every(
+        (w) =>
+          a.question.toLowerCase().includes(w) ||
+          a.conditionName.toLowerCase().includes(w) ||
+          a.condition.includes(w),
+      ),
   );
 }
 
@@ -73,7 +78,13 @@ function suite(name: string, open: () => Promise<KyselyStore & { close(): Promis
       const seen: number[] = [];
       let dues: string[] = [];
       for (let p = 1; p <= 4; p++) {
-        const r = await listAnswerPage(store.db, answerListQuery({ state: 'published', sort: 'due', dir: 'asc', page: String(p), per: '100' }, today));
+        const r = await listAnswerPage(
+          store.db,
+          answerListQuery(
+            { state: 'published', sort: 'due', dir: 'asc', page: String(p), per: '100' },
+            today,
+          ),
+        );
         seen.push(...r.rows.map((x) => x.id));
         dues = dues.concat(r.rows.map((x) => x.due!));
       }
@@ -90,11 +101,13 @@ function suite(name: string, open: () => Promise<KyselyStore & { close(): Promis
 
 const dir = mkdtempSync(join(tmpdir(), 'medbrief-list-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-suite('SQLite', async () => (await openSqliteStore(join(dir, 'list.db'))) as unknown as KyselyStore & { close(): Promise<void> });
+suite('SQLite', async () =>
+  (await openSqliteStore(join(dir, 'list.db'))) as unknown as KyselyStore & { close(): Promise<void> });
 
 const url = await postgresUrl();
 if (url) {
   const schema = uniqueSchema('answer_list');
   afterAll(() => dropSchema(url, schema));
-  suite('PostgreSQL', async () => (await openPostgresStore(url, { schema })) as unknown as KyselyStore & { close(): Promise<void> });
+  suite('PostgreSQL', async () =>
+    (await openPostgresStore(url, { schema })) as unknown as KyselyStore & { close(): Promise<void> });
 }

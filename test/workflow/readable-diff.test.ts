@@ -31,7 +31,8 @@ describe('readableDiff', () => {
   });
 
   it('compares the body paragraph by paragraph: an inserted paragraph leaves the others unchanged', () => {
-    const body = 'First paragraph about genes.\n\nA new paragraph.\n\nSecond paragraph about diabetes in the mother.[^nhs]\n\nThird paragraph, edited.\n';
+    const body =
+      'First paragraph about genes.\n\nA new paragraph.\n\nSecond paragraph about diabetes in the mother.[^nhs]\n\nThird paragraph, edited.\n';
     const d = readableDiff(answer(), answer({ body }));
     expect(d.body.map((p) => p.status)).toEqual(['same', 'added', 'same', 'changed']);
     expect(d.body[3]!.ops.find((o) => o.op === 'insert')?.text).toBe(', edited');
@@ -61,7 +62,13 @@ describe('readableDiff', () => {
   });
 
   it('paragraph rows are lossless: both versions can be rebuilt, in order', () => {
-    const para = fc.constantFrom('alpha beta.', 'gamma delta epsilon.', 'alpha beta gamma.', 'zeta', 'eta theta iota kappa.');
+    const para = fc.constantFrom(
+      'alpha beta.',
+      'gamma delta epsilon.',
+      'alpha beta gamma.',
+      'zeta',
+      'eta theta iota kappa.',
+    );
     const body = fc.array(para, { maxLength: 8 }).map((ps) => ps.join('\n\n'));
     fc.assert(
       fc.property(body, body, (x, y) => {

@@ -144,7 +144,13 @@ function patternOf(schema: AnyZod): string | undefined {
 
 function scalarField(key: string, schema: AnyZod, required: boolean): ScalarField | null {
   const shown: Shown = LABELS[key.replace(/\.\d+\./g, '.')] ?? {};
-  const base = { type: 'scalar' as const, key, label: shown.label ?? humanise(key), help: shown.help, required };
+  const base = {
+    type: 'scalar' as const,
+    key,
+    label: shown.label ?? humanise(key),
+    help: shown.help,
+    required,
+  };
   const t = schema.def.type;
   if (t === 'enum') {
     const values = Object.values(schema.def.entries as Record<string, string>);

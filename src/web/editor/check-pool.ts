@@ -30,7 +30,9 @@ interface Job {
 
 /** How to start the worker: the compiled script, or (TypeScript sources under tsx/vitest) through tsx. */
 function workerSource(override?: URL): { source: string | URL; eval: boolean } {
-  const url = override ?? new URL(import.meta.url.endsWith('.ts') ? './check-worker.ts' : './check-worker.js', import.meta.url);
+  const url =
+    override ??
+    new URL(import.meta.url.endsWith('.ts') ? './check-worker.ts' : './check-worker.js', import.meta.url);
   if (!url.pathname.endsWith('.ts')) return { source: url, eval: false };
   // Node 20 does not apply `--import tsx` to a worker's entry module; register tsx's loader first.
   const load = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;

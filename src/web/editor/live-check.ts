@@ -4,12 +4,12 @@
  * field it concerns (`tldr`, `sources.1.url`, `body` plus the line inside the body), so the page
  * can show it beside that field; word counts and the reading grade come back with it.
  */
-import { isNode, isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import { splitFrontMatter } from '../../content/index.js';
-import { lintAnswer } from '../../lint/index.js';
 import { wordCount } from '../../lint/detect/prose.js';
 import { readabilityOf } from '../../lint/detect/readability.js';
 import { documentFromMarkdown } from '../../lint/document/from-answer.js';
+import { lintAnswer } from '../../lint/index.js';
 import { rulesById } from '../../lint/rules/index.js';
 import { proseSentences } from '../../lint/rules/util.js';
 import { answerFromForm, type FormValues } from './answer-form.js';
@@ -85,11 +85,18 @@ function fieldLines(markdown: string): { fieldAt: (line: number) => string | nul
         const p = path ? `${path}.${key}` : key;
         if (isNode(pair.key) && pair.key.range) {
           const end = isNode(pair.value) && pair.value.range ? pair.value.range[1] - 1 : pair.key.range[1];
-          spans.push({ from: lineOf(pair.key.range[0]), to: lineOf(Math.max(pair.key.range[0], end)), path: p });
+          spans.push({
+            from: lineOf(pair.key.range[0]),
+            to: lineOf(Math.max(pair.key.range[0], end)),
+            path: p,
+          });
         }
         walk(pair.value, p, depth + 1);
       }
-    if (isSeq(node)) node.items.forEach((item, i) => walk(item, `${path}.${i}`, depth + 1));
+    if (isSeq(node))
+      node.items.forEach((item, i) => {
+        walk(item, `${path}.${i}`, depth + 1);
+      });
   };
   walk(doc.contents, '', 0);
   return {
@@ -98,7 +105,8 @@ function fieldLines(markdown: string): { fieldAt: (line: number) => string | nul
       // The innermost (latest pushed, narrowest) span containing the line.
       let best: { from: number; to: number; path: string } | null = null;
       for (const s of spans)
-        if (s.path && line >= s.from && line <= s.to && (!best || s.to - s.from <= best.to - best.from)) best = s;
+        if (s.path && line >= s.from && line <= s.to && (!best || s.to - s.from <= best.to - best.from))
+          best = s;
       return best?.path ?? null;
     },
   };
@@ -109,7 +117,8 @@ function statsOf(markdown: string, answer: { tldr: string; body: string } | null
   try {
     const sentences = proseSentences(documentFromMarkdown(markdown, 'answer.md'));
     const r = readabilityOf(sentences.map((s) => s.text));
-    if (r.words >= (READABILITY.minWords ?? 40)) grade = Math.round(((r.fleschKincaidGrade + r.smogGrade) / 2) * 10) / 10;
+    if (r.words >= (READABILITY.minWords ?? 40))
+      grade = Math.round(((r.fleschKincaidGrade + r.smogGrade) / 2) * 10) / 10;
   } catch {
     grade = null;
   }
@@ -137,9 +146,20 @@ export function liveCheck(input: LiveInput, options: LiveOptions): LiveResult {
     } else {
       valid = false;
       for (const p of r.problems)
-        messages.push({ ruleId: 'form', severity: 'error', message: p.message, hint: p.hint, line: 0, column: 0, field: p.field });
+        messages.push({
+          ruleId: 'form',
+          severity: 'error',
+          message: p.message,
+          hint: p.hint,
+          line: 0,
+          column: 0,
+          field: p.field,
+        });
       const d = r.draft as { tldr?: unknown; body?: unknown };
-      answer = { tldr: typeof d.tldr === 'string' ? d.tldr : '', body: typeof d.body === 'string' ? d.body : '' };
+      answer = {
+        tldr: typeof d.tldr === 'string' ? d.tldr : '',
+        body: typeof d.body === 'string' ? d.body : '',
+      };
       return { valid, messages, stats: statsOf('', answer), markdown: '' };
     }
   } else {
@@ -148,7 +168,11 @@ export function liveCheck(input: LiveInput, options: LiveOptions): LiveResult {
     else valid = false;
   }
   const lines = fieldLines(markdown);
-  for (const m of lintAnswer(markdown, { file: 'answer.md', today: options.today, reviewers: options.reviewers })) {
+  for (const m of lintAnswer(markdown, {
+    file: 'answer.md',
+    today: options.today,
+    reviewers: options.reviewers,
+  })) {
     const inBody = m.line >= lines.bodyLine;
     messages.push({
       ruleId: m.ruleId,

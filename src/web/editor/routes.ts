@@ -10,12 +10,15 @@ import { Hono } from 'hono';
 import type { SiteConfig } from '../../site/index.js';
 import { type Store, type WorkflowRepoOptions, workflowRepo } from '../../store/index.js';
 import type { AuthOptions, EditorEnv } from './auth.js';
+import { CheckPool } from './check-pool.js';
 import type { EditorDeps } from './context.js';
 import { registerAnswers } from './handlers/answers.js';
 import { registerApi } from './handlers/api.js';
+import { registerEditing } from './handlers/editing.js';
 import { registerGuards } from './handlers/guards.js';
 import { registerLists } from './handlers/lists.js';
 import { registerSignIn } from './handlers/sign-in.js';
+import { registerTeam } from './handlers/team.js';
 
 export interface EditorOptions extends AuthOptions {
   repo?: WorkflowRepoOptions;
@@ -31,7 +34,9 @@ export function editorRoutes(store: Store, config: SiteConfig, options: EditorOp
   const app = new Hono<EditorEnv>();
   registerGuards(app, deps);
   registerSignIn(app, deps);
+  registerTeam(app, deps);
   registerLists(app, deps);
+  registerEditing(app, deps, new CheckPool());
   registerAnswers(app, deps);
   registerApi(app, deps);
   return app;

@@ -3,8 +3,8 @@
  * form. Each handler parses its input, calls the workflow, and redirects or renders.
  */
 import { feedbackPanelFor } from '../../../asklog/web.js';
-import { label, StaleRevisionError, wordDiff } from '../../../workflow/index.js';
-import { AnswerForm, checkAnswerSize, formBody, TransitionForm } from '../bodies.js';
+import { label, type ReadableDiff, readableDiff, StaleRevisionError } from '../../../workflow/index.js';
+import { formBody, TransitionForm } from '../bodies.js';
 import {
   type C,
   type EditorApp,
@@ -16,10 +16,11 @@ import {
   notFound,
   runTransition,
 } from '../context.js';
-import { editableMarkdown, newAnswerTemplate, parseEditorMarkdown } from '../markdown.js';
+import { editableMarkdown } from '../markdown.js';
 import { AnswerPage } from '../pages/answer.js';
-import { EditPage } from '../pages/edit.js';
+import type { DiffMode } from '../pages/diff.js';
 import { HistoryPage } from '../pages/history.js';
+import { DIFF_LABELS } from './editing.js';
 
 const NOTICES: Record<string, string> = {
   created: 'Draft created.',
@@ -38,63 +39,23 @@ const NOTICES: Record<string, string> = {
 export function registerAnswers(app: EditorApp, deps: EditorDeps) {
   const { config, repo, store } = deps;
 
-  app.get('/editor/new', async (c) => {
-    const markdown = newAnswerTemplate(
-      c.req.query('condition') ?? 'condition-slug',
-      c.req.query('aspect') ?? 'overview',
-    );
-    return html(
-      c,
-      <EditPage
-        config={config}
-        session={c.get('session')!}
-        title="New answer"
-        action="/editor/new"
-        markdown={markdown}
-        baseRevisionId={null}
-        back="/editor"
-      />,
-    );
-  });
-
-  app.post('/editor/new', async (c) => {
-    const s = c.get('session')!;
-    const body = await formBody(c, AnswerForm);
-    const markdown = checkAnswerSize(body.markdown);
-    const parsed = parseEditorMarkdown(markdown);
-    const form = {
-      config,
-      session: s,
-      title: 'New answer',
-      action: '/editor/new',
-      markdown,
-      baseRevisionId: null,
-      back: '/editor',
-    };
-    if (!parsed.ok) return html(c, <EditPage {...form} problems={parsed.problems} />, 422);
-    if (body.intent !== 'save') {
-      const lint = await lintMarkdown(deps, markdown);
-      return html(c, <EditPage {...form} lint={lint} preview={parsed.answer} />);
-    }
-    const created = await repo.createAnswer(parsed.answer, s.user);
-    return c.redirect(`/editor/answers/${created.id}?notice=created`, 303);
-  });
-
   const answerPage = async (c: C, review: boolean) => {
     const a = await loadAnswer(deps, c);
     if (!a) throw notFound(c);
     const lint = a.current ? await lintMarkdown(deps, editableMarkdown(a.current.answer)) : [];
-    let diff: { ops: ReturnType<typeof wordDiff>; against: string } | undefined;
+    let diff: { diff: ReadableDiff; against: string; mode: DiffMode } | undefined;
     if (review && a.current) {
-      // Compare with what readers see now, else with the last approved revision, else the first.
-      const approved = a.approvals.at(-1);
-      const baseId = a.publishedRevisionId ?? approved?.revisionId ?? null;
+      // What a reviewer needs: the changes since the last revision someone reviewed (approved),
+      // else since what readers see now, else everything (a new answer).
+      const reviewed = [...a.approvals].sort((x, y) => x.id - y.id).at(-1);
+      const baseId = reviewed?.revisionId ?? a.publishedRevisionId ?? null;
       const base = baseId ? await repo.getRevision(baseId) : null;
       diff = {
-        ops: wordDiff(base ? editableMarkdown(base.answer) : '', editableMarkdown(a.current.answer)),
+        diff: readableDiff(base ? base.answer : null, a.current.answer, DIFF_LABELS),
         against: base
-          ? `revision #${base.id} (${a.publishedRevisionId === base.id ? 'public' : 'last approved'})`
+          ? `revision #${base.id} (${reviewed?.revisionId === base.id ? `last reviewed, by ${reviewed.reviewerId} on ${reviewed.reviewed}` : 'public, never reviewed'})`
           : 'nothing (new answer)',
+        mode: c.req.query('view') === 'inline' ? 'inline' : 'side',
       };
     }
     const notice = NOTICES[c.req.query('notice') ?? ''];
@@ -115,61 +76,6 @@ export function registerAnswers(app: EditorApp, deps: EditorDeps) {
   app.get('/editor/answers/:id', (c) => answerPage(c, false));
   app.get('/editor/answers/:id/review', (c) => answerPage(c, true));
 
-  app.get('/editor/answers/:id/edit', async (c) => {
-    const a = await loadAnswer(deps, c);
-    if (!a?.current) throw notFound(c);
-    return html(
-      c,
-      <EditPage
-        config={config}
-        session={c.get('session')!}
-        title={`Edit: ${a.question}`}
-        action={`/editor/answers/${a.id}/edit`}
-        markdown={editableMarkdown(a.current.answer)}
-        baseRevisionId={a.current.id}
-        back={`/editor/answers/${a.id}`}
-      />,
-    );
-  });
-
-  app.post('/editor/answers/:id/edit', async (c) => {
-    const s = c.get('session')!;
-    const a = await loadAnswer(deps, c);
-    if (!a) throw notFound(c);
-    const body = await formBody(c, AnswerForm);
-    const markdown = checkAnswerSize(body.markdown);
-    const base = body.base_revision_id ?? null;
-    const form = {
-      config,
-      session: s,
-      title: `Edit: ${a.question}`,
-      action: `/editor/answers/${a.id}/edit`,
-      markdown,
-      baseRevisionId: base,
-      back: `/editor/answers/${a.id}`,
-    };
-    const parsed = parseEditorMarkdown(markdown);
-    if (!parsed.ok) return html(c, <EditPage {...form} problems={parsed.problems} />, 422);
-    if (body.intent !== 'save') {
-      const lint = await lintMarkdown(deps, markdown);
-      return html(c, <EditPage {...form} lint={lint} preview={parsed.answer} />);
-    }
-    try {
-      const saved = await repo.saveRevision(a.id, base, parsed.answer, s.user);
-      return c.redirect(`/editor/answers/${a.id}?notice=${saved.created ? 'saved' : 'unchanged'}`, 303);
-    } catch (err) {
-      if (!(err instanceof StaleRevisionError)) throw err;
-      const conflict = {
-        currentId: err.current.id,
-        author: err.current.author,
-        createdAt: err.current.createdAt,
-        ops: wordDiff(editableMarkdown(err.current.answer), markdown),
-      };
-      // The form now builds on the current revision: saving again is a deliberate merge.
-      return html(c, <EditPage {...form} baseRevisionId={err.current.id} conflict={conflict} />, 409);
-    }
-  });
-
   app.get('/editor/answers/:id/history', async (c) => {
     const a = await loadAnswer(deps, c);
     if (!a) throw notFound(c);
@@ -178,7 +84,12 @@ export function registerAnswers(app: EditorApp, deps: EditorDeps) {
     const to = revisions.find((r) => r.id === Number(c.req.query('to')));
     const diff =
       from && to
-        ? { from, to, ops: wordDiff(editableMarkdown(from.answer), editableMarkdown(to.answer)) }
+        ? {
+            from,
+            to,
+            diff: readableDiff(from.answer, to.answer, DIFF_LABELS),
+            mode: (c.req.query('view') === 'inline' ? 'inline' : 'side') as DiffMode,
+          }
         : undefined;
     return html(
       c,

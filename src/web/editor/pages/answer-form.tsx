@@ -21,9 +21,17 @@ export interface FieldNote {
   bodyLine?: number;
 }
 
-export function notesFrom(problems: readonly FieldProblem[] = [], lint: readonly LiveMessage[] = []): FieldNote[] {
+export function notesFrom(
+  problems: readonly FieldProblem[] = [],
+  lint: readonly LiveMessage[] = [],
+): FieldNote[] {
   return [
-    ...problems.map((p) => ({ field: p.field, severity: 'error' as const, message: p.message, hint: p.hint })),
+    ...problems.map((p) => ({
+      field: p.field,
+      severity: 'error' as const,
+      message: p.message,
+      hint: p.hint,
+    })),
     ...lint.map((m) => ({
       field: m.field,
       severity: m.severity,
@@ -68,7 +76,14 @@ function Input({ field, name, ctx }: { field: ScalarField; name: string; ctx: Ct
   if (field.kind === 'select' && field.condition) {
     return (
       <>
-        <input type="text" {...common} value={value} list="condition-list" autocomplete="off" spellcheck={false} />
+        <input
+          type="text"
+          {...common}
+          value={value}
+          list="condition-list"
+          autocomplete="off"
+          spellcheck={false}
+        />
         <datalist id="condition-list">
           {ctx.conditions.map((c) => (
             <option value={c.slug}>{c.name}</option>
@@ -112,10 +127,22 @@ function Input({ field, name, ctx }: { field: ScalarField; name: string; ctx: Ct
     );
   }
   const type = field.kind === 'url' ? 'url' : field.kind === 'date' ? 'date' : 'text';
-  return <input type={type} {...common} value={value} pattern={type === 'text' ? field.pattern : undefined} />;
+  return (
+    <input type={type} {...common} value={value} pattern={type === 'text' ? field.pattern : undefined} />
+  );
 }
 
-function Field({ field, name, ctx, className }: { field: ScalarField; name: string; ctx: Ctx; className?: string }) {
+function Field({
+  field,
+  name,
+  ctx,
+  className,
+}: {
+  field: ScalarField;
+  name: string;
+  ctx: Ctx;
+  className?: string;
+}) {
   const id = `f-${domId(name)}`;
   const notes = ctx.notes.filter((n) => n.field === name);
   const invalid = notes.some((n) => n.severity === 'error');
@@ -131,7 +158,9 @@ function Field({ field, name, ctx, className }: { field: ScalarField; name: stri
         </span>
       ) : null}
       <Input field={field} name={name} ctx={ctx} />
-      {field.key === 'tldr' ? <WordCount id="count-tldr" n={ctx.stats?.tldrWords} budget={ctx.stats?.tldrBudget} /> : null}
+      {field.key === 'tldr' ? (
+        <WordCount id="count-tldr" n={ctx.stats?.tldrWords} budget={ctx.stats?.tldrBudget} />
+      ) : null}
       <Messages id={domId(name)} notes={notes} />
     </div>
   );

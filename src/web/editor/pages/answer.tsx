@@ -3,9 +3,10 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { answerPath, renderMarkdown, type SiteConfig } from '../../../site/index.js';
 import type { EditorAnswer, SessionInfo } from '../../../store/index.js';
-import { type Action, availableActions, type DiffOp, label } from '../../../workflow/index.js';
+import { type Action, availableActions, label, type ReadableDiff } from '../../../workflow/index.js';
 import type { EditorLintMessage } from '../lint.js';
-import { CsrfField, DiffView, EditorLayout, ProblemList, StateTag } from './layout.js';
+import { type DiffMode, DiffModeSwitch, ReadableDiffView } from './diff.js';
+import { CsrfField, EditorLayout, ProblemList, StateTag } from './layout.js';
 
 const BUTTON: Partial<Record<Action, string>> = {
   submit: 'Submit for review',
@@ -23,8 +24,10 @@ export function AnswerPage(props: {
   session: SessionInfo;
   answer: EditorAnswer;
   lint: EditorLintMessage[];
-  /** Diff from the public (or last approved) revision to the working one, on the review screen. */
-  review?: { ops: DiffOp[]; against: string };
+  /** Diff from the last reviewed revision to the working one, on the review screen. */
+  review?: { diff: ReadableDiff; against: string; mode: DiffMode };
+  /** Extra sections (scheduled publishing). */
+  children?: unknown;
   notice?: string;
   /** Reader feedback on this answer's revisions. */
   feedback?: Child;
@@ -75,7 +78,8 @@ export function AnswerPage(props: {
       {props.review ? (
         <section aria-labelledby="changes-heading">
           <h2 id="changes-heading">Changes since {props.review.against}</h2>
-          <DiffView ops={props.review.ops} label="changes under review" />
+          <DiffModeSwitch mode={props.review.mode} href={(m) => `/editor/answers/${a.id}/review?view=${m}`} />
+          <ReadableDiffView diff={props.review.diff} mode={props.review.mode} title="changes under review" />
         </section>
       ) : null}
 

@@ -14,7 +14,9 @@ function Ops({ ops, side }: { ops: readonly DiffOp[]; side: 'before' | 'after' |
         o.op === 'equal' ? (
           o.text
         ) : o.op === 'delete' ? (
-          side === 'after' ? null : <del>{o.text}</del>
+          side === 'after' ? null : (
+            <del>{o.text}</del>
+          )
         ) : side === 'before' ? null : (
           <ins>{o.text}</ins>
         ),
@@ -23,7 +25,12 @@ function Ops({ ops, side }: { ops: readonly DiffOp[]; side: 'before' | 'after' |
   );
 }
 
-const STATUS: Record<string, string> = { same: 'unchanged', changed: 'changed', added: 'added', removed: 'removed' };
+const STATUS: Record<string, string> = {
+  same: 'unchanged',
+  changed: 'changed',
+  added: 'added',
+  removed: 'removed',
+};
 
 function Row({
   label,

@@ -36,7 +36,13 @@ export interface EditFormProps {
   lint?: LiveMessage[];
   stats?: LiveStats;
   preview?: { view: AnswerView; badge: ReviewBadge };
-  conflict?: { currentId: number; author: string; createdAt: string; diff: ReadableDiff; currentHref: string };
+  conflict?: {
+    currentId: number;
+    author: string;
+    createdAt: string;
+    diff: ReadableDiff;
+    currentHref: string;
+  };
   lock?: EditLockInfo | null;
   lockUrl?: string;
   back?: string;
@@ -68,8 +74,8 @@ export function EditPage(props: EditFormProps) {
             Revision #{props.conflict.currentId} by {props.conflict.author} (
             {props.conflict.createdAt.slice(0, 16).replace('T', ' ')} UTC) is now current. Your text was{' '}
             <strong>not</strong> saved and nothing was lost: it is still in the form below, now based on
-            revision #{props.conflict.currentId}. Merge what you need from the differences, then save again
-            — or <a href={props.conflict.currentHref}>discard your changes and open the current revision</a>.
+            revision #{props.conflict.currentId}. Merge what you need from the differences, then save again —
+            or <a href={props.conflict.currentHref}>discard your changes and open the current revision</a>.
           </p>
           <ReadableDiffView
             diff={props.conflict.diff}
@@ -81,8 +87,18 @@ export function EditPage(props: EditFormProps) {
       <ProblemList
         title="This answer cannot be saved yet"
         items={[
-          ...(props.problems ?? []).map((p) => ({ line: p.line, column: p.column, message: p.message, hint: p.hint })),
-          ...(props.fieldProblems ?? []).map((p) => ({ line: 0, column: 0, message: p.message, hint: p.hint })),
+          ...(props.problems ?? []).map((p) => ({
+            line: p.line,
+            column: p.column,
+            message: p.message,
+            hint: p.hint,
+          })),
+          ...(props.fieldProblems ?? []).map((p) => ({
+            line: 0,
+            column: 0,
+            message: p.message,
+            hint: p.hint,
+          })),
         ]}
       />
       <form
@@ -100,8 +116,14 @@ export function EditPage(props: EditFormProps) {
           name="base_revision_id"
           value={props.baseRevisionId === null ? '' : String(props.baseRevisionId)}
         />
-        <div class="tabs" role="group" aria-label="How to edit">
-          <button type="submit" name="intent" value="view-form" aria-pressed={props.mode === 'form' ? 'true' : 'false'}>
+        <fieldset class="tabs">
+          <legend class="visually-hidden">How to edit</legend>
+          <button
+            type="submit"
+            name="intent"
+            value="view-form"
+            aria-pressed={props.mode === 'form' ? 'true' : 'false'}
+          >
             Form
           </button>
           <button
@@ -112,7 +134,7 @@ export function EditPage(props: EditFormProps) {
           >
             Markdown file
           </button>
-        </div>
+        </fieldset>
         <p id="live-summary" class="counts" aria-live="polite">
           {props.lint
             ? `Checks: ${props.lint.filter((m) => m.severity === 'error').length} errors, ${props.lint.filter((m) => m.severity === 'warn').length} warnings.`

@@ -1,8 +1,9 @@
 /** Revision history of an answer, and the word-level diff between two revisions. */
 import type { SiteConfig } from '../../../site/index.js';
 import type { ApprovalRecord, EditorAnswer, RevisionRecord, SessionInfo } from '../../../store/index.js';
-import type { DiffOp } from '../../../workflow/index.js';
-import { DiffView, EditorLayout } from './layout.js';
+import type { ReadableDiff } from '../../../workflow/index.js';
+import { type DiffMode, DiffModeSwitch, ReadableDiffView } from './diff.js';
+import { EditorLayout } from './layout.js';
 
 export function HistoryPage(props: {
   config: SiteConfig;
@@ -10,7 +11,7 @@ export function HistoryPage(props: {
   answer: EditorAnswer;
   revisions: RevisionRecord[];
   approvals: ApprovalRecord[];
-  diff?: { from: RevisionRecord; to: RevisionRecord; ops: DiffOp[] };
+  diff?: { from: RevisionRecord; to: RevisionRecord; diff: ReadableDiff; mode: DiffMode };
 }) {
   const { answer: a } = props;
   const newestFirst = [...props.revisions].reverse();
@@ -30,53 +31,62 @@ export function HistoryPage(props: {
           <h2 id="diff-heading">
             Revision #{props.diff.from.id} → #{props.diff.to.id}
           </h2>
-          <DiffView
-            ops={props.diff.ops}
-            label={`changes from revision ${props.diff.from.id} to ${props.diff.to.id}`}
+          <DiffModeSwitch
+            mode={props.diff.mode}
+            href={(m) =>
+              `/editor/answers/${a.id}/history?from=${props.diff!.from.id}&to=${props.diff!.to.id}&view=${m}`
+            }
+          />
+          <ReadableDiffView
+            diff={props.diff.diff}
+            mode={props.diff.mode}
+            title={`changes from revision ${props.diff.from.id} to ${props.diff.to.id}`}
           />
         </section>
       ) : null}
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Revision</th>
-            <th scope="col">Author</th>
-            <th scope="col">Saved</th>
-            <th scope="col">Based on</th>
-            <th scope="col">Review</th>
-            <th scope="col">Compare</th>
-          </tr>
-        </thead>
-        <tbody>
-          {newestFirst.map((r) => {
-            const approvals = props.approvals.filter((x) => x.hash === r.hash);
-            return (
-              <tr>
-                <td>
-                  #{r.id}
-                  {r.id === a.currentRevisionId ? ' (working)' : ''}
-                  {r.id === a.publishedRevisionId ? ' (public)' : ''}
-                </td>
-                <td>{r.author}</td>
-                <td>{r.createdAt.slice(0, 16).replace('T', ' ')}</td>
-                <td>{r.baseRevisionId ? `#${r.baseRevisionId}` : '—'}</td>
-                <td>
-                  {approvals.length
-                    ? approvals.map((x) => `${x.reviewerId} on ${x.reviewed}`).join('; ')
-                    : '—'}
-                </td>
-                <td>
-                  {r.baseRevisionId ? (
-                    <a href={`/editor/answers/${a.id}/history?from=${r.baseRevisionId}&to=${r.id}`}>
-                      changes
-                    </a>
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div class="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Revision</th>
+              <th scope="col">Author</th>
+              <th scope="col">Saved</th>
+              <th scope="col">Based on</th>
+              <th scope="col">Review</th>
+              <th scope="col">Compare</th>
+            </tr>
+          </thead>
+          <tbody>
+            {newestFirst.map((r) => {
+              const approvals = props.approvals.filter((x) => x.hash === r.hash);
+              return (
+                <tr>
+                  <td>
+                    #{r.id}
+                    {r.id === a.currentRevisionId ? ' (working)' : ''}
+                    {r.id === a.publishedRevisionId ? ' (public)' : ''}
+                  </td>
+                  <td>{r.author}</td>
+                  <td>{r.createdAt.slice(0, 16).replace('T', ' ')}</td>
+                  <td>{r.baseRevisionId ? `#${r.baseRevisionId}` : '—'}</td>
+                  <td>
+                    {approvals.length
+                      ? approvals.map((x) => `${x.reviewerId} on ${x.reviewed}`).join('; ')
+                      : '—'}
+                  </td>
+                  <td>
+                    {r.baseRevisionId ? (
+                      <a href={`/editor/answers/${a.id}/history?from=${r.baseRevisionId}&to=${r.id}`}>
+                        changes
+                      </a>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </EditorLayout>
   );
 }

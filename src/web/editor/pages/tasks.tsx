@@ -1,0 +1,78 @@
+/** "My tasks": what is waiting for the signed-in person, grouped by what they need to do. */
+import type { SiteConfig } from '../../../site/index.js';
+import type { TaskGroup } from '../../../store/editor-tasks.js';
+import type { SessionInfo } from '../../../store/index.js';
+import { isState } from '../../../workflow/index.js';
+import { EditorLayout, StateTag } from './layout.js';
+
+export function TasksPage(props: { config: SiteConfig; session: SessionInfo; groups: TaskGroup[] }) {
+  const { session } = props;
+  return (
+    <EditorLayout config={props.config} title="My tasks" path="/editor/tasks" session={session}>
+      <h1>My tasks</h1>
+      <p>
+        What is waiting for you as {session.user.role === 'admin' ? 'an' : 'a'} {session.user.role}.
+      </p>
+      <ul class="task-counts">
+        {props.groups.map((g) => (
+          <li>
+            <strong>{g.total}</strong>
+            <a href={`#${g.key}`}>{g.title}</a>
+          </li>
+        ))}
+      </ul>
+      {props.groups.map((g) => (
+        <section aria-labelledby={g.key}>
+          <h2 id={g.key}>
+            {g.title} ({g.total})
+          </h2>
+          {g.items.length ? (
+            <div class="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Question</th>
+                    <th scope="col">Condition</th>
+                    <th scope="col">State</th>
+                    <th scope="col">{g.key === 'review-due' ? 'Review due' : 'Last change'}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {g.items.map((t) => (
+                    <tr>
+                      <td>
+                        <a
+                          href={
+                            g.key === 'awaiting-review' || g.key === 'came-back'
+                              ? `/editor/answers/${t.id}/review`
+                              : `/editor/answers/${t.id}`
+                          }
+                        >
+                          {t.question}
+                        </a>
+                      </td>
+                      <td>{t.conditionName}</td>
+                      <td>{isState(t.state) ? <StateTag state={t.state} /> : t.state}</td>
+                      <td>
+                        {g.key === 'review-due'
+                          ? `${t.due ?? '—'}${t.due && t.due < props.config.today() ? ' (overdue)' : ''}`
+                          : `${t.updatedAt.slice(0, 16).replace('T', ' ')}${t.author ? ` by ${t.author}` : ''}`}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p>{g.empty}</p>
+          )}
+          {g.total > g.items.length ? (
+            <p>
+              Showing the oldest {g.items.length} of {g.total}.
+            </p>
+          ) : null}
+        </section>
+      ))}
+    </EditorLayout>
+  );
+}

@@ -76,10 +76,10 @@ describe('CheckPool', () => {
   it('stops a check that runs too long, keeps the event loop free meanwhile, and recovers', async () => {
     let ticks = 0;
     const timer = setInterval(() => ticks++, 20);
-    const slow = pool.check({ markdown: 'spin:5000' }, options);
+    const slow = pool.check({ markdown: 'spin:10000' }, options);
     await expect(slow).rejects.toBeInstanceOf(CheckTimeoutError);
     clearInterval(timer);
-    expect(ticks).toBeGreaterThanOrEqual(10); // the main thread kept running while the worker spun
+    expect(ticks).toBeGreaterThanOrEqual(40); // the main thread kept running while the worker spun
     const after = await pool.check({ form: formValues(answer) }, options);
     expect(after.valid).toBe(true);
   });

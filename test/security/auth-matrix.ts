@@ -49,6 +49,16 @@ async function freshDraft(ctx: MatrixContext): Promise<number> {
   const a = answer({ slug: `matrix-${serial}`, question: `What is matrix question ${serial}?` });
   return (await ctx.repo.createAnswer(a, ctx.users.author)).id;
 }
+/** A new author account, so every cell changes its own user. */
+async function freshUser(ctx: MatrixContext): Promise<string> {
+  serial++;
+  const username = `matrix-u${serial}`;
+  await ctx.repo.createUser(
+    { username, name: `Matrix user ${serial}`, role: 'author', password: 'matrix password 1' },
+    'test',
+  );
+  return username;
+}
 async function freshInReview(ctx: MatrixContext): Promise<{ id: number; revisionId: number }> {
   const id = await freshDraft(ctx);
   await ctx.repo.transition(id, ctx.users.author, { action: 'submit' });
@@ -255,6 +265,85 @@ export const AUTH_MATRIX: Record<string, MatrixRow> = {
     expect: all(303),
   },
 
+  // The editor's screens added for the form editor, tasks and accounts.
+  'GET /editor/tasks': { request: get('/editor/tasks'), expect: staffPage() },
+  'GET /editor/api/tasks': { request: get('/editor/api/tasks'), expect: staffApi() },
+  'POST /editor/api/check': {
+    request: (_ctx, csrf) => ({
+      path: '/editor/api/check',
+      method: 'POST',
+      headers: { 'x-csrf-token': csrf },
+      json: {
+        form: { question: 'Why?', condition: 'sacral-agenesis', aspect: 'causes', tldr: 'T.', body: 'B.' },
+      },
+    }),
+    expect: staffApi(),
+  },
+  'POST /editor/api/answers/:id/lock': {
+    request: async (ctx, csrf) => ({
+      path: `/editor/api/answers/${await freshDraft(ctx)}/lock`,
+      method: 'POST',
+      headers: { 'x-csrf-token': csrf },
+    }),
+    expect: staffApi(),
+  },
+  // Accounts and reviewer profiles: admins only.
+  'GET /editor/accounts': {
+    request: get('/editor/accounts'),
+    expect: { anonymous: 'login', author: 403, reviewer: 403, editor: 403, admin: 200 },
+  },
+  'POST /editor/accounts': {
+    request: (_ctx, csrf) => {
+      serial++;
+      return {
+        path: '/editor/accounts',
+        method: 'POST',
+        form: { _csrf: csrf, username: `matrix-user-${serial}`, name: `Matrix ${serial}`, role: 'author' },
+      };
+    },
+    expect: { anonymous: 'login', author: 403, reviewer: 403, editor: 403, admin: 201 },
+  },
+  'POST /editor/accounts/:username/role': {
+    request: async (ctx, csrf) => {
+      const u = await freshUser(ctx);
+      return { path: `/editor/accounts/${u}/role`, method: 'POST', form: { _csrf: csrf, role: 'editor' } };
+    },
+    expect: { anonymous: 'login', author: 403, reviewer: 403, editor: 403, admin: 303 },
+  },
+  'POST /editor/accounts/:username/reset': {
+    request: async (ctx, csrf) => ({
+      path: `/editor/accounts/${await freshUser(ctx)}/reset`,
+      method: 'POST',
+      form: { _csrf: csrf },
+    }),
+    expect: { anonymous: 'login', author: 403, reviewer: 403, editor: 403, admin: 200 },
+  },
+  'POST /editor/accounts/:username/deactivate': {
+    request: async (ctx, csrf) => ({
+      path: `/editor/accounts/${await freshUser(ctx)}/deactivate`,
+      method: 'POST',
+      form: { _csrf: csrf },
+    }),
+    expect: { anonymous: 'login', author: 403, reviewer: 403, editor: 403, admin: 303 },
+  },
+  'POST /editor/accounts/:username/reactivate': {
+    request: async (ctx, csrf) => ({
+      path: `/editor/accounts/${await freshUser(ctx)}/reactivate`,
+      method: 'POST',
+      form: { _csrf: csrf },
+    }),
+    expect: { anonymous: 'login', author: 403, reviewer: 403, editor: 403, admin: 303 },
+  },
+  'POST /editor/reviewers/:id': {
+    request: (_ctx, csrf) => ({
+      path: '/editor/reviewers/demo-gp',
+      method: 'POST',
+      form: { _csrf: csrf, name: 'Dr Demo GP', credentials: 'MBBS (demo)', registration_body: 'GMC' },
+    }),
+    expect: { anonymous: 'login', author: 403, reviewer: 403, editor: 403, admin: 303 },
+  },
+  'GET /assets/editor.css': { request: get('/assets/editor.css'), expect: all(200) },
+  'GET /assets/editor.js': { request: get('/assets/editor.js'), expect: all(200) },
   'GET /assets/site.css': { request: get('/assets/site.css'), expect: all(200) },
   'GET /assets/search.js': { request: get('/assets/search.js'), expect: all(200) },
   'GET /': { request: get('/'), expect: all(200) },

@@ -30,7 +30,16 @@ afterAll(() => ctx?.close());
 async function snapshot(): Promise<Record<string, number | string>> {
   const db = (ctx.store as KyselyStore).db;
   const out: Record<string, number | string> = {};
-  for (const t of ['answers', 'revisions', 'approvals', 'audit_events', 'sessions', 'comments']) {
+  for (const t of [
+    'answers',
+    'revisions',
+    'approvals',
+    'audit_events',
+    'sessions',
+    'comments',
+    'users',
+    'edit_locks',
+  ]) {
     const r = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(t)}`.execute(db);
     out[t] = Number(r.rows[0]!.n);
   }

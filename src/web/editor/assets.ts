@@ -44,7 +44,8 @@ export const EDITOR_CSS = `
 .editor .counts{font-size:.92rem;color:var(--muted);margin:.25rem 0}
 .editor .over{color:var(--alert);font-weight:700}
 .editor .source-row{border-top:1px solid var(--line);padding:.5rem 0;display:grid;grid-template-columns:1fr;gap:.25rem .75rem}
-@media (min-width:48rem){.editor .source-row{grid-template-columns:8rem 1fr 1fr}.editor .source-row .f-title{grid-column:span 2}}
+@media (min-width:48rem){.editor .source-row{grid-template-columns:9rem 1fr 1fr 10rem}.editor .source-row .f-title{grid-column:span 3}.editor .source-row .f-url{grid-column:span 2}}
+.editor details.more{margin:1rem 0}.editor details.more>summary{cursor:pointer;font-weight:600;min-height:44px;display:flex;align-items:center}
 .editor .toolbar{display:flex;flex-wrap:wrap;gap:.25rem;margin:.25rem 0}
 .editor .toolbar button{min-height:36px;padding:.2rem .6rem}
 .editor .suggest{display:flex;flex-wrap:wrap;gap:.25rem;margin:.25rem 0}

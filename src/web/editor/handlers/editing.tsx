@@ -147,7 +147,7 @@ export function registerEditing(app: EditorApp, deps: EditorDeps, pool: CheckPoo
         back={a ? `/editor/answers/${a.id}` : '/editor'}
         conditions={await conditions()}
         lock={lock}
-        lockUrl={a ? `/editor/answers/${a.id}/lock` : undefined}
+        lockUrl={a ? `/editor/api/answers/${a.id}/lock` : undefined}
         {...props}
       />,
       status,
@@ -179,18 +179,21 @@ export function registerEditing(app: EditorApp, deps: EditorDeps, pool: CheckPoo
     return res;
   });
 
-  app.post('/editor/answers/:id/lock', async (c) => {
+  // The edit page's heartbeat: keeps this person's soft lock fresh, says who else is editing.
+  app.post('/editor/api/answers/:id/lock', async (c) => {
     const a = await loadAnswer(deps, c);
     if (!a) throw notFound(c);
-    await locks.touch(a.id, c.get('session')!.user.username);
-    return c.body(null, 204);
+    const me = c.get('session')!.user.username;
+    await locks.touch(a.id, me);
+    return c.json({ editing: await locks.other(a.id, me) });
   });
 
   const post = async (c: C, a: EditorAnswer | null) => {
     const s = c.get('session')!;
     const body = await c.req.parseBody();
     // A post without a mode (scripts, older pages) is the raw Markdown file when it has one.
-    const mode = body.mode === undefined && typeof body.markdown === 'string' ? 'markdown' : modeOf(body.mode);
+    const mode =
+      body.mode === undefined && typeof body.markdown === 'string' ? 'markdown' : modeOf(body.mode);
     const intent = typeof body.intent === 'string' ? body.intent : 'preview';
     const rawBase = typeof body.base_revision_id === 'string' ? body.base_revision_id : '';
     if (!/^\d*$/.test(rawBase))

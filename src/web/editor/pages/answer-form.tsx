@@ -180,25 +180,19 @@ function WordCount({ id, n, budget }: { id: string; n?: number; budget?: number 
 export function AnswerFormFields(props: Ctx) {
   const ctx = props;
   const out = [];
+  // Rarely used fields (import origin, per-answer linter settings) fold away unless they hold something.
+  const more = [];
+  const advanced = (f: (typeof ANSWER_FORM_FIELDS)[number]) =>
+    f.type === 'group' || (f.type === 'scalar' && f.kind === 'yaml');
   for (const field of ANSWER_FORM_FIELDS) {
+    if (advanced(field)) {
+      more.push(field);
+      continue;
+    }
     if (field.type === 'scalar') {
       out.push(<Field field={field} name={field.key} ctx={ctx} />);
       if (field.key === 'tldr') out.push(<BodyField ctx={ctx} />);
-    } else if (field.type === 'group') {
-      out.push(
-        <fieldset>
-          <legend>
-            {field.label}
-            {field.required ? '' : ' (optional)'}
-          </legend>
-          {field.help ? <p class="help">{field.help}</p> : null}
-          {field.fields.map((f) => (
-            <Field field={f} name={f.key} ctx={ctx} />
-          ))}
-          <Messages id={domId(field.key)} notes={ctx.notes.filter((n) => n.field === field.key)} />
-        </fieldset>,
-      );
-    } else {
+    } else if (field.type === 'rows') {
       const n = rowCount(ctx.values, field.key) + 1; // one empty row to add a source without script
       out.push(
         <fieldset id={`f-${field.key}`}>
@@ -226,7 +220,39 @@ export function AnswerFormFields(props: Ctx) {
       );
     }
   }
-  return <>{out}</>;
+  const filled = more.some((f) =>
+    Object.entries(ctx.values).some(
+      ([k, v]) => (k === f.key || k.startsWith(`${f.key}.`)) && v.trim() !== '',
+    ),
+  );
+  const noted = more.some((f) => ctx.notes.some((n) => n.field === f.key || n.field.startsWith(`${f.key}.`)));
+  return (
+    <>
+      {out}
+      {more.length ? (
+        <details class="more" open={filled || noted}>
+          <summary>More fields: {more.map((f) => f.label.replace(/ \(YAML\)$/, '')).join(', ')}</summary>
+          {more.map((field) =>
+            field.type === 'group' ? (
+              <fieldset>
+                <legend>
+                  {field.label}
+                  {field.required ? '' : ' (optional)'}
+                </legend>
+                {field.help ? <p class="help">{field.help}</p> : null}
+                {field.fields.map((f) => (
+                  <Field field={f} name={f.key} ctx={ctx} />
+                ))}
+                <Messages id={domId(field.key)} notes={ctx.notes.filter((n) => n.field === field.key)} />
+              </fieldset>
+            ) : field.type === 'scalar' ? (
+              <Field field={field} name={field.key} ctx={ctx} />
+            ) : null,
+          )}
+        </details>
+      ) : null}
+    </>
+  );
 }
 
 function BodyField({ ctx }: { ctx: Ctx }) {

@@ -63,7 +63,7 @@ describe('liveCheck', () => {
 
 describe('CheckPool', () => {
   const pool = new CheckPool({
-    timeoutMs: 400,
+    timeoutMs: 2500,
     worker: new URL('./fixtures/slow-check-worker.ts', import.meta.url),
   });
   afterAll(() => pool.close());

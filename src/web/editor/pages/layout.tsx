@@ -24,6 +24,7 @@ const NAV: { href: string; label: string; roles?: string[] }[] = [
   { href: '/editor', label: 'Answers' },
   { href: '/editor/new', label: 'New answer' },
   { href: '/editor/queue', label: 'Review due' },
+  { href: '/editor/gaps', label: 'Question gaps', roles: ['author', 'editor', 'admin'] },
   { href: '/editor/audit', label: 'Audit log', roles: ['editor', 'admin'] },
   { href: '/editor/accounts', label: 'Accounts', roles: ['admin'] },
 ];

@@ -6,6 +6,7 @@
  */
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { ASPECTS } from '../content/index.js';
+import { STATES } from '../workflow/index.js';
 import type { Database } from './db.js';
 
 export const ANSWER_SORTS = ['updated', 'question', 'condition', 'due'] as const;
@@ -71,7 +72,7 @@ export function answerListQuery(params: Record<string, string | undefined>, toda
   const perPage = Math.max(10, Math.min(200, Number.parseInt(params.per ?? '50', 10) || 50));
   return {
     q: params.q?.trim().slice(0, 200) || undefined,
-    state: pick(params.state, ANSWER_STATES),
+    state: pick(params.state, STATES),
     aspect: pick(params.aspect, ASPECTS),
     condition: params.condition?.trim() || undefined,
     publisher: params.publisher?.trim().slice(0, 80) || undefined,

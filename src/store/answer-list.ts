@@ -11,14 +11,6 @@ import type { Database } from './db.js';
 
 export const ANSWER_SORTS = ['updated', 'question', 'condition', 'due'] as const;
 export type AnswerSort = (typeof ANSWER_SORTS)[number];
-export const ANSWER_STATES = [
-  'draft',
-  'in_review',
-  'changes_requested',
-  'approved',
-  'published',
-  'archived',
-] as const;
 
 export interface AnswerListQuery {
   /** Words to find in the question or the condition's name (case-insensitive, all must match). */

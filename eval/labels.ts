@@ -39,13 +39,10 @@ export const AnswerLabelFileSchema = z.strictObject({
   labels: z.array(AnswerLabelSchema),
 });
 
+/** The categories the issue names as "questions only about a medicine" (maker … storage). */
+const CORE = ['maker', 'price', 'availability', 'ingredients', 'dosage', 'storage'] as const;
 export const DRUG_CATEGORIES = [
-  'maker',
-  'price',
-  'availability',
-  'ingredients',
-  'dosage',
-  'storage',
+  ...CORE,
   'side-effects',
   'interactions',
   'contraindications',
@@ -53,15 +50,7 @@ export const DRUG_CATEGORIES = [
   'overdose',
   'other',
 ] as const;
-/** The categories the issue names as "questions only about a medicine". */
-export const CORE_DRUG_CATEGORIES: ReadonlySet<string> = new Set([
-  'maker',
-  'price',
-  'availability',
-  'ingredients',
-  'dosage',
-  'storage',
-]);
+export const CORE_DRUG_CATEGORIES: ReadonlySet<string> = new Set(CORE);
 
 export const DrugLabelFileSchema = z.strictObject({
   about: z.string(),

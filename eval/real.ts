@@ -222,6 +222,17 @@ export async function runRealEvaluation(options: RealEvalOptions = {}) {
       ),
     };
   });
+  // Why answerable messages were abstained on (hard reasons hold at every threshold; the rest is a low score).
+  const answerableAbstentions = bySplit((s) => {
+    const counts: Record<string, number> = {};
+    for (const q of answerable.filter((x) => x.split === s)) {
+      const run = our(q.text);
+      if (!abstainsAt(run, th)) continue;
+      const why = run.hardAbstain ? (run.reason ?? 'hard') : 'score below threshold';
+      counts[why] = (counts[why] ?? 0) + 1;
+    }
+    return counts;
+  });
   const noneInCorpus = bySplit((s) => {
     const xs = unanswerable.filter((l) => l.split === s);
     return {
@@ -420,6 +431,7 @@ export async function runRealEvaluation(options: RealEvalOptions = {}) {
     answerLevel,
     drugOnly,
     noneInCorpus,
+    answerableAbstentions,
     consistency,
     understanding,
     tradeoff,

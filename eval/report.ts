@@ -83,6 +83,11 @@ function tradeoffTable(
   };
 }
 
+function reasons(counts: Record<string, number>): string {
+  const xs = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+  return xs.length === 0 ? 'none' : xs.map(([k, n]) => `${k} ${n}`).join(', ');
+}
+
 /** The report as sections of (title, lines or table); rendered as text or Markdown. */
 function sections(r: RealReport): { title: string; body: (string | Table)[] }[] {
   const s = r.sets;
@@ -157,6 +162,9 @@ function sections(r: RealReport): { title: string; body: (string | Table)[] }[] 
       },
     ],
   });
+  out[out.length - 1]!.body.push(
+    `Why answerable labelled messages were abstained on — report: ${reasons(r.answerableAbstentions.report)}; tune: ${reasons(r.answerableAbstentions.tune)}.`,
+  );
   out.push({
     title: 'MeQSum message vs its expert summary (all 908 messages, by part)',
     body: [

@@ -5,7 +5,7 @@
  * named and no other. Every option that a parent and a subcommand both declare is also given
  * after the parent (`import --db X medquad DIR`) and must reach the subcommand.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -336,6 +336,29 @@ describe('options declared by a parent and a subcommand', () => {
       await runCase(name.split(' '), c, targetFor(c.target), true);
     },
   );
+
+  it('given after both, the value after the subcommand wins and the other store is not created', async () => {
+    const run = cleanRun();
+    const parentDb = targetFor('fresh');
+    const childDb = targetFor('fresh');
+    const r = await runClean(
+      ['import', '--db', parentDb, 'medquad', ctx.medquad, '--no-progress', '--db', childDb],
+      run,
+    );
+    await CASES['import medquad']!.check(r, childDb, ctx);
+    expect(existsSync(parentDb)).toBe(false);
+    expectNoLeak(run);
+  });
+
+  it('a parent option the subcommand does not take is refused, not ignored', async () => {
+    const run = cleanRun();
+    const db = targetFor('fresh');
+    const r = await runClean(['import', '--actor', 'bob', 'medquad', ctx.medquad, '--db', db], run);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--actor does not apply to `medbrief import medquad`');
+    expect(existsSync(db)).toBe(false);
+    expectNoLeak(run);
+  });
 });
 
 describe('imports into PostgreSQL given by --db', () => {

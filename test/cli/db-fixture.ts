@@ -7,6 +7,7 @@ import { copyFileSync, cpSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { expect } from 'vitest';
+import { AskLogRepo, hourBucket } from '../../src/asklog/index.js';
 import { importContentFolder } from '../../src/cli/commands/import.js';
 import { runProgram } from '../../src/cli/program.js';
 import { backupStore, openStore, workflowRepo } from '../../src/store/index.js';
@@ -35,6 +36,23 @@ export async function seededDb(): Promise<string> {
       { username: SEED_USER, name: 'Sam Author', role: 'author', password: SEED_PASSWORD },
       'test',
     );
+    // Two logged questions the site could not answer: one from this hour, one a year old.
+    const ask = (hour: string) => ({
+      hour,
+      channel: 'page' as const,
+      focus: 'gout',
+      focusKnown: true,
+      aspect: 'outlook',
+      outcome: 'abstained' as const,
+      answerRef: null,
+      score: null,
+      reason: 'no answer for this aspect',
+      question: 'will my gout get worse',
+    });
+    await new AskLogRepo(store).insertAsks([
+      ask(hourBucket()),
+      ask(hourBucket(new Date(Date.now() - 365 * 86_400_000))),
+    ]);
   } finally {
     await store.close();
   }

@@ -17,7 +17,10 @@ import { cleanRun, expectNoLeak, runClean } from './db-fixture.js';
 const message = (where: string) =>
   `error no MedBrief database at ${where} (create one with \`medbrief import …\` or \`medbrief serve --demo\`)`;
 
-/** Read-only commands and the arguments they need besides --db. */
+/**
+ * Commands that need an existing store (they read it, or change only what is already in it, such
+ * as an account or the question log) and the arguments they need besides --db.
+ */
 const READ_ONLY: Record<string, string[]> = {
   stats: [],
   export: ['exported'],
@@ -32,6 +35,8 @@ const READ_ONLY: Record<string, string[]> = {
   'user list': [],
   'user role': ['sam', 'editor'],
   'user password': ['sam'],
+  gaps: [],
+  'asklog purge': ['--days', '90'],
 };
 /** Commands that create the store they are given. */
 const WRITERS = ['import', 'import medquad', 'restore', 'user add'];

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AskLogRepo } from '../../src/asklog/index.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { openStore, workflowRepo } from '../../src/store/index.js';
 import { type CliResult, startCli } from '../helpers/cli.js';
@@ -230,6 +231,30 @@ const CASES: Record<string, DbCase> = {
     check: async (r, db, c) => {
       ok(r);
       expect((await user(db))?.hash).not.toBe(c.seedPasswordHash);
+    },
+  },
+  gaps: {
+    args: () => ['--since', '30d', '--format', 'json'],
+    target: 'seed',
+    check: (r) => {
+      ok(r);
+      const report = JSON.parse(r.stdout) as { total: number; groups: { focus: string }[] };
+      expect(report.total).toBe(1);
+      expect(report.groups.map((g) => g.focus)).toEqual(['gout']);
+    },
+  },
+  'asklog purge': {
+    args: () => ['--days', '90'],
+    target: 'copy',
+    check: async (r, db) => {
+      ok(r);
+      expect(r.stdout).toMatch(/Deleted 1 logged question\(s\) older than 90 day\(s\)/);
+      const store = await openStore(db);
+      try {
+        expect(await new AskLogRepo(store).countAsks()).toBe(1);
+      } finally {
+        await store.close();
+      }
     },
   },
   mcp: {

@@ -77,7 +77,11 @@ describe('read-only commands on a store that does not exist', () => {
       { DATABASE_URL: run.envDb },
       run.cwd,
     );
+    s.started.catch(() => {});
+    // A server that (wrongly) starts is stopped after 20 s rather than left running.
+    const stop = setTimeout(() => s.child.kill('SIGTERM'), 20_000);
     const code = await new Promise<number | null>((resolve) => s.child.once('exit', resolve));
+    clearTimeout(stop);
     expect(code).toBe(2);
     expect(s.output()).toContain(message(missing));
     expect(existsSync(missing)).toBe(false);

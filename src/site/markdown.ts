@@ -98,6 +98,30 @@ function cacheKey(body: string, sources: readonly Source[]): string {
     .digest('base64');
 }
 
+/** Block quotes nested deeper than this render their remaining ">" as text. */
+const MAX_QUOTE_DEPTH = 16;
+
+/** Escapes `>` markers beyond MAX_QUOTE_DEPTH on each line (a linear pass; text is kept). */
+function limitNesting(body: string): string {
+  if (!body.includes('>'.repeat(MAX_QUOTE_DEPTH)) && !/(?:>[ \t]*){17}/.test(body)) return body;
+  return body
+    .split('\n')
+    .map((line) => {
+      let depth = 0;
+      let i = 0;
+      while (i < line.length && (line[i] === '>' || line[i] === ' ' || line[i] === '\t')) {
+        if (line[i] === '>' && ++depth > MAX_QUOTE_DEPTH) return `${line.slice(0, i)}\\${line.slice(i)}`;
+        i++;
+      }
+      return line;
+    })
+    .join('\n');
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 /** Renders an answer body; `[^id]` references become links to the numbered sources. */
 export function renderMarkdown(body: string, sources: readonly Source[] = []): string {
   const key = cacheKey(body, sources);
@@ -108,9 +132,16 @@ export function renderMarkdown(body: string, sources: readonly Source[] = []): s
     return hit;
   }
   const numbers = new Map(sources.map((s, i) => [s.id, i]));
-  const tree = processor.runSync(processor.parse(body)) as Root;
-  citeLinks(tree, numbers);
-  const html = processor.stringify(tree);
+  let html: string;
+  try {
+    const tree = processor.runSync(processor.parse(limitNesting(body))) as Root;
+    citeLinks(tree, numbers);
+    html = processor.stringify(tree);
+  } catch (err) {
+    // Nesting deeper than the tree walkers' stack (thousands of nested lists): show the text.
+    if (!(err instanceof RangeError)) throw err;
+    html = `<p>${escapeHtml(body).replace(/\n{2,}/g, '</p>\n<p>')}</p>`;
+  }
   renderCache.set(key, html);
   if (renderCache.size > RENDER_CACHE_ENTRIES) renderCache.delete(renderCache.keys().next().value!);
   return html;

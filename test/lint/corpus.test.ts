@@ -90,7 +90,16 @@ describe.skipIf(!medquad)('200 MedQuAD answers', () => {
       ),
       '',
     ];
-    writeFileSync(join(repoRoot, 'docs', 'lint-corpus.md'), `${lines.join('\n')}\n`);
+    // Only the MedQuAD section is generated here; the labelled-corpus section belongs to
+    // `npm run lint:corpus -- --write`.
+    const file = join(repoRoot, 'docs', 'lint-corpus.md');
+    const doc = readFileSync(file, 'utf8');
+    const begin = '<!-- medquad:begin -->';
+    const end = '<!-- medquad:end -->';
+    const a = doc.indexOf(begin);
+    const b = doc.indexOf(end);
+    expect(a >= 0 && b > a, `docs/lint-corpus.md needs a ${begin} … ${end} section`).toBe(true);
+    writeFileSync(file, `${doc.slice(0, a + begin.length)}\n${lines.slice(2).join('\n')}\n${doc.slice(b)}`);
     console.log(lines.join('\n'));
     expect(rows.length).toBe(rules.length);
   });

@@ -5,12 +5,36 @@
  * suggest …") are not claims and are not matched.
  */
 
-const AUTHORITY =
-  '(?:researchers|scientists|experts|specialists|doctors|physicians|clinicians|geneticists|epidemiologists|investigators|authorities|professionals|health professionals|medical professionals|studies|research|evidence|data|trials|reports|surveys|analyses|literature|science|the science)';
-const MODIFIERS =
-  '(?:(?:some|many|most|several|recent|other|leading|medical|clinical|health|scientific|large|new|numerous|various|current|published|previous|independent|top|prominent|genetic|more|the)\\s+){0,3}';
-const VERBS =
-  '(?:believe|believes|believed|say|says|said|think|thinks|thought|suggest|suggests|suggested|indicate|indicates|indicated|show|shows|showed|shown|note|notes|noted|agree|agrees|agreed|report|reports|reported|estimate|estimates|estimated|consider|considers|claim|claims|argue|argue|argues|warn|warns|propose|proposes|hypothesi[sz]e|hypothesi[sz]es|suspect|suspects|recommend|recommends|confirm|confirms|confirmed|found|find|finds|have found|has found|have shown|has shown|have suggested|has suggested|demonstrate|demonstrates|demonstrated|point to|points to|link|links|linked|conclude|concluded|concludes|know|agree that)';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+interface Vocabulary {
+  authorities: string[];
+  modifiers: string[];
+  verbs: string[];
+  unnamed_sources: string[];
+}
+
+/** The editable vocabularies (src/lint/terms/attribution.yaml). */
+export const ATTRIBUTION_VOCABULARY: Vocabulary = parse(
+  readFileSync(new URL('../terms/attribution.yaml', import.meta.url), 'utf8'),
+) as Vocabulary;
+
+const alternation = (words: string[]) =>
+  `(?:${[...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) =>
+      w
+        .trim()
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\s+/g, '\\s+'),
+    )
+    .join('|')})`;
+
+const AUTHORITY = alternation(ATTRIBUTION_VOCABULARY.authorities);
+const MODIFIERS = `(?:${alternation(ATTRIBUTION_VOCABULARY.modifiers)}\\s+){0,3}`;
+const VERBS = alternation(ATTRIBUTION_VOCABULARY.verbs);
+const UNNAMED = alternation(ATTRIBUTION_VOCABULARY.unnamed_sources);
 
 const PATTERNS: RegExp[] = [
   new RegExp(
@@ -19,7 +43,12 @@ const PATTERNS: RegExp[] = [
   ),
   new RegExp(`\\baccording\\s+to\\s+${MODIFIERS}${AUTHORITY}\\b`, 'gi'),
   /\bit\s+is\s+(?:now\s+|generally\s+|widely\s+|commonly\s+|often\s+|increasingly\s+)?(?:believed|thought|known|accepted|recognised|recognized|suggested|understood|assumed|estimated|considered|agreed)\s+that\b/gi,
-  /\b(?:is|are|was|were)\s+(?:generally|widely|commonly|often|usually|broadly)\s+(?:believed|thought|considered|accepted|regarded|recognised|recognized|agreed)\b/gi,
+  /\b(?:is|are|was|were)\s+(?:generally|widely|commonly|often|usually|broadly)\s+(?:believed|thought|considered|accepted|regarded|recognised|recognized|agreed)\b(?!\s+(?:to\s+be\s+)?(?:between|below|above|from|under|over|at\s+least|less\s+than|more\s+than)?\s*\d)/gi,
+  /\b(?:is|are|was|were)\s+(?:thought|believed)\s+to\s+(?:be|have|cause|help|play|affect|increase|reduce|lower|raise)\b/gi,
+  new RegExp(
+    `\\b(?:a|one|another)\\s+(?:(?:new|recent|large|small|big|major|landmark|published|single)\\s+){0,2}${UNNAMED}\\s+(?:has\\s+|have\\s+)?(?:shows?|showed|shown|found|finds|suggests?|suggested|estimated|estimates|indicates?|indicated|reports?|reported|concluded|concludes|proves?|proved|confirms?|confirmed|links?|linked)\\b`,
+    'gi',
+  ),
 ];
 
 /** Subjects that describe someone's care, not an authority ("your doctor will check …"). */
@@ -32,7 +61,7 @@ export interface Attribution {
 }
 
 const MAYBE =
-  /researcher|scientist|expert|specialist|doctor|physician|clinician|geneticist|epidemiologist|investigator|authorit|professional|stud(?:y|ies)|research|evidence|data|trial|report|survey|analys|literature|science|believed|thought|known|accepted|recogni|suggested|understood|assumed|estimated|considered|agreed|regarded/i;
+  /stud(?:y|ies)|trial|survey|report|analysis|review|paper|nutritionist|dietitian|pharmacist|nurse|researcher|scientist|expert|specialist|doctor|physician|clinician|geneticist|epidemiologist|investigator|authorit|professional|stud(?:y|ies)|research|evidence|data|trial|report|survey|analys|literature|science|believed|thought|known|accepted|recogni|suggested|understood|assumed|estimated|considered|agreed|regarded/i;
 
 export function findUnattributed(sentence: string): Attribution[] {
   const out: Attribution[] = [];

@@ -35,6 +35,14 @@ const RELATIVE: RegExp[] = [
   ),
   /\b(?:odds|hazard|risk|rate|incidence)\s+ratios?\b|\brelative\s+risks?\b|\brisk\s+reduction\b/gi,
   /\b(?:a?OR|RR|HR|IRR)\s*[=:]\s*\d/g,
+  // Multipliers and "-fold" words: "2.5x higher", "3x the risk", "threefold".
+  new RegExp(`\\b${APPROX}${NUM}\\s?[x×]\\s+(?:higher|lower|more|less|greater|as|the)\\b`, 'gi'),
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)[\s-]?fold\b/gi,
+  // A percentage change of anything: "decreased attacks by 61%", "cut deaths by a third".
+  new RegExp(
+    `\\b(?:increases?|increased|raises?|raised|reduces?|reduced|lowers?|lowered|cuts?|decreases?|decreased|drops?|dropped|fell|falls?|rose|rises?)\\s+(?:[\\w-]+\\s+){0,4}?by\\s+${APPROX}(?:${PERCENT}|a\\s+(?:third|quarter|half|fifth)|half)`,
+    'gi',
+  ),
   new RegExp(
     `\\b(?:increases?|increased|raises?|raised|reduces?|reduced|lowers?|lowered|cuts?|decreases?|decreased)\\s+(?:\\w+\\s+){0,4}?${RISK_NOUN}\\s+(?:[\\w-]+\\s+){0,6}?by\\s+${APPROX}${PERCENT}`,
     'gi',
@@ -53,6 +61,10 @@ const ABSOLUTE: { kind: StatisticKind; re: RegExp }[] = [
       `\\b${APPROX}(?:${RANGE}|an?)\\s+(?:in|out\\s+of|of\\s+every|in\\s+every)\\s+(?:every\\s+)?(?:${ANY_NUM}|a\\s+(?:hundred|thousand|million))\\b`,
       'gi',
     ),
+  },
+  {
+    kind: 'frequency',
+    re: /\b(?:(?:about|around|almost|nearly|roughly|over|more than|less than|up to|some)\s+)?(?:a|one|two)[\s-](?:third|quarter|fifth|tenth)s?\s+of\s+(?:all\s+)?(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:people|adults|children|men|women|babies|cases|patients|Americans|those|us)\b/gi,
   },
   {
     kind: 'rate',
@@ -76,7 +88,7 @@ function isYear(n: string): boolean {
 
 /** Cheap test first: most sentences hold no number and no relative wording at all. */
 const MAYBE_STATISTIC =
-  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|twice|thrice|half|double|doubles|doubled|doubling|triple|triples|tripled|tripling|quadruple|quadruples|quadrupled|halves|halved|halving|ratio|ratios|relative|reduction)\b|%/i;
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|twice|thrice|half|double|doubles|doubled|doubling|triple|triples|tripled|tripling|quadruple|quadruples|quadrupled|halves|halved|halving|ratio|ratios|relative|reduction|thirds?|quarters?|fifths?|\w+fold)\b|%/i;
 
 const cache = new Map<string, Statistic[]>();
 
@@ -90,12 +102,45 @@ export function findStatistics(sentence: string): Statistic[] {
   return found;
 }
 
+/** A measurement word: figures in such sentences are thresholds or reference ranges, not statistics. */
+const MEASUREMENT =
+  /\b(?:level|levels|reading|readings|result|results|score|hba1c|a1c|bmi|blood (?:pressure|sugar|glucose)|mmol|mg\/dl|mmhg|nmol|µmol|ng\/ml|iu)\b|\d\s?(?:mmol|mg\/dl|mmhg|nmol)/i;
+/** Definition words: "is defined as … fewer than 200,000 people", "when it affects fewer than". */
+const DEFINITION =
+  /\b(?:defined?|defines|definition|is considered|are considered|counts? as|qualif(?:y|ies) as)\b/i;
+const COMPARATIVE_BEFORE =
+  /\b(?:fewer|less|more|greater|lower|higher)\s+than\s+$|\b(?:below|above|under|over|at least|at most|up to)\s+$/i;
+const OR_MORE_AFTER = /^\)?\s*(?:or|and)\s+(?:higher|more|above|over|greater|lower|less|below|under)\b/i;
+
+/** A figure that states a cut-off (diagnostic threshold, reference range, legal definition). */
+function isThreshold(sentence: string, start: number, end: number, relative: boolean): boolean {
+  if (relative) return false;
+  const after = sentence.slice(end, end + 40);
+  if (OR_MORE_AFTER.test(after)) return true;
+  const before = sentence.slice(Math.max(0, start - 30), start);
+  if (
+    DEFINITION.test(sentence) &&
+    COMPARATIVE_BEFORE.test(before + sentence.slice(start, start).trimEnd() + ' ')
+  )
+    return true;
+  if (
+    DEFINITION.test(sentence) &&
+    /^(?:fewer|less|more|below|above|under|over|at least)\b/i.test(sentence.slice(start, end))
+  )
+    return true;
+  return (
+    MEASUREMENT.test(sentence) &&
+    !/\b(?:people|adults|children|men|women|patients|cases|of those)\b/i.test(sentence.slice(start, end + 30))
+  );
+}
+
 function computeStatistics(sentence: string): Statistic[] {
   const found: Statistic[] = [];
   const add = (kind: StatisticKind, m: RegExpMatchArray, relative: boolean) => {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (found.some((f) => start < f.end && f.start < end)) return;
+    if (isThreshold(sentence, start, end, relative)) return;
     found.push({ kind, start, end, text: m[0], relative });
   };
   for (const re of RELATIVE) for (const m of sentence.matchAll(re)) add('relative', m, true);

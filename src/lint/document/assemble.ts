@@ -8,6 +8,13 @@ import type { CitationRef, Paragraph, PartName, Sentence, Span } from './documen
 export const TLDR_LABEL =
   /^(?:\*\*)?(?:tl;?\s?dr|tl-dr|in short|in brief|the short answer|short answer|quick answer|summary|key points?|at a glance|bottom line)(?:\*\*)?\s*[:—–-]\s*(?:\*\*)?\s*/i;
 
+/**
+ * Sentences analysed per document. Real pages have a few hundred; a megabyte of two-letter
+ * "sentences" would otherwise cost every sentence rule a full pass each. Prose after the cap is
+ * still part of its paragraph (paragraph rules see it) but sentence rules do not.
+ */
+export const MAX_SENTENCES = 5_000;
+
 export class DocumentAssembler {
   readonly paragraphs: Paragraph[] = [];
   readonly sentences: Sentence[] = [];
@@ -35,8 +42,9 @@ export class DocumentAssembler {
       labelLength: s - start,
     };
     const index = this.paragraphs.length;
-    if (kind !== 'table') {
+    if (kind !== 'table' && this.sentences.length < MAX_SENTENCES) {
       for (const span of splitSentences(this.text, s, end)) {
+        if (this.sentences.length >= MAX_SENTENCES) break;
         this.sentences.push({ ...span, text: this.text.slice(span.start, span.end), paragraph: index, part });
         p.sentenceCount++;
       }

@@ -7,10 +7,10 @@ import type { DatedSpan, ReviewInfo, Span } from './document.js';
 
 /** A claim that the content was reviewed by a professional. */
 export const REVIEW_CLAIM =
-  /\b(?:(?:medically|clinically|medical(?:ly)?|expert|doctor|physician|clinician|nurse|pharmacist|peer)[- ](?:reviewed|checked|approved|verified|vetted)|(?:reviewed|checked|approved|verified|vetted) by (?:a |our )?(?:doctors?|clinicians?|physicians?|experts?|medical)|medical review(?:er)?|fact[- ]checked)\b/i;
+  /\b(?:(?:medically|clinically|medical(?:ly)?|expert|doctor|physician|clinician|nurse|pharmacist)[- ](?:reviewed|checked|approved|verified|vetted)|(?:reviewed|checked|approved|verified|vetted) by (?:a |our )?(?:doctors?|clinicians?|physicians?|experts?|medical)|medical review(?:er)?|fact[- ]checked)\b/i;
 
 const UPDATED = new RegExp(
-  `\\b(?:last\\s+)?(?:updated|modified|revised|edited|published|posted|changed)\\s*(?:on|:)?\\s*(${DATE_SOURCE})`,
+  `\\b(?:last\\s+)?(?:updated|modified|revised|edited|published|posted|changed)\\s*(?:on|:)?\\s*(${DATE_SOURCE}|(?:19|20)\\d\\d\\b)`,
   'i',
 );
 const NEXT_REVIEW = new RegExp(
@@ -18,7 +18,7 @@ const NEXT_REVIEW = new RegExp(
   'i',
 );
 const REVIEWED_DATE = new RegExp(
-  `\\b(?:(?:last\\s+)?reviewed|review(?:ed)?\\s+date|date\\s+(?:of\\s+)?review)\\s*(?:on|:)?\\s*(?:by\\s+[^·|•\\n]{1,60}?\\s+(?:on|in)\\s+)?(${DATE_SOURCE})`,
+  `\\b(?:(?:last\\s+)?reviewed|review(?:ed)?\\s+date|date\\s+(?:of\\s+)?review)\\s*(?:on|:)?\\s*(?:by\\s+[^·|•\\n]{1,60}?(?:\\s+(?:on|in)\\s+|,\\s*|\\s+[—–-]\\s+))?(${DATE_SOURCE})`,
   'i',
 );
 const REVIEWER =

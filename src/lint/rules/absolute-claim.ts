@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normaliseQuotes } from '../document/from-page.js';
 import type { Rule } from '../types.js';
 import { proseSentences } from './util.js';
 
@@ -53,11 +54,12 @@ export const absoluteClaim: Rule<z.infer<typeof Options>> = {
   },
   check(doc, { report }) {
     for (const s of proseSentences(doc)) {
-      for (const m of s.text.matchAll(ABSOLUTE)) {
+      const text = normaliseQuotes(s.text);
+      for (const m of text.matchAll(ABSOLUTE)) {
         const at = m.index ?? 0;
         const word = m[0];
-        const before = s.text.slice(0, at);
-        const after = s.text.slice(at + word.length);
+        const before = text.slice(0, at);
+        const after = text.slice(at + word.length);
         if (/^guarantee/i.test(word) ? GUARANTEE_NEGATED.test(before) : NEGATED_BEFORE.test(before)) continue;
         if (HEDGED_BEFORE.test(before)) continue;
         if (/^(?:always|never)$/i.test(word)) {

@@ -21,7 +21,7 @@ const DEFAULT_PATTERN = termPattern(JARGON_TERMS);
 
 /** An explanation right after the term: "(…)", "— …", ", which means …", ", or …", " is a …". */
 const EXPLAINED_AFTER =
-  /^(?:\s*\(|\s*[—–]|\s+-\s|,?\s+(?:which|that)\s+(?:means?|is|are|refers?)\b|,?\s+(?:meaning|means|also\s+called|called|known\s+as|or\s+|i\.e\.|that\s+is)|\s+(?:is|are|was|were)\s+(?:a|an|the|when|what|how)\b|\s+refers?\s+to\b|,\s+(?:a|an|the)\s+\w+)/i;
+  /^(?:\s*\(|\s*[—–]|\s+-\s|,?\s+(?:which|that)\s+(?:means?|is|are|refers?)\b|,?\s+(?:meaning|means|also\s+called|called|known\s+as|or\s+|i\.e\.|that\s+is)|\s+(?:is|are|was|were)\s+(?:a|an|the|when|what|how)\b|\s+refers?\s+to\b|,\s+(?:a|an|the)\s+\w+|(?:\s+\w+)?,?\s+(?:like|such\s+as|for\s+example|including)\s)/i;
 /** An explanation just before: "(caudal)", "called hydrocephalus", "tailbone (coccyx)". */
 const EXPLAINED_BEFORE =
   /(?:\(\s*|\b(?:called|known\s+as|termed|named|medical\s+(?:name|term)\s+(?:is|for\s+this\s+is))\s+(?:an?\s+|the\s+)?)$/i;

@@ -6,12 +6,20 @@ import type { Rule } from '../types.js';
 const Options = z.object({
   /** Months between reviews when no next-review date is given. */
   intervalMonths: z.number().int().min(1).max(120).default(12),
+  /** Months after a "last updated" date (with no review date) before the page counts as stale. */
+  staleUpdatedMonths: z.number().int().min(1).max(240).default(36),
   /** "Today" as YYYY-MM-DD (tests and reproducible builds); the real date when absent. */
   today: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
 });
+
+/** ISO date of a "last updated" value; a bare year counts as its last day. */
+function updatedIso(value: string): string | undefined {
+  if (/^(?:19|20)\d\d$/.test(value.trim())) return `${value.trim()}-12-31`;
+  return toIsoDate(value);
+}
 
 /** Medical knowledge moves on: a review older than the policy is due again. */
 export const reviewOverdue: Rule<z.infer<typeof Options>> = {
@@ -32,7 +40,8 @@ export const reviewOverdue: Rule<z.infer<typeof Options>> = {
         url: 'https://www.england.nhs.uk/tis/',
       },
     ],
-    options: '`intervalMonths` (default 12); `today` (YYYY-MM-DD, default: the current date).',
+    options:
+      '`intervalMonths` (default 12); `staleUpdatedMonths` (default 36: a page with only a "last updated" date older than this is reported); `today` (YYYY-MM-DD, default: the current date).',
     ok: [
       {
         kind: 'markdown',
@@ -54,8 +63,21 @@ export const reviewOverdue: Rule<z.infer<typeof Options>> = {
   },
   check(doc, { options, report }) {
     const review = doc.review;
-    if (!review?.reviewed && !review?.nextReview) return;
     const today = options.today ?? todayIso();
+    if (!review?.reviewed && !review?.nextReview) {
+      // No review date: a page that says when it was last updated is judged by that date.
+      const updated = doc.updated ? updatedIso(doc.updated.value) : undefined;
+      if (!updated || !doc.updated) return;
+      const stale = addMonths(updated, options.staleUpdatedMonths);
+      if (stale >= today) return;
+      report({
+        start: doc.updated.span.start,
+        end: doc.updated.span.end,
+        message: `page was last updated ${doc.updated.value}, more than ${options.staleUpdatedMonths} months ago, and shows no review date`,
+        hint: 'review the page and show the review date, or say plainly that it may be out of date',
+      });
+      return;
+    }
     const reviewed = review.reviewed ? toIsoDate(review.reviewed) : undefined;
     const due =
       (review.nextReview && toIsoDate(review.nextReview)) ??

@@ -6,8 +6,8 @@
  */
 import { stringify } from 'yaml';
 import { slugify } from '../../../src/content/index.js';
-import { isMedquadProblem, listMedquadFiles, readMedquadFile } from '../../../src/import/medquad/parse.js';
 import { splitSentences } from '../../../src/content/text/sentences.js';
+import { isMedquadProblem, listMedquadFiles, readMedquadFile } from '../../../src/import/medquad/parse.js';
 
 /** MedQuAD question types → MedBrief aspects (for the corpus only; the importer owns its own table). */
 const QTYPE_TO_ASPECT: Record<string, string> = {

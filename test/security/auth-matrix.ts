@@ -342,6 +342,25 @@ export const AUTH_MATRIX: Record<string, MatrixRow> = {
     }),
     expect: { anonymous: 'login', author: 403, reviewer: 403, editor: 403, admin: 303 },
   },
+  // Scheduling publication is the editor's (and admin's) call, like publishing.
+  'POST /editor/answers/:id/schedule': {
+    request: async (ctx, csrf) => {
+      const { id, revisionId } = await freshApproved(ctx);
+      return {
+        path: `/editor/answers/${id}/schedule`,
+        method: 'POST',
+        form: { _csrf: csrf, publish_at: '2099-01-01T09:00', tz: 'Europe/London', revision_id: String(revisionId) },
+      };
+    },
+    expect: { anonymous: 'login', author: 403, reviewer: 403, editor: 303, admin: 303 },
+  },
+  'POST /editor/answers/:id/schedule/cancel': {
+    request: async (ctx, csrf) => {
+      const { id } = await freshApproved(ctx);
+      return { path: `/editor/answers/${id}/schedule/cancel`, method: 'POST', form: { _csrf: csrf } };
+    },
+    expect: { anonymous: 'login', author: 403, reviewer: 403, editor: 303, admin: 303 },
+  },
   'GET /assets/editor.css': { request: get('/assets/editor.css'), expect: all(200) },
   'GET /assets/editor.js': { request: get('/assets/editor.js'), expect: all(200) },
   'GET /assets/site.css': { request: get('/assets/site.css'), expect: all(200) },

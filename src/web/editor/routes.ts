@@ -17,10 +17,13 @@ import { registerApi } from './handlers/api.js';
 import { registerEditing } from './handlers/editing.js';
 import { registerGuards } from './handlers/guards.js';
 import { registerLists } from './handlers/lists.js';
+import { registerSchedule } from './handlers/schedule.js';
 import { registerSignIn } from './handlers/sign-in.js';
 import { registerTeam } from './handlers/team.js';
 
 export interface EditorOptions extends AuthOptions {
+  /** How often the scheduled-publishing job runs (ms; 0 = never; default 30 s or MEDBRIEF_SCHEDULER_MS). */
+  schedulerIntervalMs?: number;
   repo?: WorkflowRepoOptions;
 }
 
@@ -37,6 +40,7 @@ export function editorRoutes(store: Store, config: SiteConfig, options: EditorOp
   registerTeam(app, deps);
   registerLists(app, deps);
   registerEditing(app, deps, new CheckPool());
+  registerSchedule(app, deps, { intervalMs: options.schedulerIntervalMs });
   registerAnswers(app, deps);
   registerApi(app, deps);
   return app;

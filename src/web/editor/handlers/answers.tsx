@@ -3,7 +3,14 @@
  * form. Each handler parses its input, calls the workflow, and redirects or renders.
  */
 import { feedbackPanelFor } from '../../../asklog/web.js';
-import { label, type ReadableDiff, readableDiff, StaleRevisionError } from '../../../workflow/index.js';
+import { getSchedule } from '../../../store/scheduled-publishing.js';
+import {
+  canTransition,
+  label,
+  type ReadableDiff,
+  readableDiff,
+  StaleRevisionError,
+} from '../../../workflow/index.js';
 import { formBody, TransitionForm } from '../bodies.js';
 import {
   type C,
@@ -34,6 +41,8 @@ const NOTICES: Record<string, string> = {
   archive: 'Archived.',
   restore: 'Restored as a draft.',
   comment: 'Comment added.',
+  scheduled: 'Publication scheduled. The page goes live at that time; cancel it here if plans change.',
+  unscheduled: 'Schedule cancelled. Nothing will be published automatically.',
 };
 
 export function registerAnswers(app: EditorApp, deps: EditorDeps) {
@@ -69,6 +78,10 @@ export function registerAnswers(app: EditorApp, deps: EditorDeps) {
         review={diff}
         notice={notice}
         feedback={await feedbackPanelFor(deps.store, a)}
+        schedule={{
+          pending: await getSchedule(repo.db, a.id),
+          allowed: canTransition(c.get('session')!.user.role, 'approved', 'publish').allowed,
+        }}
       />,
     );
   };

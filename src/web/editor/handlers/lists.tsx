@@ -1,10 +1,11 @@
 /** GET /editor (the answer list), /editor/queue (reviews due) and /editor/audit (the audit log). */
 import { reviewQueueWithFeedback } from '../../../asklog/web.js';
-import { auditToCsv, auditToJson, canReadAudit, isState, parseWindow } from '../../../workflow/index.js';
+import { answerListQuery, listAnswerPage } from '../../../store/answer-list.js';
+import { auditToCsv, auditToJson, canReadAudit, parseWindow } from '../../../workflow/index.js';
 import { RequestError } from '../../errors.js';
 import { type EditorApp, type EditorDeps, html } from '../context.js';
 import { AuditPage } from '../pages/audit.js';
-import { ListPage, type ListRow } from '../pages/list.js';
+import { ListPage } from '../pages/list.js';
 import { QueuePage } from '../pages/queue.js';
 
 export function registerLists(app: EditorApp, deps: EditorDeps) {
@@ -12,34 +13,25 @@ export function registerLists(app: EditorApp, deps: EditorDeps) {
 
   app.get('/editor', async (c) => {
     const s = c.get('session')!;
-    const state = c.req.query('state');
-    const condition = c.req.query('condition') || undefined;
-    const due = c.req.query('due');
-    const answers = await repo.listAnswers({
-      state: state && isState(state) ? state : undefined,
-      condition,
-      limit: 500,
-    });
-    const schedule = new Map(
-      (await repo.reviewDue({ withinDays: 30, includeAll: true })).map((i) => [i.answerId, i]),
-    );
-    let rows: ListRow[] = answers.map((a) => {
-      const item = schedule.get(a.id);
-      return { ...a, due: item?.due ?? null, dueStatus: item?.status ?? null };
-    });
-    if (due === 'overdue') rows = rows.filter((r) => r.dueStatus === 'overdue');
-    if (due === 'soon') rows = rows.filter((r) => r.dueStatus === 'overdue' || r.dueStatus === 'due-soon');
-    const conditions = (await store.listConditions()).map((x) => ({ slug: x.slug, name: x.name }));
-    return html(
-      c,
-      <ListPage
-        config={config}
-        session={s}
-        rows={rows}
-        filter={{ state, condition, due }}
-        conditions={conditions}
-      />,
-    );
+    const raw = c.req.query();
+    const query = answerListQuery(raw, config.today());
+    const result = await listAnswerPage(repo.db, query);
+    const params: Record<string, string> = {};
+    for (const k of [
+      'q',
+      'state',
+      'aspect',
+      'condition',
+      'publisher',
+      'reviewed',
+      'due',
+      'sort',
+      'dir',
+      'per',
+    ]) {
+      if (raw[k]) params[k] = raw[k]!;
+    }
+    return html(c, <ListPage config={config} session={s} result={result} query={query} params={params} />);
   });
 
   app.get('/editor/queue', async (c) => {

@@ -26,8 +26,11 @@ export function AnswerPage(props: {
   lint: EditorLintMessage[];
   /** Diff from the last reviewed revision to the working one, on the review screen. */
   review?: { diff: ReadableDiff; against: string; mode: DiffMode };
-  /** Extra sections (scheduled publishing). */
-  children?: unknown;
+  /** Scheduled publishing: the pending schedule, and whether this person may schedule. */
+  schedule?: {
+    pending: { publishAt: string; createdBy: string; revisionId: number } | null;
+    allowed: boolean;
+  };
   notice?: string;
   /** Reader feedback on this answer's revisions. */
   feedback?: Child;
@@ -115,6 +118,58 @@ export function AnswerPage(props: {
           </form>
         ))}
       </section>
+
+      {props.schedule &&
+      (props.schedule.pending || (props.schedule.allowed && a.state === 'approved' && current)) ? (
+        <section aria-labelledby="schedule-heading">
+          <h2 id="schedule-heading">Scheduled publishing</h2>
+          {props.schedule.pending ? (
+            <>
+              <p>
+                Revision #{props.schedule.pending.revisionId} will be published at{' '}
+                <strong>{props.schedule.pending.publishAt.slice(0, 16).replace('T', ' ')} UTC</strong>{' '}
+                (scheduled by {props.schedule.pending.createdBy}).
+              </p>
+              {props.schedule.allowed ? (
+                <form method="post" action={`/editor/answers/${a.id}/schedule/cancel`}>
+                  <CsrfField token={session.csrfToken} />
+                  <button type="submit">Cancel the schedule</button>
+                </form>
+              ) : null}
+            </>
+          ) : (
+            <form method="post" action={`/editor/answers/${a.id}/schedule`} class="filters">
+              <CsrfField token={session.csrfToken} />
+              <input type="hidden" name="revision_id" value={String(current!.id)} />
+              <div class="field">
+                <label for="publish-at">Publish at</label>
+                <input type="datetime-local" id="publish-at" name="publish_at" required />
+              </div>
+              <div class="field">
+                <label for="publish-tz">Time zone</label>
+                <input type="text" id="publish-tz" name="tz" value="UTC" list="time-zones" required />
+                <datalist id="time-zones">
+                  {[
+                    'UTC',
+                    'Europe/London',
+                    'Europe/Berlin',
+                    'America/New_York',
+                    'America/Chicago',
+                    'America/Los_Angeles',
+                    'Asia/Kolkata',
+                    'Australia/Sydney',
+                  ].map((z) => (
+                    <option value={z} />
+                  ))}
+                </datalist>
+              </div>
+              <div class="field">
+                <button type="submit">Schedule publication</button>
+              </div>
+            </form>
+          )}
+        </section>
+      ) : null}
 
       <ProblemList title="Lint messages" items={props.lint} />
 

@@ -23,18 +23,8 @@ export interface GapDecision {
   decidedAt: string;
 }
 
-export interface NewAskRow {
-  hour: string;
-  channel: AskChannel;
-  focus: string;
-  focusKnown: boolean;
-  aspect: string;
-  outcome: AskOutcome;
-  answerRef: string | null;
-  score: number | null;
-  reason: string | null;
-  question: string;
-}
+/** A row to insert: everything but the id. */
+export type NewAskRow = Omit<AskLogRow, 'id'>;
 
 export interface FeedbackRow {
   id: number;

@@ -1,0 +1,162 @@
+/**
+ * Closing the loop in a real browser (Debian chromium via playwright-core), app in-process on
+ * 127.0.0.1 with the question log on: a patient asks a question the site cannot answer → the
+ * editor sees it in the gap queue, personal data removed → starts a draft from it → the author
+ * writes it, a reviewer approves, the editor publishes → the same question now gets the answer.
+ * Also takes the screenshots of the gap page and an answer page's feedback form at 375 and 1280 px.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchService } from '../../src/search/index.js';
+import { type KyselyStore, openSqliteStore, type WorkflowRepo, workflowRepo } from '../../src/store/index.js';
+import { createApp, type RunningServer, startServer } from '../../src/web/index.js';
+import { tempDir } from '../helpers/content-fixture.js';
+import { repoRoot } from '../helpers/corpus.js';
+import { bundle } from '../store/fixtures.js';
+import { chromiumOrSkip, launch } from './browser.js';
+
+const chromiumPath = chromiumOrSkip();
+const PASSWORDS = { ann: 'ann password 1', rita: 'rita password 2', ed: 'ed password 4' };
+let browser: Browser;
+let server: RunningServer;
+let store: KyselyStore;
+let repo: WorkflowRepo;
+let closeLog: () => Promise<void>;
+
+beforeAll(async () => {
+  if (!chromiumPath) return;
+  store = await openSqliteStore(join(tempDir('medbrief-gaps-'), 'site.db'));
+  await store.importBundle(bundle(), { actor: 'test' });
+  repo = workflowRepo(store);
+  await repo.createUser({ username: 'ann', name: 'Ann Author', role: 'author', password: PASSWORDS.ann }, 'test');
+  await repo.createUser(
+    { username: 'rita', name: 'Rita Reviewer', role: 'reviewer', password: PASSWORDS.rita, reviewerId: 'demo-paed' },
+    'test',
+  );
+  await repo.createUser({ username: 'ed', name: 'Ed Editor', role: 'editor', password: PASSWORDS.ed }, 'test');
+  const { app, askLog } = createApp({
+    store,
+    askLog: { enabled: true },
+    search: searchService(store, { checkEveryMs: 0 }),
+  });
+  closeLog = async () => askLog?.close();
+  server = await startServer(app, 0, '127.0.0.1');
+  browser = await launch(chromiumPath);
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await closeLog?.();
+  await store?.close();
+});
+
+async function signedIn(username: keyof typeof PASSWORDS): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Password').fill(PASSWORDS[username]);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/editor$/);
+  return page;
+}
+
+const QUESTION = 'What causes gout? My name is Sarah Jones, call me on 07700 900123';
+
+const ANSWER = `---
+question: What causes gout?
+condition: gout
+aspect: causes
+tldr: >-
+  Gout is caused by too much uric acid in the blood. The acid forms crystals in a joint, which
+  then becomes hot, swollen and painful.
+sources:
+  - id: nhs-gout
+    title: Gout
+    url: https://www.nhs.uk/conditions/gout/
+    publisher: NHS
+    accessed: 2026-03-30
+---
+Gout happens when uric acid builds up and forms sharp crystals in and around a joint [^nhs-gout].
+`;
+
+async function shoot(page: Page, url: string, name: string) {
+  const dir = join(repoRoot, 'test-results');
+  mkdirSync(dir, { recursive: true });
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(url);
+    await page.screenshot({ path: join(dir, `${name}-${width}.png`), fullPage: true });
+  }
+}
+
+describe.skipIf(!chromiumPath)('the gap queue in the browser', () => {
+  it('patient asks → editor sees the gap (scrubbed) → starts a draft → publishes → the question is answered', async () => {
+    const patient = await (await browser.newContext()).newPage();
+    await patient.goto(`${server.url}/`);
+    await patient.getByRole('searchbox').first().fill(QUESTION);
+    await patient.getByRole('button', { name: 'Search' }).first().click();
+    await patient.waitForURL(/\/ask\?q=/);
+    expect(await patient.locator('main').textContent()).toContain("We don't have a reviewed answer");
+
+    // The editor sees the gap, with the question scrubbed of the name and number.
+    const editor = await signedIn('ed');
+    await expect
+      .poll(async () => {
+        await editor.goto(`${server.url}/editor/gaps`);
+        return editor.locator('main').textContent();
+      })
+      .toContain('What causes gout? My name is [NAME], call me on [PHONE]');
+    const main = (await editor.locator('main').textContent()) ?? '';
+    expect(main).not.toMatch(/Sarah|Jones|07700/);
+    expect(main).toContain('no such condition yet');
+    await shoot(editor, `${server.url}/editor/gaps`, 'gaps');
+
+    const group = editor.locator('li.gap', { hasText: 'gout × Causes' });
+    await group.getByRole('button', { name: 'Start a draft' }).click();
+    await editor.waitForURL(/\/editor\/answers\/\d+\?notice=created/);
+    const answerUrl = editor.url().replace(/\?.*$/, '');
+    expect(await editor.locator('main').textContent()).toContain('Patients asked this and found no good answer');
+
+    // The author writes it and submits; a reviewer approves; the editor publishes.
+    const author = await signedIn('ann');
+    await author.goto(`${answerUrl}/edit`);
+    await author.getByLabel(/Answer file/).fill(ANSWER);
+    await author.getByRole('button', { name: 'Save revision' }).click();
+    await author.waitForURL(/notice=saved/);
+    await author.getByRole('button', { name: 'Submit for review' }).click();
+    await expect.poll(() => author.locator('.state').first().textContent()).toBe('in review');
+    const reviewer = await signedIn('rita');
+    await reviewer.goto(`${answerUrl}/review`);
+    await reviewer.getByRole('button', { name: 'Approve this revision' }).click();
+    await expect.poll(() => reviewer.locator('.state').first().textContent()).toBe('approved');
+    await editor.goto(answerUrl);
+    await editor.getByRole('button', { name: 'Publish' }).click();
+    await expect.poll(() => editor.locator('.state').first().textContent()).toBe('published');
+
+    // The same question now gets the answer.
+    await expect
+      .poll(
+        async () => {
+          await patient.goto(`${server.url}/ask?q=${encodeURIComponent(QUESTION)}`);
+          return patient.locator('main a[href="/conditions/gout/causes"]').count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(0);
+
+    // The answer page asks for feedback; "No" opens the comment box without any script.
+    await patient.goto(`${server.url}/conditions/gout/causes`);
+    await patient.getByText('No', { exact: true }).click();
+    await patient.getByLabel('What was missing or wrong?').fill('Nothing on diet. I am Sarah Jones.');
+    await patient.getByRole('button', { name: 'Send' }).click();
+    await patient.waitForURL(/feedback=thanks/);
+    expect(await patient.locator('#feedback').textContent()).toContain('Your feedback was sent');
+    await shoot(patient, `${server.url}/conditions/gout/causes`, 'answer-feedback');
+    await editor.goto(answerUrl);
+    const panel = (await editor.locator('.feedback-panel').textContent()) ?? '';
+    expect(panel).toContain('0 helpful, 1 not helpful');
+    expect(panel).toContain('Nothing on diet. I am [NAME].');
+  }, 180_000);
+});

@@ -399,6 +399,24 @@ describe.each(dialects)('question log: %s', (_name, open) => {
   });
 });
 
+describe('a failing log write', () => {
+  it('never fails or delays the answer: the page and API answer, the failure is counted', async () => {
+    const site = await startLoggedSite(() => openSqliteStore(':memory:'));
+    try {
+      await site.store.db.schema.dropTable('ask_log').execute();
+      const page = await ask(site, 'what causes sacral agenesis?');
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('/conditions/sacral-agenesis/causes');
+      expect((await api(site, 'what causes sacral agenesis?')).status).toBe(200);
+      await site.flush();
+      expect(site.stats()).toMatchObject({ recorded: 2, written: 0, failed: 2 });
+      expect(site.logs.join('')).toContain('ask log write failed');
+    } finally {
+      await site.close();
+    }
+  });
+});
+
 describe('backup and restore include the question log, gap decisions and feedback', () => {
   it('round-trips every new table', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'medbrief-asklog-'));

@@ -14,6 +14,7 @@ export interface LoggedSite {
   /** Everything the request logger wrote. */
   logs: string[];
   flush(): Promise<void>;
+  stats(): { recorded: number; written: number; failed: number; dropped: number };
   session(role: 'author' | 'editor' | 'reviewer'): Promise<{ cookie: string; csrf: string }>;
   form(path: string, fields: Record<string, string>, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
@@ -67,6 +68,7 @@ export async function startLoggedSite(
     app,
     logs,
     flush: () => askLog.recorder.flush(),
+    stats: () => ({ ...askLog.recorder.stats }),
     async session(role) {
       const s = await repo.createSession(users[role].id, 3_600_000);
       return { cookie: `medbrief_session=${s.token}`, csrf: s.csrfToken };

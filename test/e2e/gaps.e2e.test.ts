@@ -30,12 +30,24 @@ beforeAll(async () => {
   store = await openSqliteStore(join(tempDir('medbrief-gaps-'), 'site.db'));
   await store.importBundle(bundle(), { actor: 'test' });
   repo = workflowRepo(store);
-  await repo.createUser({ username: 'ann', name: 'Ann Author', role: 'author', password: PASSWORDS.ann }, 'test');
   await repo.createUser(
-    { username: 'rita', name: 'Rita Reviewer', role: 'reviewer', password: PASSWORDS.rita, reviewerId: 'demo-paed' },
+    { username: 'ann', name: 'Ann Author', role: 'author', password: PASSWORDS.ann },
     'test',
   );
-  await repo.createUser({ username: 'ed', name: 'Ed Editor', role: 'editor', password: PASSWORDS.ed }, 'test');
+  await repo.createUser(
+    {
+      username: 'rita',
+      name: 'Rita Reviewer',
+      role: 'reviewer',
+      password: PASSWORDS.rita,
+      reviewerId: 'demo-paed',
+    },
+    'test',
+  );
+  await repo.createUser(
+    { username: 'ed', name: 'Ed Editor', role: 'editor', password: PASSWORDS.ed },
+    'test',
+  );
   const { app, askLog } = createApp({
     store,
     askLog: { enabled: true },
@@ -112,12 +124,15 @@ describe.skipIf(!chromiumPath)('the gap queue in the browser', () => {
     expect(main).not.toMatch(/Sarah|Jones|07700/);
     expect(main).toContain('no such condition yet');
     await shoot(editor, `${server.url}/editor/gaps`, 'gaps');
+    expect(await editor.getByRole('link', { name: 'Question gaps' }).count()).toBe(1);
 
     const group = editor.locator('li.gap', { hasText: 'gout × Causes' });
     await group.getByRole('button', { name: 'Start a draft' }).click();
     await editor.waitForURL(/\/editor\/answers\/\d+\?notice=created/);
     const answerUrl = editor.url().replace(/\?.*$/, '');
-    expect(await editor.locator('main').textContent()).toContain('Patients asked this and found no good answer');
+    expect(await editor.locator('main').textContent()).toContain(
+      'Patients asked this and found no good answer',
+    );
 
     // The author writes it and submits; a reviewer approves; the editor publishes.
     const author = await signedIn('ann');
@@ -148,8 +163,12 @@ describe.skipIf(!chromiumPath)('the gap queue in the browser', () => {
 
     // The answer page asks for feedback; "No" opens the comment box without any script.
     await patient.goto(`${server.url}/conditions/gout/causes`);
+    await patient.setViewportSize({ width: 375, height: 900 });
     await patient.getByText('No', { exact: true }).click();
     await patient.getByLabel('What was missing or wrong?').fill('Nothing on diet. I am Sarah Jones.');
+    await patient
+      .locator('#feedback')
+      .screenshot({ path: join(repoRoot, 'test-results', 'answer-feedback-open-375.png') });
     await patient.getByRole('button', { name: 'Send' }).click();
     await patient.waitForURL(/feedback=thanks/);
     expect(await patient.locator('#feedback').textContent()).toContain('Your feedback was sent');

@@ -32,7 +32,10 @@ export function register(program: Command): void {
     .option('-p, --port <port>', 'port to listen on (default: $PORT or 3000; 0 picks a free port)')
     .option('--host <host>', 'interface to listen on (default: $HOST or 127.0.0.1)')
     .option('--base-url <url>', 'public base URL for canonical links (default: http://localhost:<port>)')
-    .option('--demo', 'import the demo content on first start (when the database has no conditions)')
+    .option(
+      '--demo',
+      'import the demo content on first start (when the database has no conditions) and turn the question log on unless askLog is set',
+    )
     .action(
       action(async (opts: ServeOptions) => {
         let config: ReturnType<typeof loadServerConfig>;

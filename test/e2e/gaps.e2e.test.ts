@@ -137,6 +137,9 @@ describe.skipIf(!chromiumPath)('the gap queue in the browser', () => {
     // The author writes it and submits; a reviewer approves; the editor publishes.
     const author = await signedIn('ann');
     await author.goto(`${answerUrl}/edit`);
+    if ((await author.getByLabel(/Answer file/).count()) === 0) {
+      await author.getByRole('button', { name: 'Markdown file' }).click();
+    }
     await author.getByLabel(/Answer file/).fill(ANSWER);
     await author.getByRole('button', { name: 'Save revision' }).click();
     await author.waitForURL(/notice=saved/);

@@ -5,6 +5,7 @@ import * as asklog from './commands/asklog.js';
 import * as audit from './commands/audit.js';
 import * as backup from './commands/backup.js';
 import * as build from './commands/build.js';
+import * as codes from './commands/codes.js';
 import * as entail from './commands/entail.js';
 import * as exportContent from './commands/export.js';
 import * as exportJson from './commands/export-json.js';
@@ -50,6 +51,7 @@ export function buildProgram(): Command {
   reviewDue.register(program);
   build.register(program);
   asklog.register(program);
+  codes.register(program);
   return program;
 }
 

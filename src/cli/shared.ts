@@ -73,6 +73,11 @@ export function printProblems(problems: ContentError['problems']): void {
   );
 }
 
+export function printWarnings(warnings: ContentError['problems']): void {
+  for (const p of warnings)
+    console.error(`${pc.yellow('warning')} ${formatProblem(p)}${pc.dim(`  [${p.code}]`)}`);
+}
+
 const givenByUser = (cmd: Command, key: string) => {
   const source = cmd.getOptionValueSource(key);
   return source !== undefined && source !== 'default';

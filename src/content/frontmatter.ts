@@ -144,3 +144,6 @@ function locate(parsed: ParsedYaml, path: (string | number)[], firstLine: number
   }
   return { line: firstLine, column: 1 };
 }
+
+/** Line and column of the YAML node at `path` (or its nearest existing parent). */
+export { locate as locateKey };

@@ -1,3 +1,4 @@
+export * from './codes.js';
 export * from './errors.js';
 export * from './frontmatter.js';
 export * from './hash.js';

@@ -3,8 +3,9 @@
  */
 import { stringify } from 'yaml';
 import type { z } from 'zod';
+import { CODE_SYSTEM_INFO, codePairs, LEGACY_CODE_KEYS } from './codes.js';
 import { ContentError, type ContentProblem } from './errors.js';
-import { parseYaml, splitFrontMatter, zodProblems } from './frontmatter.js';
+import { locateKey, type ParsedYaml, parseYaml, splitFrontMatter, zodProblems } from './frontmatter.js';
 import {
   type Answer,
   AnswerFrontMatterSchema,
@@ -21,7 +22,9 @@ export interface ParsedAnswer {
   bodyLine: number;
 }
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: ContentProblem[] };
+export type ParseResult<T> =
+  | { ok: true; value: T /** Accepted, but worth changing (old field names). */; warnings?: ContentProblem[] }
+  | { ok: false; problems: ContentProblem[] };
 
 const FOOTNOTE_REF = /\[\^([^\]\s[]{1,100})\]/g;
 /** A footnote definition `[^id]: text` starts a line; a reference before a colon mid-line is still a reference. */
@@ -121,7 +124,33 @@ export function parseCondition(text: string, slug: string, file = '<condition>')
       ],
     };
   }
-  return { ok: true, value: { ...fm, slug, summary: split.body.trim() } };
+  const warnings = legacyCodeWarnings(yaml, file, split.yamlLine);
+  return {
+    ok: true,
+    value: { ...fm, slug, summary: split.body.trim() },
+    ...(warnings.length ? { warnings } : {}),
+  };
+}
+
+/** Old code-system names under `codes:` still load; each gets a warning saying what to write instead. */
+function legacyCodeWarnings(yaml: ParsedYaml, file: string, firstLine: number): ContentProblem[] {
+  const codes = (yaml.data as { codes?: unknown } | null)?.codes;
+  if (!codes || typeof codes !== 'object' || Array.isArray(codes)) return [];
+  const out: ContentProblem[] = [];
+  for (const key of Object.keys(codes)) {
+    const system = LEGACY_CODE_KEYS[key];
+    if (!system) continue;
+    const { line, column } = locateKey(yaml, ['codes', key], firstLine);
+    out.push({
+      code: 'code-system-renamed',
+      message: `code system "codes.${key}" is an old name, read as "${system}" (${CODE_SYSTEM_INFO[system].name})`,
+      file,
+      line,
+      column,
+      hint: `rename "${key}:" to "${system}:"`,
+    });
+  }
+  return out;
 }
 
 export function parseReviewers(text: string, file = 'reviewers.yaml'): ParseResult<Reviewer[]> {
@@ -175,6 +204,18 @@ export function serialiseAnswer(answer: Answer): string {
 export function serialiseCondition(condition: Condition): string {
   const { summary, slug: _slug, ...fm } = condition;
   const data = ordered(fm, ['name', 'synonyms', 'codes', 'review_interval_months']);
+  // One code is written as a scalar, several as a list (both read back the same).
+  if (condition.codes) {
+    data.codes = Object.fromEntries(
+      codePairs(condition.codes)
+        .map((p) => p.system)
+        .filter((s, i, all) => all.indexOf(s) === i)
+        .map((s) => {
+          const list = condition.codes![s]!;
+          return [s, list.length === 1 ? list[0] : list];
+        }),
+    );
+  }
   return frontMatterFile(data, summary ? `${summary}\n` : '');
 }
 

@@ -3,6 +3,14 @@
  * validation messages, API types, OpenAPI, JSON-LD and the CLI's `init` templates.
  */
 import { z } from 'zod';
+import {
+  CODE_SYSTEM_INFO,
+  CODE_SYSTEMS,
+  type CodeSystem,
+  codeProblem,
+  LEGACY_CODE_KEYS,
+  normalizeCode,
+} from './codes.js';
 
 /** The fixed vocabulary of question types a page can answer (DESIGN.md §1). */
 export const ASPECTS = [
@@ -126,13 +134,56 @@ export const AnswerSchema = AnswerFrontMatterSchema.extend({ body: z.string() })
 /** One answer as written in Markdown: front matter plus body. */
 export type Answer = z.infer<typeof AnswerSchema>;
 
-export const ConditionCodesSchema = z.strictObject({
-  icd10: z.string().optional(),
-  doid: z.string().optional(),
-  orpha: z.string().optional(),
-  omim: z.string().optional(),
-  umls: z.array(z.string()).optional(),
-});
+/** One system's codes: a code or a list of codes, each normalized and checked against the system's pattern. */
+function codeListSchema(system: CodeSystem) {
+  return z
+    .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))], {
+      error: `must be a ${CODE_SYSTEM_INFO[system].name} code or a list of them, e.g. ${CODE_SYSTEM_INFO[system].example}`,
+    })
+    .transform((v) => [...new Set((Array.isArray(v) ? v : [v]).map((x) => normalizeCode(system, String(x))))])
+    .pipe(
+      z
+        .array(
+          z.string().superRefine((code, ctx) => {
+            const problem = codeProblem(system, code);
+            if (problem) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(code)} ${problem}` });
+          }),
+        )
+        .min(1, 'must list at least one code'),
+    );
+}
+
+/**
+ * Condition codes by system (`icd10cm`, `snomedct`, `umls`, `orpha`, `omim`, `doid`, `mesh`,
+ * `icd9cm`), each one code or a list. Old names (`icd10`, …) are translated before checking;
+ * `parseCondition` warns about them.
+ */
+export const ConditionCodesSchema = z.preprocess(
+  (v) => {
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, val] of Object.entries(v as Record<string, unknown>)) {
+      const key = LEGACY_CODE_KEYS[k] ?? k;
+      const prev = out[key];
+      out[key] =
+        prev === undefined
+          ? val
+          : [...(Array.isArray(prev) ? prev : [prev]), ...(Array.isArray(val) ? val : [val])];
+    }
+    return out;
+  },
+  z.strictObject(
+    Object.fromEntries(CODE_SYSTEMS.map((s) => [s, codeListSchema(s).optional()])) as {
+      [S in CodeSystem]: z.ZodOptional<ReturnType<typeof codeListSchema>>;
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `unknown code system ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; use one of: ${CODE_SYSTEMS.join(', ')}`
+          : undefined,
+    },
+  ),
+);
 
 /** Front matter of `content/<condition>/condition.md`; the body is the summary. */
 export const ConditionFrontMatterSchema = z.strictObject({

@@ -37,6 +37,13 @@ export const TOOL_DESCRIPTIONS = {
   list_questions:
     'List the published questions MedBrief answers about one condition, with aspect, url and ' +
     'reviewStatus of each. Call get_answer with the condition and an aspect (or slug) to read one.',
+  lookup_by_code:
+    'Find the MedBrief condition(s) for a diagnosis code from a health record (ICD-10-CM, SNOMED CT, ' +
+    'UMLS CUI, ORPHA, OMIM, DOID, MeSH), the way patient portals call MedlinePlus Connect. Returns ' +
+    'match (exact, parent = an ICD-10-CM parent code matched, display-name, or none), then each ' +
+    'condition with its page url, summary and answers (reviewed first; review.kind "imported" means ' +
+    'NOT yet reviewed by our medical team: say so). match.kind "none" means MedBrief has nothing for ' +
+    `that code: say so and do not answer from your own knowledge. ${HOW_TO_USE}`,
 } as const;
 
 export const RESOURCE_DESCRIPTION =

@@ -6,6 +6,7 @@
  */
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { Hono } from 'hono';
+import { connectService } from '../connect/index.js';
 import { searchService } from '../search/index.js';
 import { createMcpServer, type McpServerOptions } from './server.js';
 
@@ -26,6 +27,7 @@ export function mountMcp(app: Hono<any, any, any>, options: McpServerOptions, pa
   const shared: McpServerOptions = {
     ...options,
     ask: options.ask ?? searchService(options.store, { emergencyNumber: options.config.emergencyNumber }),
+    connect: options.connect ?? connectService(options.store, options.config),
   };
 
   app.post(path, async (c) => {

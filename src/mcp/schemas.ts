@@ -4,7 +4,8 @@
  * field that holds stored content is carried verbatim, as a JSON string.
  */
 import { z } from 'zod';
-import { ASPECTS } from '../content/index.js';
+import { ConnectResultSchema } from '../connect/index.js';
+import { ASPECTS, CODE_SYSTEMS } from '../content/index.js';
 import { LIMITS } from '../search/index.js';
 
 /** Longest question accepted: what the ask engine looks at at all (longer input is refused, not cut). */
@@ -157,3 +158,32 @@ export const ListQuestionsOutput = z.object({
   ),
 });
 export type ListQuestionsOutput = z.infer<typeof ListQuestionsOutput>;
+
+// ---- lookup_by_code ----
+
+export const LookupByCodeInput = z.object({
+  system: z
+    .enum(CODE_SYSTEMS, { error: `system must be one of ${CODE_SYSTEMS.join(', ')}` })
+    .describe(
+      'The code system: icd10cm (ICD-10-CM), snomedct (SNOMED CT), umls (UMLS CUI), orpha, omim, doid, mesh, icd9cm.',
+    ),
+  code: z
+    .string({ error: 'code is required, e.g. "E11.65" for system icd10cm' })
+    .trim()
+    .min(1, 'code must not be empty')
+    .max(64, 'code is too long: at most 64 characters')
+    .describe('The diagnosis code, e.g. "E11.65" (ICD-10-CM) or "44054006" (SNOMED CT).'),
+  displayName: z
+    .string({ error: 'displayName must be text' })
+    .trim()
+    .max(MAX_NAME_CHARS, `displayName is too long: at most ${MAX_NAME_CHARS} characters`)
+    .optional()
+    .describe('The diagnosis as the record names it; used only when no condition has the code.'),
+  audience: z
+    .enum(['patient', 'professional'], { error: 'audience must be "patient" or "professional"' })
+    .optional()
+    .describe('Who will read it (default patient); professional puts answers written for clinicians first.'),
+});
+
+export const LookupByCodeOutput = ConnectResultSchema;
+export type LookupByCodeOutput = z.infer<typeof LookupByCodeOutput>;

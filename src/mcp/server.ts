@@ -1,10 +1,11 @@
 /**
- * The MedBrief MCP server: four read-only tools and one resource per published answer, on the
+ * The MedBrief MCP server: five read-only tools and one resource per published answer, on the
  * official SDK's McpServer. Transports (stdio, Streamable HTTP) are attached by stdio.ts / http.ts.
  */
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import { type ConnectProvider, connectService } from '../connect/index.js';
 import { serialiseAnswer } from '../content/index.js';
 import { searchService } from '../search/index.js';
 import type { SiteConfig } from '../site/index.js';
@@ -22,8 +23,17 @@ import {
   ListConditionsOutput,
   ListQuestionsInput,
   ListQuestionsOutput,
+  LookupByCodeInput,
+  LookupByCodeOutput,
 } from './schemas.js';
-import { askMedbrief, getAnswer, listConditions, listQuestions, type ToolDeps } from './tools.js';
+import {
+  askMedbrief,
+  getAnswer,
+  listConditions,
+  listQuestions,
+  lookupByCode,
+  type ToolDeps,
+} from './tools.js';
 
 export const MCP_SERVER_NAME = 'medbrief';
 export const MCP_SERVER_VERSION = '0.1.0';
@@ -33,6 +43,8 @@ export interface McpServerOptions {
   config: SiteConfig;
   /** The engine behind /api/v1/ask; default: src/search's engine over the store, built on first use. */
   ask?: AskServiceSource;
+  /** The code-lookup index behind /api/v1/connect; default: built from the store on first use. */
+  connect?: ConnectProvider;
 }
 
 /**
@@ -62,6 +74,7 @@ export function createMcpServer(options: McpServerOptions): McpServer {
     ask: resolveAskService(
       options.ask ?? searchService(options.store, { emergencyNumber: options.config.emergencyNumber }),
     ),
+    connect: options.connect ?? connectService(options.store, options.config),
   };
   const server = new McpServer(
     { name: MCP_SERVER_NAME, version: MCP_SERVER_VERSION, title: 'MedBrief' },
@@ -121,6 +134,18 @@ export function createMcpServer(options: McpServerOptions): McpServer {
       annotations: READ_ONLY,
     },
     async (args) => toolResult(await listQuestions(deps, args)),
+  );
+
+  server.registerTool(
+    'lookup_by_code',
+    {
+      title: 'Look MedBrief answers up by diagnosis code',
+      description: TOOL_DESCRIPTIONS.lookup_by_code,
+      inputSchema: LookupByCodeInput,
+      outputSchema: LookupByCodeOutput,
+      annotations: READ_ONLY,
+    },
+    async (args) => toolResult(await lookupByCode(deps, args)),
   );
 
   registerAnswerResources(server, deps);

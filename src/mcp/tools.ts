@@ -3,7 +3,16 @@
  * here, so they are easy to test and the server file only wires them up. Nothing is generated:
  * every string in an output is stored content, a stored name, a URL or the shared review wording.
  */
-import { ASPECTS, type Reviewer, slugify } from '../content/index.js';
+import type { ConnectProvider } from '../connect/index.js';
+import {
+  ASPECTS,
+  CODE_SYSTEM_INFO,
+  type CodeSystem,
+  codeProblem,
+  normalizeCode,
+  type Reviewer,
+  slugify,
+} from '../content/index.js';
 import { NO_ANSWER_MESSAGE } from '../search/index.js';
 import type { SiteConfig } from '../site/index.js';
 import type { ConditionRecord, Store } from '../store/index.js';
@@ -17,12 +26,14 @@ import {
   type GetAnswerOutput,
   type ListConditionsOutput,
   type ListQuestionsOutput,
+  type LookupByCodeOutput,
 } from './schemas.js';
 
 export interface ToolDeps {
   store: Store;
   config: SiteConfig;
   ask: () => Promise<AskService>;
+  connect: ConnectProvider;
 }
 
 async function reviewerMap(store: Store): Promise<Map<string, Reviewer>> {
@@ -161,4 +172,27 @@ export async function listQuestions(
       };
     }),
   };
+}
+
+/** The `/api/v1/connect` lookup for a code: exact, ICD-10-CM parents, then the display name. */
+export async function lookupByCode(
+  deps: ToolDeps,
+  input: { system: CodeSystem; code: string; displayName?: string; audience?: 'patient' | 'professional' },
+): Promise<LookupByCodeOutput> {
+  const code = normalizeCode(input.system, input.code);
+  const problem = codeProblem(input.system, code);
+  if (problem) {
+    throw new ToolInputError(
+      `code ${quoted(input.code)} ${problem}`,
+      `Send a ${CODE_SYSTEM_INFO[input.system].name} code, or another system.`,
+    );
+  }
+  const index = await deps.connect();
+  return index.lookup({
+    system: input.system,
+    code,
+    displayName: input.displayName?.replace(/[\p{Cc}\p{Cf}]/gu, ' ').trim() || null,
+    recipient: input.audience === 'professional' ? 'PROV' : 'PAT',
+    language: 'en',
+  });
 }

@@ -14,30 +14,19 @@ import type {
   Question,
   WithContext,
 } from 'schema-dts';
-import type { ReviewBadge } from '../content/index.js';
+import { CODE_SYSTEM_INFO, codePairs, type ReviewBadge } from '../content/index.js';
 import type { AnswerView, ConditionRecord } from '../store/index.js';
 import type { SiteConfig } from './config.js';
 import { markdownToText } from './markdown.js';
 import { answerPath, conditionPath, publisherName } from './model.js';
 
-/** The coding systems our condition codes come from, as schema.org `codingSystem` names. */
-const CODING_SYSTEMS: Record<string, string> = {
-  icd10: 'ICD-10',
-  doid: 'DOID',
-  orpha: 'ORPHA',
-  omim: 'OMIM',
-};
-
+/** Condition codes as schema.org `MedicalCode`s, `codingSystem` named as in CODE_SYSTEM_INFO. */
 function medicalCodes(codes: ConditionRecord['codes']): MedicalCode[] {
-  if (!codes) return [];
-  const out: MedicalCode[] = [];
-  for (const [system, name] of Object.entries(CODING_SYSTEMS)) {
-    const value = codes[system as keyof typeof codes];
-    if (typeof value === 'string' && value) {
-      out.push({ '@type': 'MedicalCode', codeValue: value, codingSystem: name });
-    }
-  }
-  return out;
+  return codePairs(codes).map(({ system, code }) => ({
+    '@type': 'MedicalCode',
+    codeValue: code,
+    codingSystem: CODE_SYSTEM_INFO[system].name,
+  }));
 }
 
 export function publisherJsonLd(config: SiteConfig): Organization {

@@ -20,7 +20,7 @@ export interface ConditionSynonymsTable {
 
 export interface ConditionCodesTable {
   condition_id: number;
-  system: string; // icd10 | doid | orpha | omim | umls
+  system: string; // a CodeSystem (src/content/codes.ts): icd10cm | snomedct | umls | …
   code: string;
 }
 

@@ -51,3 +51,13 @@ export function splitSchema(url: string): { connection: string; schema?: string 
   parsed.searchParams.delete('schema');
   return { connection: parsed.toString(), schema };
 }
+export {
+  type AttachReport,
+  attachConditionCodes,
+  type CodeAttachment,
+  type ConditionCodeListing,
+  type ConditionCodeRow,
+  listConditionCodes,
+  UnknownConditionError,
+} from './codes.js';
+export { rebuiltOnChange } from './versioned.js';

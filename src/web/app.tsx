@@ -15,6 +15,7 @@ import {
   loggedEngine,
   startAskLog,
 } from '../asklog/index.js';
+import { connectService } from '../connect/index.js';
 import { mountMcp } from '../mcp/index.js';
 import { askRoutes, type EngineProvider, searchService } from '../search/index.js';
 import { defaultSiteConfig, ErrorPage, renderDocument, type SiteConfig } from '../site/index.js';
@@ -86,12 +87,14 @@ export function createApp(options: AppOptions) {
     : null;
   const on = (channel: 'page' | 'api' | 'mcp') =>
     askLog ? loggedEngine(search, askLog.recorder, channel) : search;
-  mountApi(app, store, config, reviewers);
+  // One code-lookup index for /api/v1/connect and MCP lookup_by_code, rebuilt when content changes.
+  const connect = connectService(store, config);
+  mountApi(app, store, config, reviewers, connect);
   app.use('/api/v1/ask', askLogOptOut());
   app.use('/api/ask', askLogOptOut());
   app.route('/api/v1', askRoutes(on('api')));
   app.route('/api', askRoutes(on('api'))); // unversioned alias, like the other /api paths
-  mountMcp(app, { store, config, ask: on('mcp') }); // MCP for AI assistants, Streamable HTTP at /mcp
+  mountMcp(app, { store, config, ask: on('mcp'), connect }); // MCP for AI assistants, Streamable HTTP at /mcp
   app.route('/', editorRoutes(store, config)); // editor UI, sign-in, /editor/api
   app.route('/', gapRoutes(store, config, { logEnabled: askLog !== null })); // gap queue
   app.route('/', feedbackRoutes(store, config, options.feedback)); // "Was this page helpful?"

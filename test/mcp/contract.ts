@@ -14,6 +14,7 @@ import {
   GetAnswerOutput,
   ListConditionsOutput,
   ListQuestionsOutput,
+  LookupByCodeOutput,
   MAX_QUESTION_CHARS,
 } from '../../src/mcp/index.js';
 import { NO_ANSWER_MESSAGE } from '../../src/search/index.js';
@@ -33,6 +34,7 @@ const OUTPUTS = {
   get_answer: GetAnswerOutput,
   list_conditions: ListConditionsOutput,
   list_questions: ListQuestionsOutput,
+  lookup_by_code: LookupByCodeOutput,
 } as const;
 type ToolName = keyof typeof OUTPUTS;
 
@@ -73,12 +75,13 @@ export function describeMcpContract(transport: string, connect: () => Promise<Co
       return result.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
     }
 
-    it('lists the four read-only tools with input and output schemas', () => {
+    it('lists the five read-only tools with input and output schemas', () => {
       expect(tools.map((t) => t.name).sort()).toEqual([
         'ask_medbrief',
         'get_answer',
         'list_conditions',
         'list_questions',
+        'lookup_by_code',
       ]);
       for (const t of tools) {
         expect(t.outputSchema?.type).toBe('object');
@@ -92,6 +95,27 @@ export function describeMcpContract(transport: string, connect: () => Promise<Co
       expect(ask.description).toMatch(/cite|sources/i);
       expect(ask.description).toMatch(/link/i);
       expect(ask.description).toMatch(/paraphrase.*(dose|statistic)/i);
+    });
+
+    it('lookup_by_code finds a condition through an ICD-10-CM parent code and says so', async () => {
+      const { data } = await call('lookup_by_code', { system: 'icd10cm', code: 'e1165' });
+      const out = LookupByCodeOutput.parse(data);
+      expect(out.match.kind).toBe('parent');
+      expect(out.match.code?.code).toBe('E11');
+      expect(out.match.tried).toEqual(['E11.65', 'E11.6', 'E11']);
+      expect(out.conditions.map((c) => c.slug)).toEqual(['type-2-diabetes']);
+      expect(out.conditions[0]!.url).toBe(`${conn.baseUrl}/conditions/type-2-diabetes`);
+      expect(out.conditions[0]!.answers.every((a) => a.review.kind === 'reviewed')).toBe(true);
+    });
+
+    it('lookup_by_code says "none" for a code nobody holds, and refuses a malformed one', async () => {
+      const { data } = await call('lookup_by_code', { system: 'snomedct', code: '22298006' });
+      const out = LookupByCodeOutput.parse(data);
+      expect(out.match.kind).toBe('none');
+      expect(out.conditions).toEqual([]);
+      const text = await callError('lookup_by_code', { system: 'snomedct', code: '44054007' });
+      expect(text).toMatch(/check digit/);
+      expect(await conn.alive()).toBe(true);
     });
 
     it('ask_medbrief ranks a reviewed answer first and reports its review, sources and dates', async () => {

@@ -17,7 +17,7 @@ export const conditions: Condition[] = [
     slug: 'sacral-agenesis',
     name: 'Sacral agenesis',
     synonyms: ['caudal regression syndrome', 'caudal dysplasia'],
-    codes: { icd10: 'Q76.49' },
+    codes: { icd10cm: ['Q76.49'] },
     summary: 'A rare condition in which the lower spine does not fully form.',
   },
   {

@@ -4,7 +4,8 @@
  */
 import type { Command } from 'commander';
 import { loadContentFolder } from '../../import/markdown/index.js';
-import { action, exitCodeFor, printProblems } from '../shared.js';
+import { action, exitCodeFor, printProblems, printWarnings } from '../shared.js';
+import { codeSummary } from './codes.js';
 import { lintFiles } from './lint.js';
 import { printResults } from './lint-output.js';
 
@@ -19,12 +20,13 @@ export function register(program: Command): void {
     .option('-q, --quiet', 'report lint errors only, not warnings')
     .action(
       action(async (dir: string, opts: { lint: boolean; quiet?: boolean }) => {
-        const { bundle, problems, files } = loadContentFolder(dir);
+        const { bundle, problems, warnings, files } = loadContentFolder(dir);
+        if (!opts.quiet) printWarnings(warnings);
         if (problems.length) {
           printProblems(problems);
           return exitCodeFor(problems);
         }
-        const summary = `${bundle.conditions.length} conditions, ${bundle.answers.length} answers, ${bundle.reviewers.length} reviewers`;
+        const summary = `${bundle.conditions.length} conditions, ${bundle.answers.length} answers, ${bundle.reviewers.length} reviewers; ${codeSummary(bundle.conditions)}`;
         if (!opts.lint) {
           console.log(`${dir}: valid — ${summary}`);
           return;

@@ -21,6 +21,8 @@ import {
 export interface LoadedFolder {
   bundle: ContentBundle;
   problems: ContentProblem[];
+  /** Accepted but worth changing (old code-system names); never stop an import. */
+  warnings: ContentProblem[];
   /** Paths (relative to the folder) of every answer file read, by `condition/slug`. */
   files: Map<string, string>;
 }
@@ -39,6 +41,7 @@ export interface LoadOptions {
 
 export function loadContentFolder(dir: string, options: LoadOptions = {}): LoadedFolder {
   const problems: ContentProblem[] = [];
+  const warnings: ContentProblem[] = [];
   const conditions: Condition[] = [];
   const answers: Answer[] = [];
   let reviewers: Reviewer[] = [];
@@ -52,7 +55,7 @@ export function loadContentFolder(dir: string, options: LoadOptions = {}): Loade
       column: 0,
       hint: 'give the path of a folder holding <condition>/condition.md files (create one with `medbrief init <dir>`)',
     });
-    return { bundle: { conditions, answers, reviewers }, problems, files };
+    return { bundle: { conditions, answers, reviewers }, problems, warnings, files };
   }
   const shown = (p: string) => relative(process.cwd(), p) || p;
 
@@ -109,8 +112,10 @@ export function loadContentFolder(dir: string, options: LoadOptions = {}): Loade
       const text = readText(condFile, shown(condFile), problems);
       if (text !== null) {
         const r = parseCondition(text, name, shown(condFile));
-        if (r.ok) conditions.push(r.value);
-        else problems.push(...r.problems);
+        if (r.ok) {
+          conditions.push(r.value);
+          warnings.push(...(r.warnings ?? []));
+        } else problems.push(...r.problems);
       }
     }
     for (const file of readdirSync(condDir).sort()) {
@@ -177,7 +182,7 @@ export function loadContentFolder(dir: string, options: LoadOptions = {}): Loade
       answers.push(a);
     }
   }
-  return { bundle: { conditions, answers, reviewers }, problems, files };
+  return { bundle: { conditions, answers, reviewers }, problems, warnings, files };
 }
 
 /** 1-based line of the first match of a pattern in a text (1 when absent). */

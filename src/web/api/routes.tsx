@@ -5,10 +5,12 @@
 
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { type ConnectProvider, connectService } from '../../connect/index.js';
 import type { Reviewer } from '../../content/index.js';
 import type { SiteConfig } from '../../site/index.js';
 import { renderDocument } from '../../site/index.js';
 import type { Store } from '../../store/index.js';
+import { connectHandler } from './connect.js';
 import { ApiDocsPage } from './docs.js';
 import { conditionalGet, cors } from './http.js';
 import { openApiDocument } from './openapi.js';
@@ -45,9 +47,10 @@ export function mountApi(
   store: Store,
   config: SiteConfig,
   reviewers: () => Promise<Map<string, Reviewer>>,
+  connect: ConnectProvider = connectService(store, config),
 ): void {
   app.use('/api/*', cors, conditionalGet);
-  const api = apiV1Routes(store, config, reviewers);
+  const api = apiV1Routes(store, config, reviewers, connect);
   app.route('/api/v1', api);
   app.route('/api', api);
 }
@@ -57,6 +60,7 @@ export function apiV1Routes(
   store: Store,
   config: SiteConfig,
   reviewers: () => Promise<Map<string, Reviewer>>,
+  connect: ConnectProvider = connectService(store, config),
 ) {
   const api = new Hono();
   const base = `${config.baseUrl}/api/v1`;
@@ -112,6 +116,8 @@ export function apiV1Routes(
     if (link) c.header('link', link);
     return c.json(body);
   });
+
+  api.get('/connect', connectHandler(connect, config));
 
   api.get('/reviewers', async (c) => {
     const body: ReviewerList = { reviewers: [...(await reviewers()).values()] };

@@ -1,0 +1,130 @@
+/**
+ * Condition codes in the store: listing them by system, and attaching codes in bulk. Attaching
+ * goes through `upsertCondition`, the one write path for conditions, inside one transaction.
+ */
+import type { Kysely } from 'kysely';
+import { type CodeSystem, type Condition, type ConditionCodes, isCodeSystem } from '../content/index.js';
+import type { Database } from './db.js';
+import { upsertCondition } from './kysely-store.js';
+
+export interface ConditionCodeRow {
+  slug: string;
+  name: string;
+  system: CodeSystem;
+  code: string;
+}
+
+export interface ConditionCodeListing {
+  /** Every stored (condition, system, code), ordered by system, code, condition. */
+  codes: ConditionCodeRow[];
+  /** Conditions that have no code at all. */
+  uncoded: { slug: string; name: string }[];
+  conditions: number;
+}
+
+export async function listConditionCodes(db: Kysely<Database>): Promise<ConditionCodeListing> {
+  const rows = await db
+    .selectFrom('condition_codes as k')
+    .innerJoin('conditions as c', 'c.id', 'k.condition_id')
+    .select(['c.slug', 'c.name', 'k.system', 'k.code'])
+    .orderBy('k.system')
+    .orderBy('k.code')
+    .orderBy('c.slug')
+    .execute();
+  const uncoded = await db
+    .selectFrom('conditions as c')
+    .select(['c.slug', 'c.name'])
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('condition_codes as k').select('k.code').whereRef('k.condition_id', '=', 'c.id'),
+        ),
+      ),
+    )
+    .orderBy('c.slug')
+    .execute();
+  const { n } = await db
+    .selectFrom('conditions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return {
+    codes: rows.filter((r): r is ConditionCodeRow => isCodeSystem(r.system)),
+    uncoded,
+    conditions: Number(n),
+  };
+}
+
+export interface CodeAttachment {
+  condition: string;
+  system: CodeSystem;
+  code: string;
+}
+
+export interface AttachReport {
+  added: number;
+  /** Already stored on that condition. */
+  unchanged: number;
+  /** Conditions that gained at least one code. */
+  conditions: string[];
+}
+
+/** A condition slug the store does not hold; nothing was written. */
+export class UnknownConditionError extends Error {
+  constructor(readonly slugs: string[]) {
+    super(`no such condition: ${slugs.join(', ')}`);
+    this.name = 'UnknownConditionError';
+  }
+}
+
+/**
+ * Adds codes to conditions (never removes any), all or nothing: when any condition is unknown
+ * nothing is written. Codes must already be valid and normalized (see `codeProblem`).
+ */
+export async function attachConditionCodes(
+  db: Kysely<Database>,
+  attachments: readonly CodeAttachment[],
+): Promise<AttachReport> {
+  return db.transaction().execute(async (trx) => {
+    const bySlug = new Map<string, CodeAttachment[]>();
+    for (const a of attachments) bySlug.set(a.condition, [...(bySlug.get(a.condition) ?? []), a]);
+    const rows = bySlug.size
+      ? await trx
+          .selectFrom('conditions')
+          .selectAll()
+          .where('slug', 'in', [...bySlug.keys()])
+          .execute()
+      : [];
+    const missing = [...bySlug.keys()].filter((s) => !rows.some((r) => r.slug === s));
+    if (missing.length) throw new UnknownConditionError(missing);
+    const report: AttachReport = { added: 0, unchanged: 0, conditions: [] };
+    for (const row of rows) {
+      const codes = JSON.parse(row.codes) as ConditionCodes;
+      let added = 0;
+      for (const a of bySlug.get(row.slug) ?? []) {
+        const list = codes[a.system] ?? [];
+        if (list.includes(a.code)) {
+          report.unchanged++;
+          continue;
+        }
+        codes[a.system] = [...list, a.code];
+        added++;
+      }
+      if (!added) continue;
+      const synonyms = (
+        await trx.selectFrom('condition_synonyms').select('name').where('condition_id', '=', row.id).execute()
+      ).map((s) => s.name);
+      const condition: Condition = {
+        slug: row.slug,
+        name: row.name,
+        synonyms,
+        summary: row.summary,
+        codes,
+        review_interval_months: row.review_interval_months ?? undefined,
+      };
+      await upsertCondition(trx, condition);
+      report.added += added;
+      report.conditions.push(row.slug);
+    }
+    return report;
+  });
+}

@@ -1,6 +1,14 @@
 /** Code lookup in the HL7 Infobutton way (MedlinePlus Connect): request parsing, lookup, Atom/JSON/JSONP. */
 export { ConnectIndex, MAX_CONDITIONS, MIN_FOCUS_STRENGTH } from './lookup.js';
-export { ATOM_NS, canonicalQuery, renderAtom, renderJson, renderJsonp, safeJson } from './render.js';
+export {
+  ATOM_NS,
+  canonicalQuery,
+  connectFilePath,
+  renderAtom,
+  renderJson,
+  renderJsonp,
+  safeJson,
+} from './render.js';
 export {
   type ConnectRequest,
   LIMITS,

@@ -3,7 +3,7 @@
  * or as JSONP. Everything taken from the request or the content is escaped for the format it is
  * written into; nothing is written raw.
  */
-import { CODE_SYSTEM_INFO } from '../content/index.js';
+import { CODE_SYSTEM_INFO, type CodeSystem } from '../content/index.js';
 import { type SiteConfig, xmlEscape } from '../site/index.js';
 import { latestDate } from './lookup.js';
 import type { ConnectResult, ConnectReview } from './schema.js';
@@ -110,4 +110,12 @@ export function renderJsonp(result: ConnectResult, callback: string): string {
   if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(callback)) throw new Error('invalid JSONP callback name');
   // The leading comment stops a response from being read as another file type (Rosetta Flash).
   return `/**/${callback}(${safeJson(result)});`;
+}
+
+/**
+ * Where the static export writes the lookup of one code: `connect/<system>/<code>.json`, the code
+ * as stored except DOID's "DOID:" prefix (a colon is not safe in file names).
+ */
+export function connectFilePath(system: CodeSystem, code: string): string {
+  return `connect/${system}/${system === 'doid' ? code.replace(/^DOID:/, '') : code}.json`;
 }

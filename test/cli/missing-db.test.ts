@@ -37,7 +37,18 @@ const READ_ONLY: Record<string, string[]> = {
   'user password': ['sam'],
   gaps: [],
   'asklog purge': ['--days', '90'],
+  'codes list': [],
+  'codes find': ['E11.65'],
+  'codes missing': [],
+  'codes import': [codesFile()],
 };
+
+/** A valid codes file, so `codes import` gets as far as opening the store. */
+function codesFile(): string {
+  const file = join(tempDir('medbrief-codes-'), 'codes.tsv');
+  writeFileSync(file, 'gout\ticd10cm\tM10\n');
+  return file;
+}
 /** Commands that create the store they are given. */
 const WRITERS = ['import', 'import medquad', 'restore', 'user add'];
 

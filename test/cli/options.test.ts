@@ -5,7 +5,7 @@
  * named and no other. Every option that a parent and a subcommand both declare is also given
  * after the parent (`import --db X medquad DIR`) and must reach the subcommand.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +103,52 @@ async function user(db: string) {
 const ok = (r: CliResult) => expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
 
 const CASES: Record<string, DbCase> = {
+  'codes list': {
+    args: () => ['--json'],
+    target: 'seed',
+    check: (r) => {
+      ok(r);
+      expect(JSON.parse(r.stdout)).toContainEqual({
+        slug: 'gout',
+        name: 'Gout',
+        system: 'icd10cm',
+        code: 'M10',
+      });
+    },
+  },
+  'codes find': {
+    args: () => ['m10.9'],
+    target: 'seed',
+    check: (r) => {
+      ok(r);
+      expect(r.stdout).toContain('icd10cm M10 (parent of M10.9): gout');
+    },
+  },
+  'codes missing': {
+    args: () => ['--system', 'snomedct', '--json'],
+    target: 'seed',
+    check: (r) => {
+      ok(r);
+      expect(JSON.parse(r.stdout)).toEqual([{ slug: 'gout', name: 'Gout' }]);
+    },
+  },
+  'codes import': {
+    args: (c) => {
+      const file = join(c.out, 'codes.tsv');
+      writeFileSync(file, 'condition\tsystem\tcode\ngout\tsnomedct\t73211009\n');
+      return [file];
+    },
+    target: 'copy',
+    check: async (r, db) => {
+      ok(r);
+      const store = await openStore(db);
+      try {
+        expect((await store.findCondition('gout'))?.codes?.snomedct).toEqual(['73211009']);
+      } finally {
+        await store.close();
+      }
+    },
+  },
   import: {
     args: (c) => [c.content],
     target: 'fresh',

@@ -45,6 +45,9 @@ describe('static export', () => {
       'api/v1/conditions.json',
       'api/v1/conditions/sacral-agenesis.json',
       'api/v1/conditions/sacral-agenesis/causes.json',
+      'api/v1/connect/icd10cm/E11.json',
+      'api/v1/connect/orpha/3027.json',
+      'api/v1/connect/doid/9352.json',
     ]) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }
@@ -53,6 +56,10 @@ describe('static export', () => {
     expect(JSON.parse(readFileSync(join(out, 'api/v1/conditions.json'), 'utf8')).conditions).toHaveLength(
       conditions,
     );
+    // A CDN can answer code lookups: one file per stored code, the same JSON as /api/v1/connect.
+    const lookup = JSON.parse(readFileSync(join(out, 'api/v1/connect/icd10cm/E11.json'), 'utf8'));
+    expect(lookup.match).toMatchObject({ kind: 'exact', code: { system: 'icd10cm', code: 'E11' } });
+    expect(lookup.conditions.map((c: { slug: string }) => c.slug)).toEqual(['type-2-diabetes']);
     const answerHtml = readFileSync(join(out, 'conditions/sacral-agenesis/causes/index.html'), 'utf8');
     expect(answerHtml).toContain(
       '<link rel="canonical" href="https://medbrief.example/conditions/sacral-agenesis/causes"',

@@ -67,7 +67,7 @@ async function withCodes<T>(
   db: string,
   fn: (listing: ConditionCodeListing, store: Awaited<ReturnType<typeof openCliStore>>) => Promise<T>,
 ): Promise<T> {
-  const store = await openCliStore(db);
+  const store = await openCliStore(db, { mustExist: true });
   try {
     return await fn(await listConditionCodes(store.db), store);
   } finally {
@@ -229,7 +229,7 @@ export function register(program: Command): Command {
           console.error('nothing was imported');
           return EXIT_PROBLEMS;
         }
-        const store = await openCliStore(opts.db);
+        const store = await openCliStore(opts.db, { mustExist: true });
         try {
           const known = new Set((await store.listConditions()).map((c) => c.slug));
           const unknown = rows.filter((r) => !known.has(r.condition));

@@ -4,6 +4,7 @@
  * written here.
  */
 import { z } from 'zod';
+import { CODE_SYSTEM_INFO, CODE_SYSTEMS } from '../../content/index.js';
 import { NAMED_SCHEMAS, PageQuerySchema } from './schemas.js';
 
 type JsonObject = Record<string, unknown>;
@@ -90,6 +91,98 @@ function get(summary: string, operationId: string, parameters: unknown[], respon
   };
 }
 
+const query = (name: string, description: string, schema: JsonObject, required = false) => ({
+  name,
+  in: 'query',
+  required,
+  description,
+  schema,
+});
+
+/** GET /connect: the HL7 Infobutton URL-based request (MedlinePlus Connect's parameters). */
+function connectPath(): JsonObject {
+  const oids = CODE_SYSTEMS.filter((s) => CODE_SYSTEM_INFO[s].oid).map(
+    (s) => `${CODE_SYSTEM_INFO[s].oid} (${CODE_SYSTEM_INFO[s].name})`,
+  );
+  const parameters = [
+    query('mainSearchCriteria.v.cs', `Code system OID, required with a code: ${oids.join(', ')}.`, {
+      type: 'string',
+      enum: CODE_SYSTEMS.map((s) => CODE_SYSTEM_INFO[s].oid).filter(Boolean),
+    }),
+    query(
+      'mainSearchCriteria.v.c',
+      'The code, e.g. E11.65 (ICD-10-CM; the dot may be left out), 44054006 (SNOMED CT), C0011860 (UMLS). ICD-10-CM falls back to parent codes.',
+      { type: 'string', maxLength: 64 },
+    ),
+    query(
+      'mainSearchCriteria.v.dn',
+      'Display name, used only when no condition has the code (or no code is sent): matched against condition names and synonyms, never against answer text.',
+      { type: 'string', maxLength: 200 },
+    ),
+    query('informationRecipient', 'PAT (patient, default) or PROV (provider: professional answers first).', {
+      type: 'string',
+      enum: ['PAT', 'PROV'],
+    }),
+    query(
+      'informationRecipient.languageCode.c',
+      'Requested language; content is English and a response to another language says so in notes.',
+      { type: 'string', default: 'en' },
+    ),
+    query(
+      'knowledgeResponseType',
+      'text/xml (Atom feed, default), application/json, or text/javascript (JSONP; needs callback).',
+      {
+        type: 'string',
+        enum: ['text/xml', 'application/atom+xml', 'application/json', 'text/javascript'],
+        default: 'text/xml',
+      },
+    ),
+    query('callback', 'JSONP function name, [A-Za-z_][A-Za-z0-9_.]*, at most 64 characters.', {
+      type: 'string',
+      pattern: '^[A-Za-z_][A-Za-z0-9_.]*$',
+      maxLength: 64,
+    }),
+  ];
+  const headers = {
+    ETag: { description: 'strong validator; send it back in If-None-Match', schema: { type: 'string' } },
+    'Cache-Control': { schema: { type: 'string' } },
+    'X-MedBrief-Match': {
+      description: 'what matched: exact, parent, display-name or none',
+      schema: { type: 'string', enum: ['exact', 'parent', 'display-name', 'none'] },
+    },
+  };
+  return {
+    get: {
+      summary: 'Answers for a diagnosis code (HL7 Infobutton / MedlinePlus Connect style)',
+      description:
+        'Exact code, then (ICD-10-CM) parent codes, then the display name. A code nobody holds is a 200 with ' +
+        'no entries and match "none". Reviewed answers come first; imported answers are labelled "not yet ' +
+        'reviewed by our medical team". Other Infobutton parameters are accepted and ignored.',
+      operationId: 'connect',
+      parameters,
+      responses: {
+        '200': {
+          description: 'The matching conditions (possibly none)',
+          headers,
+          content: {
+            'text/xml': {
+              schema: { type: 'string', description: 'Atom 1.0 feed: one entry per condition' },
+            },
+            'application/json': { schema: ref('ConnectResult') },
+            'text/javascript': {
+              schema: { type: 'string', description: '/**/callback(<ConnectResult JSON>);' },
+            },
+          },
+        },
+        '304': notModified,
+        '400': problemResponse('A parameter is invalid (errors[].name says which)'),
+        '414': problemResponse('The query string is longer than 8,192 characters'),
+        '500': problemResponse('Server error'),
+      },
+    },
+  };
+}
+
 export function openApiDocument(baseUrl: string): JsonObject {
   return {
     openapi: '3.1.0',
@@ -134,6 +227,7 @@ export function openApiDocument(baseUrl: string): JsonObject {
         { '400': problemResponse('Invalid limit or offset') },
       ),
       '/reviewers': get('Medical reviewers', 'listReviewers', [], ok('All reviewers', 'ReviewerList')),
+      '/connect': connectPath(),
     },
     components: { schemas: componentSchemas() },
   };

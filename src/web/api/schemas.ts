@@ -4,6 +4,7 @@
  * responses with them, so the document cannot drift from what the server sends.
  */
 import { z } from 'zod';
+import { ConnectResultSchema } from '../../connect/schema.js';
 import {
   AnswerSchema,
   AspectSchema,
@@ -134,4 +135,5 @@ export const NAMED_SCHEMAS = {
   AnswerResource: AnswerResourceSchema,
   ReviewerList: ReviewerListSchema,
   Problem: ProblemSchema,
+  ConnectResult: ConnectResultSchema,
 } as const;

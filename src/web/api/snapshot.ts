@@ -3,6 +3,8 @@
  * server sends, at the API paths with ".json" added (a static host cannot serve the bare paths
  * as JSON). Lists are written whole, as one page holding every item.
  */
+
+import { ConnectIndex, connectFilePath, renderJson } from '../../connect/index.js';
 import {
   fileForPath,
   keyOf,
@@ -57,6 +59,12 @@ export function apiSnapshotFiles(snap: SiteSnapshot, config: SiteConfig): Output
     for (const v of views) {
       files.push(json(`conditions/${c.slug}/${v.slug}.json`, answerJson(v, snap.reviewers, config)));
     }
+  }
+  // One lookup per stored code, so a CDN can answer `connect/<system>/<code>.json` without a server.
+  const index = ConnectIndex.fromSnapshot(snap, config);
+  for (const { system, code } of index.codes()) {
+    const result = index.lookup({ system, code, displayName: null, recipient: 'PAT', language: 'en' });
+    files.push(literalFile(`api/v1/${connectFilePath(system, code)}`, renderJson(result)));
   }
   return files;
 }

@@ -6,7 +6,18 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const ALL = ['foundation', 'import', 'lint', 'search', 'site', 'workflow', 'mcp', 'asklog', 'editor'];
+const ALL = [
+  'foundation',
+  'import',
+  'lint',
+  'search',
+  'site',
+  'workflow',
+  'mcp',
+  'asklog',
+  'editor',
+  'connect',
+];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : ALL;
 let failed = 0;

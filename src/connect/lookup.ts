@@ -109,7 +109,8 @@ export class ConnectIndex {
         if (list) list.push(r.slug);
         else this.byCode.set(key, [r.slug]);
       }
-      const updated = latestDate([r.updatedAt.slice(0, 10), ...answers.map((a) => a.updated)]);
+      // When the condition's content last changed for a reader: its newest answer (or review), else the row.
+      const updated = answers.length ? latestDate(answers.map((a) => a.updated)) : r.updatedAt.slice(0, 10);
       this.entries.set(r.slug, {
         condition: {
           slug: r.slug,

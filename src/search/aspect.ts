@@ -23,6 +23,8 @@ export interface AspectGuess {
   cues: string[];
   /** True when the question asks something no aspect of ours answers (a medicine's dose, a doctor's address). */
   noAspect?: boolean;
+  /** True when only hints fired (a symptom word, no "what are the symptoms"): the type is a guess. */
+  weak?: boolean;
 }
 
 /** Splits a consumer message into sentences; the subject line (before the first ". ") counts as one. */
@@ -81,6 +83,11 @@ export function classifyAspect(text: string): AspectGuess {
  */
 export function aspectFit(guess: AspectGuess, docAspect: Aspect): number {
   if (guess.noAspect) return 0;
+  if (guess.weak) return 0.4 + 0.3 * strictFit(guess, docAspect);
+  return strictFit(guess, docAspect);
+}
+
+function strictFit(guess: AspectGuess, docAspect: Aspect): number {
   if (guess.top === null) return docAspect === 'overview' ? 0.6 : 0.15;
   if (guess.top === docAspect) return 1;
   const share = guess.scores[docAspect] ?? 0;
@@ -94,5 +101,11 @@ export function aspectGuessOf(parsed: ParsedMessage): AspectGuess {
     const a = TYPE_ASPECT[t as QuestionType];
     if (a) scores[a] = Math.round(((scores[a] ?? 0) + v!) * 1000) / 1000;
   }
-  return { top: parsed.aspect, scores, cues: parsed.cues, noAspect: parsed.noAspect };
+  return {
+    top: parsed.aspect,
+    scores,
+    cues: parsed.cues,
+    noAspect: parsed.noAspect,
+    ...(parsed.weakType ? { weak: true } : {}),
+  };
 }

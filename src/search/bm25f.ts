@@ -25,6 +25,27 @@ export interface ScoredDoc {
   score: number;
 }
 
+export interface Bm25fSnapshotMeta {
+  fields: FieldSpec[];
+  k1: number;
+  titleFields: number;
+  docCount: number;
+  avg: number[];
+  /** Terms by id, newline-separated. */
+  terms: string;
+  /** Indexed words (that are terms), newline-separated; their term ids are in arrays.wordTerm. */
+  words: string;
+  titleTerms: number[];
+}
+
+export interface Bm25fSnapshotArrays {
+  offsets: Uint32Array;
+  postings: Uint32Array;
+  tfs: Uint16Array;
+  lengths: Float32Array;
+  wordTerm: Uint32Array;
+}
+
 export class Bm25fIndex {
   readonly fields: readonly FieldSpec[];
   readonly k1: number;
@@ -47,7 +68,7 @@ export class Bm25fIndex {
   private slot: number[] = [];
   /** Terms seen in the first `titleFields` fields (names and questions), by term id. */
   private titleTerm: number[] = [];
-  private readonly titleFields: number;
+  private titleFields: number;
 
   constructor(fields: FieldSpec[], options: Bm25fOptions & { titleFields?: number } = {}) {
     this.fields = fields;
@@ -141,6 +162,71 @@ export class Bm25fIndex {
 
   get size(): number {
     return this.docCount;
+  }
+
+  /** The frozen index as plain data and typed arrays (see fromSnapshot). */
+  snapshot(): { meta: Bm25fSnapshotMeta; arrays: Bm25fSnapshotArrays } {
+    if (!this.frozen) this.freeze();
+    const nf = this.fields.length;
+    const offsets = new Uint32Array(this.docs.length + 1);
+    for (let i = 0; i < this.docs.length; i++) offsets[i + 1] = offsets[i]! + this.docs[i]!.length;
+    const postings = new Uint32Array(offsets[this.docs.length]!);
+    const tfs = new Uint16Array(postings.length * nf);
+    for (let i = 0; i < this.docs.length; i++) {
+      postings.set(this.docs[i]!, offsets[i]!);
+      tfs.set(this.tfs[i]!, offsets[i]! * nf);
+    }
+    const lengths = new Float32Array(this.docCount * nf);
+    for (let f = 0; f < nf; f++) lengths.set(this.lengthArrays[f]!, f * this.docCount);
+    const terms = new Array<string>(this.termIds.size);
+    for (const [t, id] of this.termIds) terms[id] = t;
+    // words that are terms, grouped by term id (stopwords are recomputed on load)
+    const words: string[] = [];
+    const wordTerm: number[] = [];
+    for (const [w, id] of this.wordIds) {
+      if (id < 0) continue;
+      words.push(w);
+      wordTerm.push(id);
+    }
+    return {
+      meta: {
+        fields: this.fields.map((f) => ({ ...f })),
+        k1: this.k1,
+        titleFields: this.titleFields,
+        docCount: this.docCount,
+        avg: [...this.avg],
+        terms: terms.join('\n'),
+        words: words.join('\n'),
+        titleTerms: this.titleTerm.flatMap((v, id) => (v ? [id] : [])),
+      },
+      arrays: { offsets, postings, tfs, lengths, wordTerm: Uint32Array.from(wordTerm) },
+    };
+  }
+
+  /** An index restored from snapshot(): ready to search, nothing re-tokenised. */
+  static fromSnapshot(meta: Bm25fSnapshotMeta, arrays: Bm25fSnapshotArrays): Bm25fIndex {
+    const index = new Bm25fIndex(meta.fields, { k1: meta.k1, titleFields: meta.titleFields });
+    const nf = meta.fields.length;
+    const terms = meta.terms.length ? meta.terms.split('\n') : [];
+    for (let id = 0; id < terms.length; id++) index.termIds.set(terms[id]!, id);
+    const words = meta.words.length ? meta.words.split('\n') : [];
+    for (let i = 0; i < words.length; i++) index.wordIds.set(words[i]!, arrays.wordTerm[i]!);
+    index.docs = terms.map((_, id) => arrays.postings.subarray(arrays.offsets[id]!, arrays.offsets[id + 1]!));
+    index.tfs = terms.map((_, id) =>
+      arrays.tfs.subarray(arrays.offsets[id]! * nf, arrays.offsets[id + 1]! * nf),
+    );
+    index.dfs = Int32Array.from(index.docs.map((d) => d.length));
+    index.lengthArrays = meta.fields.map((_, f) =>
+      Float64Array.from(arrays.lengths.subarray(f * meta.docCount, (f + 1) * meta.docCount)),
+    );
+    index.avg = [...meta.avg];
+    index.docCount = meta.docCount;
+    index.titleTerm = new Array<number>(terms.length).fill(0);
+    for (const id of meta.titleTerms) index.titleTerm[id] = 1;
+    index.buildDocs = [];
+    index.buildTfs = [];
+    index.frozen = true;
+    return index;
   }
 
   /**

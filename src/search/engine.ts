@@ -9,7 +9,7 @@
 import type { Aspect } from '../content/index.js';
 import { DRUG_TYPES } from '../content/text/aspects.js';
 import { aspectFit, aspectGuessOf } from './aspect.js';
-import { Bm25fIndex } from './bm25f.js';
+import { Bm25fIndex, type Bm25fSnapshotArrays, type Bm25fSnapshotMeta } from './bm25f.js';
 import { type AnalysedQuestion, analyseQuestion, RQE_FEATURES } from './features.js';
 import { type FocusCondition, FocusDictionary, type FocusMatch } from './focus.js';
 import { LAY_TERMS } from './lay-terms.js';
@@ -17,6 +17,7 @@ import { medicalWords } from './medical-words.js';
 import { cleanMessage, type ParsedMessage, parseMessage } from './message.js';
 import { detectRedFlag, type RedFlagRules } from './red-flags.js';
 import { loadShippedRqeModel, type RqeModel } from './rqe-model.js';
+import { packSnapshot, unpackSnapshot } from './snapshot.js';
 import { type Correction, SpellingCorrector } from './spelling.js';
 import { isStopword, LIMITS, latinShare, letterShare, terms, termsOfWords, words } from './text.js';
 import type {
@@ -67,6 +68,37 @@ const LAY_INDEX: Map<string, string[]> = (() => {
 })();
 const LAY_MAX_WORDS = Math.max(...[...LAY_INDEX.keys()].map((k) => k.split(' ').length));
 
+const INDEX_FIELDS = [
+  { name: 'question', weight: 3, b: 0.5 },
+  { name: 'names', weight: 2, b: 0.3 },
+  { name: 'tldr', weight: 1.5, b: 0.6 },
+  { name: 'body', weight: 1, b: 0.75 },
+];
+const SNAPSHOT_KIND = 'medbrief-search';
+/** Bump when the index, tokeniser, focus or spelling tables change shape or meaning. */
+const SNAPSHOT_VERSION = 1;
+
+interface RestoredParts {
+  index: Bm25fIndex;
+  everyday: ReadonlySet<string>;
+  speller: string;
+}
+
+interface EngineSnapshotHeader {
+  kind: string;
+  version: number;
+  docs: Omit<SearchDocument, 'synonyms' | 'tldr' | 'body'>[];
+  synonyms: Record<string, string[]>;
+  index: Bm25fSnapshotMeta;
+  everyday: string[];
+  speller: string;
+}
+
+function slimDocument(d: SearchDocument): SearchDocument {
+  const { cuis: _c, ...rest } = d;
+  return { ...rest, tldr: '', body: '' };
+}
+
 export class AskEngine {
   private readonly docs: SearchDocument[];
   private readonly index: Bm25fIndex;
@@ -79,24 +111,15 @@ export class AskEngine {
   private readonly options: AskEngineOptions;
   readonly abstainThreshold: number;
 
-  constructor(docs: SearchDocument[], options: AskEngineOptions = {}) {
-    this.docs = docs;
+  constructor(docs: SearchDocument[], options: AskEngineOptions = {}, restored?: RestoredParts) {
     this.options = options;
     this.model = options.model ?? loadShippedRqeModel();
     this.abstainThreshold = options.abstainThreshold ?? DEFAULT_ABSTAIN_THRESHOLD;
     this.analysed = new Array(docs.length);
-    this.index = new Bm25fIndex(
-      [
-        { name: 'question', weight: 3, b: 0.5 },
-        { name: 'names', weight: 2, b: 0.3 },
-        { name: 'tldr', weight: 1.5, b: 0.6 },
-        { name: 'body', weight: 1, b: 0.75 },
-      ],
-      { titleFields: 2 },
-    );
+    // Only what ranking reads is kept: bodies and TL;DRs are indexed, then dropped.
+    this.docs = docs.map(slimDocument);
     const conditions = new Map<string, FocusCondition>();
-    docs.forEach((d, i) => {
-      this.index.addTexts([d.question, [d.conditionName, ...d.synonyms].join(' . '), d.tldr, d.body], 4_000);
+    this.docs.forEach((d, i) => {
       let list = this.byCondition.get(d.condition);
       if (!list) {
         list = [];
@@ -111,14 +134,69 @@ export class AskEngine {
         for (const s of d.synonyms) if (!c.synonyms.includes(s)) c.synonyms.push(s);
       }
     });
+    const medical = options.medicalWordList === false ? null : medicalWords;
+    const isKnownWord = medical ? (w: string) => medical().has(w) : undefined;
+    if (restored) {
+      this.index = restored.index;
+      const vocabulary = this.index.wordFrequencies();
+      this.focus = new FocusDictionary([...conditions.values()], { everydayWords: restored.everyday });
+      this.speller = SpellingCorrector.fromSnapshot(restored.speller, vocabulary, { isKnownWord });
+      return;
+    }
+    this.index = new Bm25fIndex(INDEX_FIELDS, { titleFields: 2 });
+    for (const d of docs) {
+      this.index.addTexts([d.question, [d.conditionName, ...d.synonyms].join(' . '), d.tldr, d.body], 4_000);
+    }
     this.index.freeze();
     const vocabulary = this.index.wordFrequencies();
     // An acronym that is also an everyday word of the corpus ("CAR", "SPEED") is not a name.
     const common = new Set([...vocabulary].filter(([, df]) => df >= 30).map(([w]) => w));
-    this.focus = new FocusDictionary([...conditions.values()], { commonWords: common });
-    this.speller = new SpellingCorrector(vocabulary, {
-      knownWords: options.medicalWordList === false ? [] : medicalWords(),
+    this.focus = new FocusDictionary([...conditions.values()], {
+      commonWords: common,
+      medicalWords: medical ? medical() : new Set(),
     });
+    this.speller = new SpellingCorrector(vocabulary, { isKnownWord });
+  }
+
+  /**
+   * The built engine as bytes (index, spelling and focus tables, answer metadata), so a process
+   * can start answering without reading and re-indexing every answer (see fromSnapshot).
+   */
+  toSnapshot(): Buffer {
+    const { meta, arrays } = this.index.snapshot();
+    return packSnapshot(
+      {
+        kind: SNAPSHOT_KIND,
+        version: SNAPSHOT_VERSION,
+        docs: this.docs.map(({ synonyms: _s, tldr: _t, body: _b, ...d }) => d),
+        synonyms: Object.fromEntries(
+          [...this.byCondition].map(([slug, list]) => [slug, this.docs[list[0]!]!.synonyms]),
+        ),
+        index: meta,
+        everyday: [...this.focus.everydayWords()],
+        speller: this.speller.snapshot(),
+      },
+      arrays as unknown as Record<string, Uint32Array | Uint16Array | Float32Array>,
+    );
+  }
+
+  static readonly snapshotVersion = SNAPSHOT_VERSION;
+
+  /** An engine restored from toSnapshot() bytes; throws a clear error on another format or version. */
+  static fromSnapshot(bytes: Uint8Array, options: AskEngineOptions = {}): AskEngine {
+    const { header, arrays } = unpackSnapshot(bytes);
+    const h = header as unknown as EngineSnapshotHeader;
+    if (h.kind !== SNAPSHOT_KIND || h.version !== SNAPSHOT_VERSION) {
+      throw new Error(`not a search snapshot of version ${SNAPSHOT_VERSION} (rebuild it)`);
+    }
+    const docs: SearchDocument[] = h.docs.map((d) => ({
+      ...d,
+      synonyms: h.synonyms[d.condition] ?? [],
+      tldr: '',
+      body: '',
+    }));
+    const index = Bm25fIndex.fromSnapshot(h.index, arrays as unknown as Bm25fSnapshotArrays);
+    return new AskEngine(docs, options, { index, everyday: new Set(h.everyday), speller: h.speller });
   }
 
   get size(): number {

@@ -8,7 +8,9 @@
  * most of the signal; lexical coverage only tells whether the topic is the same at all.
  */
 import type { Aspect } from '../content/index.js';
-import { type AspectGuess, aspectFit, classifyAspect, sentences } from './aspect.js';
+import { aspectsCompatible } from '../content/text/aspects.js';
+import { type AspectGuess, aspectFit, aspectGuessOf, classifyAspect, sentences } from './aspect.js';
+import { type ParsedMessage, parseMessage } from './message.js';
 import { clampQuestion, terms } from './text.js';
 
 export interface AnalysedQuestion {
@@ -26,12 +28,34 @@ export function analyseQuestion(raw: string): AnalysedQuestion {
   return { terms: ts, termSet: new Set(ts), subjectTerms: terms(first, 40), aspect: classifyAspect(text) };
 }
 
+/**
+ * A consumer's message as the entailment model reads it: the terms of the asking sentence and the
+ * subject line (not the background), and the aspect its question type maps onto.
+ */
+export function analyseMessage(parsed: ParsedMessage, extraTerms: readonly string[] = []): AnalysedQuestion {
+  const asking = [parsed.subject ?? '', parsed.question].filter(Boolean).join(' . ');
+  const ts = [...terms(asking), ...extraTerms];
+  return {
+    terms: ts,
+    termSet: new Set(ts),
+    subjectTerms: terms(parsed.subject ?? parsed.question, 40),
+    aspect: aspectGuessOf(parsed),
+  };
+}
+
+/** analyseMessage over raw text (no condition dictionary: focus is not needed for entailment). */
+export function analyseConsumerQuestion(raw: string): AnalysedQuestion {
+  return analyseMessage(parseMessage(raw));
+}
+
 export const RQE_FEATURES = [
   'aspect_same',
+  'aspect_compatible',
+  'aspect_conflict',
+  'chq_no_aspect',
   'aspect_fit',
   'faq_general_chq_general',
   'faq_general_chq_specific',
-  'faq_specific_mismatch',
   'faq_specific_chq_general',
   'faq_coverage',
   'chq_coverage',
@@ -41,6 +65,7 @@ export const RQE_FEATURES = [
   'log_chq_len',
   'log_faq_len',
   'coverage_x_fit',
+  'coverage_x_conflict',
 ] as const;
 
 export type IdfFn = (term: string) => number;
@@ -95,12 +120,17 @@ export function rqeFeatures(
   const faqCoverage = weightedShare(faq.terms, chq.termSet, idf);
   const key = [...faq.termSet].sort((x, y) => idf(y) - idf(x) || x.localeCompare(y)).slice(0, 2);
   const keyCovered = key.length === 0 ? 0 : key.filter((t) => chq.termSet.has(t)).length / key.length;
+  const same = ca !== null && ca === fa;
+  const compatible = !same && ca !== null && fa !== null && aspectsCompatible(ca, fa);
+  const conflict = ca !== null && fa !== null && !same && !compatible && !(isGeneral(fa) || isGeneral(ca));
   return [
-    ca !== null && ca === fa ? 1 : 0,
+    same ? 1 : 0,
+    compatible ? 1 : 0,
+    conflict ? 1 : 0,
+    chq.aspect.noAspect ? 1 : 0,
     fit,
     isGeneral(fa) && isGeneral(ca) ? 1 : 0,
     isGeneral(fa) && !isGeneral(ca) ? 1 : 0,
-    !isGeneral(fa) && ca !== null && ca !== fa ? 1 : 0,
     !isGeneral(fa) && isGeneral(ca) ? 1 : 0,
     faqCoverage,
     weightedShare(chq.terms, faq.termSet, idf),
@@ -110,5 +140,6 @@ export function rqeFeatures(
     Math.log1p(chq.terms.length),
     Math.log1p(faq.terms.length),
     faqCoverage * fit,
+    faqCoverage * (conflict ? 1 : 0),
   ];
 }

@@ -75,6 +75,63 @@ export function nameVariants(name: string): string[] {
   return [...out];
 }
 
+/**
+ * Everyday English words that are also the name of a MedQuAD topic ("noise", "falls", "salt"):
+ * on their own they are weak evidence that the question is about that topic.
+ */
+const EVERYDAY = new Set(
+  `all as at is go five h c li au ah car arm arms blood child cord drinking falls gas ice makeup medicare
+memory men mg noise nursing pain period pet safety salt sacs shock shots speed stress sweat tears braces
+burns drugs medications medicines surgery operation diets hormones minerals vitamins nutrition caregivers
+imaging rehabilitation tumor fever cough bleeding bruises scars fatigue tiredness itching choking fainting
+sleep hearing balance growth help smoking alcohol caffeine calcium potassium sodium iron lipids`.split(/\s+/),
+);
+
+/**
+ * MedQuAD topics named like a kind of question or a service ("side effects", "genetic testing",
+ * "clinical trials"): in a message they usually say what is asked, not what it is about.
+ */
+const META_TOPICS = [
+  'side effects',
+  'side effect',
+  'drug reaction',
+  'drug reactions',
+  'genetic testing',
+  'genetic test',
+  'clinical trials',
+  'clinical trial',
+  'family history',
+  'ct scan',
+  'ct scans',
+  'mri',
+  'radiation therapy',
+  'antibiotics',
+  'skin condition',
+  'skin conditions',
+  'blood sugar',
+  'symptom',
+  'symptoms',
+  'a symptom',
+  'med',
+  'meds',
+  'medical tests',
+  'lab tests',
+  'laboratory tests',
+  'health insurance',
+  'health facilities',
+  'drug safety',
+  'medicines',
+  'surgery',
+  'chronic pain',
+];
+
+/** Acronyms that are also everyday letters-words in the corpus but name a condition when written. */
+const KNOWN_ACRONYMS = new Set(
+  'hiv aids als flu ms adhd gerd uti hpv copd ckd esrd aml cml cll cbc ldl hdl a1c sids std sti tb ibs pcos ptsd ocd'.split(
+    ' ',
+  ),
+);
+
 export class FocusDictionary {
   private readonly byKey = new Map<string, Set<number>>();
   private readonly conditions: FocusCondition[];
@@ -83,27 +140,57 @@ export class FocusDictionary {
 
   private readonly commonWords: ReadonlySet<string>;
 
-  constructor(conditions: FocusCondition[], options: { commonWords?: ReadonlySet<string> } = {}) {
+  constructor(
+    conditions: FocusCondition[],
+    options: {
+      commonWords?: ReadonlySet<string>;
+      medicalWords?: ReadonlySet<string>;
+      /** The everyday-word set of an earlier dictionary (everydayWords()), instead of computing it. */
+      everydayWords?: ReadonlySet<string>;
+    } = {},
+  ) {
     this.conditions = conditions;
-    this.commonWords = options.commonWords ?? new Set();
+    const medical = options.medicalWords ?? new Set<string>();
+    // a frequent corpus word is "everyday" unless it is a medical term (or a known acronym)
+    this.commonWords =
+      options.everydayWords ??
+      new Set(
+        [...(options.commonWords ?? [])].filter(
+          (w) => EVERYDAY.has(w) || !(medical.has(w) || KNOWN_ACRONYMS.has(w)),
+        ),
+      );
     conditions.forEach((c, i) => {
       for (const n of [c.name, ...c.synonyms]) {
-        for (const v of nameVariants(n)) this.add(v, i);
+        for (const v of nameVariants(n)) this.add(v, i, n === c.name);
       }
     });
     const commonStems = new Set([...this.commonWords].map(stem));
+    const meta = new Set(
+      META_TOPICS.map((t) => (t.length <= 4 && !t.includes(' ') ? `=${t}` : phraseKey(t))),
+    );
     // A key shared by many conditions ("cancer") says little about which one is meant.
     for (const [key, set] of this.byKey) {
       const wordsIn = key.split(' ').length;
       const shared = 1 / Math.sqrt(set.size);
       // A one-word name that is also an everyday word ("noise", "falls", "speed") is weak evidence.
-      const everyday = wordsIn === 1 && commonStems.has(key.replace(/^=/, ''));
+      const everyday = (wordsIn === 1 && commonStems.has(key.replace(/^=/, ''))) || meta.has(key);
       const base = Math.min(1, (0.55 + 0.15 * Math.min(wordsIn, 3)) * shared);
       this.keyStrength.set(key, everyday ? Math.min(base, 0.2) : base);
+      // The condition whose own name this is ("Epilepsy") is meant more surely than the many
+      // that list it as a synonym.
+      const primary = this.primary.get(key);
+      if (primary) {
+        const own = Math.min(1, (0.6 + 0.15 * Math.min(wordsIn, 3)) / Math.sqrt(primary.size));
+        this.primaryStrength.set(key, everyday ? Math.min(own, 0.25) : Math.max(own, base));
+      }
     }
   }
 
-  private add(name: string, index: number): void {
+  private readonly primary = new Map<string, Set<number>>();
+  private readonly heads = new Map<string, Set<number>>();
+  private readonly primaryStrength = new Map<string, number>();
+
+  private add(name: string, index: number, isPrimary: boolean): void {
     const raw = words(name, 32);
     // Short single words are acronyms ("ALS", "HA"): matched exactly, never through the stemmer,
     // which would turn "has" into "ha".
@@ -124,11 +211,40 @@ export class FocusDictionary {
       this.byKey.set(key, set);
     }
     set.add(index);
+    // the head of a multi-word name ("diabetes" of "Type 2 diabetes") names it weakly on its own
+    const head = parts.at(-1)!;
+    if (
+      parts.length > 1 &&
+      !GENERIC.has(head) &&
+      !isStopword(head) &&
+      head.length >= 4 &&
+      !/^\d+$/.test(head)
+    ) {
+      let h = this.heads.get(head);
+      if (!h) {
+        h = new Set();
+        this.heads.set(head, h);
+      }
+      h.add(index);
+    }
+    if (isPrimary) {
+      let p = this.primary.get(key);
+      if (!p) {
+        p = new Set();
+        this.primary.set(key, p);
+      }
+      p.add(index);
+    }
     if (parts.length > this.maxWords) this.maxWords = Math.min(parts.length, 12);
   }
 
   get size(): number {
     return this.byKey.size;
+  }
+
+  /** Frequent corpus words treated as everyday words, not names (kept in engine snapshots). */
+  everydayWords(): ReadonlySet<string> {
+    return this.commonWords;
   }
 
   /**
@@ -142,13 +258,17 @@ export class FocusDictionary {
     while (i < stems.length) {
       let matched = 0;
       for (let n = Math.min(this.maxWords, stems.length - i); n >= 1; n--) {
-        const key = stems.slice(i, i + n).join(' ');
-        const hits =
-          this.byKey.get(key) ??
-          (n === 1 && questionWords[i]!.length <= 4 ? this.byKey.get(`=${questionWords[i]}`) : undefined);
+        const stemKey = stems.slice(i, i + n).join(' ');
+        const key =
+          !this.byKey.has(stemKey) && n === 1 && questionWords[i]!.length <= 4
+            ? `=${questionWords[i]}`
+            : stemKey;
+        const hits = this.byKey.get(key);
         if (!hits) continue;
-        const strength = this.keyStrength.get(key) ?? 0.5;
+        const shared = this.keyStrength.get(key) ?? 0.5;
+        const own = this.primary.get(key);
         for (const idx of hits) {
+          const strength = own?.has(idx) ? (this.primaryStrength.get(key) ?? shared) : shared;
           const c = this.conditions[idx]!;
           const prev = found.get(c.slug);
           if (!prev || prev.strength < strength) {
@@ -164,6 +284,19 @@ export class FocusDictionary {
         break;
       }
       i += matched > 0 ? matched : 1;
+    }
+    if (found.size === 0) {
+      // no name matched: a word that is the head of only one or two names ("diabetes")
+      for (let k = 0; k < stems.length; k++) {
+        const h = this.heads.get(stems[k]!);
+        if (!h || this.byKey.has(stems[k]!) || h.size > 2) continue;
+        const strength = 0.35 / Math.sqrt(h.size);
+        for (const idx of h) {
+          const c = this.conditions[idx]!;
+          if (!found.has(c.slug))
+            found.set(c.slug, { slug: c.slug, name: c.name, phrase: questionWords[k]!, strength });
+        }
+      }
     }
     return [...found.values()].sort((a, b) => b.strength - a.strength || a.slug.localeCompare(b.slug));
   }

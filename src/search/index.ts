@@ -1,5 +1,6 @@
 /** Search: query understanding, retrieval, entailment re-ranking, abstention and red flags. */
 export { type AspectGuess, classifyAspect } from './aspect.js';
+export { type CachedEngine, type CachedEngineOptions, cachedEngine, searchCacheDir } from './cache.js';
 export { documentsFromStore } from './documents.js';
 export {
   AskEngine,
@@ -8,8 +9,10 @@ export {
   DEFAULT_ABSTAIN_THRESHOLD,
   NO_ANSWER_MESSAGE,
 } from './engine.js';
+export { type ExplainableResult, explainLines } from './explain.js';
 export { FocusDictionary } from './focus.js';
 export { askApiHandler, askRoutes, type EngineProvider, MAX_API_LIMIT } from './http.js';
+export { type FocusKind, type ParsedMessage, parseMessage } from './message.js';
 export {
   compileRedFlags,
   DEFAULT_EMERGENCY_NUMBER,
@@ -19,6 +22,7 @@ export {
   type RedFlag,
 } from './red-flags.js';
 export { loadShippedRqeModel, RqeModel } from './rqe-model.js';
+export { type RqeTrainingPair, trainRqeModel, trainRqeModelFile } from './rqe-train.js';
 export { type SearchServiceOptions, searchService } from './service.js';
 export { SpellingCorrector } from './spelling.js';
 export { LIMITS } from './text.js';

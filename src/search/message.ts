@@ -55,6 +55,8 @@ export interface ParsedMessage {
   /** Our aspect that answers it; null with noAspect = none of ours fits; null alone = nothing specific. */
   aspect: Aspect | null;
   noAspect: boolean;
+  /** True when only hints gave the type (a symptom word in a few words, no asking template). */
+  weakType: boolean;
   /** The aspect-type cues that fired (for explain). */
   cues: string[];
 }
@@ -66,6 +68,9 @@ const QUESTION_START =
   /^(what|whats|how|why|when|where|who|whom|which|is|are|was|were|can|could|does|do|did|should|will|would|has|have|am|may|might|shall|must|any|anyone|anything)\b/;
 const REQUEST =
   /\b(i (would like|want|wanted|need|wish|am trying|m trying|d like) to (know|find|learn|understand|get)|please (tell|let|send|advise|help|explain|provide|give|inform|answer|send)|(looking|searching) for (information|info|help|advice|answers?|a (doctor|treatment|cure))|(any|some) (information|info|advice|help|suggestions?|ideas?)|can you|could you|would you|i (am|m) wondering|i wonder|wondering (if|whether|what|how|why)|need (info|information|help|advice)|is it (possible|true|safe|normal|ok))\b/;
+
+const PRONOUN =
+  /^(i|im|i'm|my|me|we|our|he|his|she|her|they|their|it|its|you|your|this|that|there|is|are|was|have|has|had)$/i;
 
 /** Pasted HTML: tags and common entities become spaces/characters. */
 function stripHtml(text: string): string {
@@ -99,6 +104,14 @@ export function splitSubject(text: string): { subject: string | null; message: s
     // a short first line without sentence punctuation, followed by a message, is a subject line
     if (rest.length > 0 && first.length <= 120 && !/[.!]$/.test(first))
       return { subject: first, message: rest };
+  }
+  // "Shingles. My mother has …": a first fragment of a few words that names a topic, not a sentence
+  const frag = /^\s*([^.?!\n]{2,60})[.:]\s+(?=\S)/.exec(text);
+  if (frag) {
+    const ws = frag[1]!.trim().split(/\s+/);
+    if (ws.length <= 4 && !ws.some((w) => PRONOUN.test(w))) {
+      return { subject: frag[1]!.trim(), message: text.slice(frag[0].length).trim() };
+    }
   }
   return { subject: null, message: text };
 }
@@ -211,6 +224,8 @@ export function parseMessage(raw: string, lookup: FocusLookup = () => []): Parse
   const askingWords = [...mainWords, ...subjectWords, ...otherQuestions.flatMap((s) => words(s))];
   const drugs = drugNames(askingWords);
 
+  let maxCue = 0;
+  for (const h of hits.values()) maxCue = Math.max(maxCue, strongest(h));
   // Choose the type. A medicine-only type (maker, dose, price) about a named condition is still
   // about a medicine; "side effects" of a condition's treatment is a treatment question.
   let total = 0;
@@ -278,6 +293,7 @@ export function parseMessage(raw: string, lookup: FocusLookup = () => []): Parse
     types,
     aspect,
     noAspect,
+    weakType: type !== null && maxCue < 2,
     cues,
   };
 }

@@ -4,7 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { type AnalysedQuestion, analyseQuestion, type IdfFn, RQE_FEATURES, rqeFeatures } from './features.js';
+import {
+  type AnalysedQuestion,
+  analyseConsumerQuestion,
+  analyseQuestion,
+  type IdfFn,
+  RQE_FEATURES,
+  rqeFeatures,
+} from './features.js';
 
 export const RqeModelSchema = z.object({
   kind: z.literal('logistic-regression'),
@@ -64,7 +71,7 @@ export class RqeModel {
   }
 
   entail(chq: string, faq: string): { entails: boolean; score: number } {
-    const r = this.entailAnalysed(analyseQuestion(chq), analyseQuestion(faq));
+    const r = this.entailAnalysed(analyseConsumerQuestion(chq), analyseQuestion(faq));
     return { entails: r.entails, score: r.score };
   }
 

@@ -6,6 +6,7 @@
  * engine keeps answering.
  */
 import type { Store } from '../store/index.js';
+import { cachedEngine } from './cache.js';
 import { documentsFromStore } from './documents.js';
 import { type AskEngine, type AskEngineOptions, createAskEngine } from './engine.js';
 import type { EngineProvider } from './http.js';
@@ -13,10 +14,12 @@ import type { EngineProvider } from './http.js';
 export interface SearchServiceOptions extends AskEngineOptions {
   /** How often to ask the store whether content changed (default 5 s; 0 = on every call). */
   checkEveryMs?: number;
+  /** The database's URL or path: set it to keep the built index in the search cache (cache.ts). */
+  databaseKey?: string;
 }
 
 export function searchService(store: Store, options: SearchServiceOptions = {}): EngineProvider {
-  const { checkEveryMs = 5_000, ...engineOptions } = options;
+  const { checkEveryMs = 5_000, databaseKey, ...engineOptions } = options;
   let current: { engine: AskEngine; version: string } | null = null;
   let building: Promise<AskEngine> | null = null;
   let checkedAt = 0;
@@ -24,8 +27,14 @@ export function searchService(store: Store, options: SearchServiceOptions = {}):
   const build = (): Promise<AskEngine> => {
     building ??= (async () => {
       try {
-        const version = await store.contentVersion();
-        const engine = createAskEngine(await documentsFromStore(store), engineOptions);
+        let engine: AskEngine;
+        let version: string;
+        if (databaseKey) {
+          ({ engine, version } = await cachedEngine(store, { ...engineOptions, databaseKey }));
+        } else {
+          version = await store.contentVersion();
+          engine = createAskEngine(await documentsFromStore(store), engineOptions);
+        }
         current = { engine, version };
         checkedAt = Date.now();
         return engine;

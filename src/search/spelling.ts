@@ -10,6 +10,8 @@ export interface SpellingOptions {
   minLength?: number;
   /** Words known to be correct that should not be rewritten even if absent from the corpus. */
   knownWords?: Iterable<string>;
+  /** Like knownWords, asked only when a word is not in the vocabulary (lets a big list load lazily). */
+  isKnownWord?: (word: string) => boolean;
 }
 
 export interface Correction {
@@ -73,15 +75,29 @@ function deletes(word: string): string[] {
 
 export class SpellingCorrector {
   private readonly freq = new Map<string, number>();
-  private readonly byDelete = new Map<string, string[]>();
-  private readonly byPhonetic = new Map<string, string>();
+  private readonly byDelete: Map<string, string[]> = new Map();
+  private readonly byPhonetic: Map<string, string> = new Map();
   private readonly known: Set<string>;
+  private readonly isKnownWord: (word: string) => boolean;
   private readonly minLength: number;
 
   /** `vocabulary`: word → frequency (document count) of the words that retrieval can match. */
-  constructor(vocabulary: ReadonlyMap<string, number>, options: SpellingOptions = {}) {
+  constructor(
+    vocabulary: ReadonlyMap<string, number>,
+    options: SpellingOptions = {},
+    restored?: { byDelete: Map<string, string[]>; byPhonetic: Map<string, string> },
+  ) {
     this.minLength = options.minLength ?? 4;
     this.known = new Set(options.knownWords ?? []);
+    this.isKnownWord = options.isKnownWord ?? (() => false);
+    if (restored) {
+      for (const [word, f] of vocabulary) {
+        if (word.length >= this.minLength && !/[0-9]/.test(word)) this.freq.set(word, f);
+      }
+      this.byDelete = restored.byDelete;
+      this.byPhonetic = restored.byPhonetic;
+      return;
+    }
     for (const [word, f] of vocabulary) {
       if (word.length < this.minLength || /[0-9]/.test(word)) continue;
       this.freq.set(word, f);
@@ -98,7 +114,36 @@ export class SpellingCorrector {
   }
 
   isKnown(word: string): boolean {
-    return this.freq.has(word) || this.known.has(word);
+    return this.freq.has(word) || this.known.has(word) || this.isKnownWord(word);
+  }
+
+  /** The delete and sound-key indexes as text (restored by fromSnapshot without rebuilding). */
+  snapshot(): string {
+    const lines: string[] = [];
+    for (const [d, ws] of this.byDelete) lines.push(`${d}\t${ws.join(' ')}`);
+    lines.push('');
+    for (const [k, w] of this.byPhonetic) lines.push(`${k}\t${w}`);
+    return lines.join('\n');
+  }
+
+  static fromSnapshot(
+    text: string,
+    vocabulary: ReadonlyMap<string, number>,
+    options: SpellingOptions = {},
+  ): SpellingCorrector {
+    const byDelete = new Map<string, string[]>();
+    const byPhonetic = new Map<string, string>();
+    let target: 'd' | 'p' = 'd';
+    for (const line of text.split('\n')) {
+      if (line === '') {
+        target = 'p';
+        continue;
+      }
+      const tab = line.indexOf('\t');
+      if (target === 'd') byDelete.set(line.slice(0, tab), line.slice(tab + 1).split(' '));
+      else byPhonetic.set(line.slice(0, tab), line.slice(tab + 1));
+    }
+    return new SpellingCorrector(vocabulary, options, { byDelete, byPhonetic });
   }
 
   /** The best correction of one lower-case word, or null when it is known or nothing is close. */

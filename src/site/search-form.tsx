@@ -6,9 +6,14 @@ export interface SearchFormProps {
   value?: string;
   /** The header's small form hides its label visually (it keeps its accessible name). */
   compact?: boolean;
+  /** A text area for a whole message (the Ask page): people paste a subject line and paragraphs. */
+  multiline?: boolean;
 }
 
-export function SearchForm({ id, label, value, compact = false }: SearchFormProps) {
+/** Characters the search reads (src/search LIMITS.maxChars); longer input is cut there with a note. */
+export const QUESTION_MAX_CHARS = 4_000;
+
+export function SearchForm({ id, label, value, compact = false, multiline = false }: SearchFormProps) {
   // <search> is the search landmark element (HTML 2023); the form inside stays a plain GET form.
   return (
     <search aria-label={label}>
@@ -16,7 +21,20 @@ export function SearchForm({ id, label, value, compact = false }: SearchFormProp
         <label for={id} class={compact ? 'vh' : undefined}>
           {label}
         </label>
-        <input id={id} name="q" type="search" value={value} autocomplete="off" maxlength={300} />
+        {multiline ? (
+          <textarea id={id} name="q" rows={4} maxlength={QUESTION_MAX_CHARS} autocomplete="off">
+            {value ?? ''}
+          </textarea>
+        ) : (
+          <input
+            id={id}
+            name="q"
+            type="search"
+            value={value}
+            autocomplete="off"
+            maxlength={QUESTION_MAX_CHARS}
+          />
+        )}
         <button type="submit">Search</button>
       </form>
     </search>

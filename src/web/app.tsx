@@ -44,6 +44,8 @@ export interface AppOptions {
   askLog?: AskLogSettings;
   /** Page feedback: rate limit and whether to trust X-Forwarded-For for the client key. */
   feedback?: FeedbackRouteOptions;
+  /** The database URL or path: keeps the built search index in the search cache (src/search/cache.ts). */
+  searchCacheKey?: string;
 }
 
 export function createApp(options: AppOptions) {
@@ -80,7 +82,12 @@ export function createApp(options: AppOptions) {
 
   // /api/v1 is the versioned API; the unversioned /api/... paths are aliases (same handlers).
   // One search engine for the Ask page, /api/v1/ask and MCP, rebuilt when published content changes.
-  const search = options.search ?? searchService(store, { emergencyNumber: config.emergencyNumber });
+  const search =
+    options.search ??
+    searchService(store, {
+      emergencyNumber: config.emergencyNumber,
+      ...(options.searchCacheKey ? { databaseKey: options.searchCacheKey } : {}),
+    });
   // The question log records each channel's asks (scrubbed); off unless enabled.
   const askLog: AskLogService | null = options.askLog?.enabled
     ? startAskLog(store, options.askLog, (what, err) => logger.warn({ err }, what))
@@ -99,7 +106,7 @@ export function createApp(options: AppOptions) {
   app.route('/', gapRoutes(store, config, { logEnabled: askLog !== null })); // gap queue
   app.route('/', feedbackRoutes(store, config, options.feedback)); // "Was this page helpful?"
   const pageSearch = on('page');
-  app.route('/', pageRoutes(store, config, reviewers, { ask: async (q) => (await pageSearch()).ask(q) }));
+  app.route('/', pageRoutes(store, config, reviewers, { ask: async (q, o) => (await pageSearch()).ask(q, o) }));
 
   app.notFound(async (c) => {
     if (c.req.path.startsWith('/api/')) {

@@ -2,6 +2,8 @@
  * The Ask page's data: a question → AskView, from the search engine (src/search) the app shares
  * with /api/v1/ask and MCP. Results are shown from the published site's index entries.
  */
+
+import { explainLines } from '../search/explain.js';
 import { type AskView, conditionPath } from '../site/index.js';
 import type { PublishedSite } from './published.js';
 
@@ -12,14 +14,37 @@ export interface AskResultLike {
   redFlag: { kind: string; message: string } | null;
   results: { answerId: string }[];
   nearestConditions: { slug: string; name: string }[];
+  reason?: string | null;
+  detail?: string;
+  parsed?: {
+    question: string;
+    otherQuestions: string[];
+    subject: string | null;
+    focus: { kind: string; name?: string; phrase?: string };
+    type: string | null;
+    aspect: string | null;
+    noAspect: boolean;
+  };
+  explain?: { truncated?: boolean; corrections?: { from: string; to: string }[]; threshold?: number };
 }
 
-export type AskFn = (question: string) => Promise<AskResultLike> | AskResultLike;
+export type AskFn = (
+  question: string,
+  options?: { explain?: boolean },
+) => Promise<AskResultLike> | AskResultLike;
 
-export async function askView(query: string, ask: AskFn, site: PublishedSite): Promise<AskView> {
+/** Characters of a message the search reads (src/search LIMITS.maxChars). */
+const READ_CHARS = 4_000;
+
+export async function askView(
+  query: string,
+  ask: AskFn,
+  site: PublishedSite,
+  options: { explain?: boolean } = {},
+): Promise<AskView> {
   const q = query.trim();
   if (!q) return { query: '', urgent: null, hits: [], abstained: false, nearest: [] };
-  const result = await ask(q);
+  const result = await ask(q, { explain: options.explain === true });
   const docs = new Map(site.searchIndex.docs.map((d) => [d.id, d]));
   const hits = result.results.flatMap((r) => {
     const d = docs.get(r.answerId);
@@ -33,6 +58,17 @@ export async function askView(query: string, ask: AskFn, site: PublishedSite): P
     hits,
     abstained: result.abstained || hits.length === 0,
     message: result.message,
+    ...(result.detail ? { detail: result.detail } : {}),
     nearest: result.nearestConditions.map((c) => ({ name: c.name, path: conditionPath(c.slug) })),
+    ...(result.parsed
+      ? {
+          read: {
+            question: result.parsed.question,
+            otherQuestions: result.parsed.otherQuestions,
+            truncated: q.length > READ_CHARS,
+          },
+        }
+      : {}),
+    ...(options.explain ? { explain: explainLines(result) } : {}),
   };
 }

@@ -122,7 +122,8 @@ export function pageRoutes(
 
   pages.get('/ask', async (c) => {
     const site = await published();
-    const view = await askView(c.req.query('q') ?? '', options.ask, site);
+    const explain = ['1', 'true', 'yes'].includes((c.req.query('explain') ?? '').toLowerCase());
+    const view = await askView(c.req.query('q') ?? '', options.ask, site, { explain });
     return c.html(await renderDocument(<AskPage config={config} view={view} />));
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { shippedModelFile } from '../../eval/rqe-cv.js';
 import { parseRqeXml, readRqeSets } from '../../eval/rqe-data.js';
+import { splitOf } from '../../eval/splits.js';
 import { RQE_FEATURES } from '../../src/search/features.js';
 import { fitLogistic, loadShippedRqeModel } from '../../src/search/rqe-model.js';
 import { rqeDir } from '../helpers/corpus.js';
@@ -42,16 +44,18 @@ describe('question entailment model', () => {
   });
 
   const dir = rqeDir();
-  it.skipIf(!dir)(
-    'scores well above chance on the MEDIQA validation set (model trained partly on it)',
-    () => {
-      const { training, validation } = readRqeSets(dir!);
-      expect(training.length).toBe(8588);
-      expect(validation.length).toBe(302);
-      const m = loadShippedRqeModel();
-      const correct = validation.filter((p) => m.entail(p.chq, p.faq).entails === p.entails).length;
-      // resubstitution is optimistic; the honest grouped-CV figure is in models/rqe.json "training"
-      expect(correct / validation.length).toBeGreaterThan(0.7);
-    },
-  );
+  it.skipIf(!dir)('beats the majority class on MEDIQA validation pairs it was never fitted on', () => {
+    const { training, validation } = readRqeSets(dir!);
+    expect(training.length).toBe(8588);
+    expect(validation.length).toBe(302);
+    const m = loadShippedRqeModel();
+    const used = new Set((shippedModelFile().training?.validationPairsUsed as string[]) ?? []);
+    const unseen = validation.filter((p) => !used.has(p.pid));
+    // the model was fitted on the tune part only; the report part is unseen
+    expect(unseen.every((p) => splitOf('rqe', p.chq) === 'report')).toBe(true);
+    expect(unseen.length).toBeGreaterThan(100);
+    const correct = unseen.filter((p) => m.entail(p.chq, p.faq).entails === p.entails).length;
+    const majority = Math.max(...[true, false].map((v) => unseen.filter((p) => p.entails === v).length));
+    expect(correct).toBeGreaterThan(majority);
+  });
 });

@@ -33,3 +33,29 @@ describe('Ask page: Related conditions', () => {
     await store.close();
   });
 });
+
+describe('Ask page on the demo content', () => {
+  it('answers lay words: sugar diabetes feet tingling → type 2 diabetes complications', async () => {
+    const { app, store } = await fixtureApp();
+    const html = await (await app.request('/ask?q=sugar+diabetes+feet+tingling')).text();
+    const first = /<ol class="results">\s*<li>\s*<a href="([^"]+)"/.exec(html)?.[1];
+    expect(first).toBe('/conditions/type-2-diabetes/complications');
+    await store.close();
+  });
+
+  it('?explain=1 shows the parsed message and why it abstained', async () => {
+    const { app, store } = await fixtureApp();
+    const q = encodeURIComponent('SUBJECT: metformin\nMESSAGE: who makes metformin? my pharmacy ran out');
+    const html = await (await app.request(`/ask?q=${q}&explain=1`)).text();
+    const t = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(t).toContain('How we read your question');
+    expect(t).toContain('Subject line metformin');
+    expect(t).toContain('Question answered who makes metformin?');
+    expect(t).toContain('manufacturer → no kind of answer we have');
+    expect(t).toContain('no answer (drug-only)');
+    expect(t).toContain('no reviewed pages about individual medicines');
+    const plain = await (await app.request(`/ask?q=${q}`)).text();
+    expect(plain).not.toContain('How we read your question');
+    await store.close();
+  });
+});

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { type AskEngine, type AskResult, createAskEngine, documentsFromStore } from '../../search/index.js';
+import { type AskEngine, type AskResult, cachedEngine, explainLines } from '../../search/index.js';
 import { action, CliError, dbOptionHelp, defaultDb, EXIT_FAILURE, openCliStore } from '../shared.js';
 import { readJsonl, recordId } from './jsonl.js';
 
@@ -15,20 +15,25 @@ interface AskOptions {
   explain?: boolean;
   batch?: string;
   emergencyNumber?: string;
+  cache: boolean;
 }
 
-async function loadEngine(db: string, emergencyNumber?: string): Promise<AskEngine> {
+async function loadEngine(db: string, emergencyNumber?: string, cache = true): Promise<AskEngine> {
   const store = await openCliStore(db, { mustExist: true });
   try {
-    const docs = await documentsFromStore(store);
-    if (docs.length === 0) {
+    const { engine } = await cachedEngine(store, {
+      databaseKey: db,
+      emergencyNumber,
+      ...(cache ? {} : { cacheDir: null }),
+    });
+    if (engine.size === 0) {
       console.error(
         pc.yellow(
           `warning: ${db} has no published answers; every question will abstain (import content first)`,
         ),
       );
     }
-    return createAskEngine(docs, { emergencyNumber });
+    return engine;
   } finally {
     await store.close();
   }
@@ -39,6 +44,7 @@ export function batchLine(id: string | number, r: AskResult): Record<string, unk
   return {
     id,
     abstained: r.abstained,
+    reason: r.reason,
     redFlag: r.redFlag ? { kind: r.redFlag.kind, message: r.redFlag.message } : null,
     results: r.results.map((x) => ({
       answerId: x.answerId,
@@ -71,12 +77,21 @@ function parseLimit(raw: string): number {
 
 function printHuman(question: string, r: AskResult, explain: boolean): void {
   if (r.redFlag) console.log(`${pc.bgRed(pc.white(' URGENT '))} ${pc.red(r.redFlag.message)}\n`);
+  if (explain) {
+    for (const l of explainLines(r)) console.log(pc.dim(`${l.label}: `) + l.value);
+    console.log('');
+  }
   if (r.abstained) {
     console.log(r.message ?? "We don't have a reviewed answer to that question yet.");
+    if (r.detail) console.log(r.detail);
     if (r.nearestConditions.length) {
       console.log(`Closest topics: ${r.nearestConditions.map((c) => `${c.name} (/${c.slug})`).join(', ')}`);
     }
   } else {
+    if (!explain && r.parsed?.otherQuestions.length) {
+      console.log(pc.dim(`Answering: ${r.parsed.question}`));
+      console.log(pc.dim(`You also asked: ${r.parsed.otherQuestions.join(' | ')}`));
+    }
     r.results.forEach((x, i) => {
       const badge = x.reviewed
         ? pc.green('reviewed')
@@ -115,6 +130,7 @@ export function register(program: Command): void {
       '--batch <file>',
       'read {"id","question"} JSON lines (or - for stdin) and write one JSON line each',
     )
+    .option('--no-cache', 'rebuild the search index instead of using the saved one ($MEDBRIEF_CACHE_DIR)')
     .option(
       '--emergency-number <text>',
       'emergency number in urgent notices (default: $MEDBRIEF_EMERGENCY_NUMBER or "your local emergency number")',
@@ -129,7 +145,7 @@ export function register(program: Command): void {
             'medbrief ask "what causes gout?"',
           );
         }
-        const engine = await loadEngine(opts.db, opts.emergencyNumber);
+        const engine = await loadEngine(opts.db, opts.emergencyNumber, opts.cache);
         if (opts.batch) {
           for await (const rec of readJsonl(opts.batch)) {
             const value = 'value' in rec ? rec.value : undefined;
@@ -144,7 +160,10 @@ export function register(program: Command): void {
             }
             const r = engine.ask(q, { limit, explain: opts.explain });
             const line = batchLine(id, r);
-            if (opts.explain) line.explain = r.explain;
+            if (opts.explain) {
+              line.parsed = r.parsed;
+              line.explain = r.explain;
+            }
             process.stdout.write(`${JSON.stringify(line)}\n`);
           }
           return;
@@ -157,6 +176,8 @@ export function register(program: Command): void {
                 ...batchLine('1', r),
                 nearestConditions: r.nearestConditions,
                 message: r.message,
+                detail: r.detail,
+                parsed: r.parsed,
                 ...(opts.explain ? { explain: r.explain } : {}),
               },
               null,

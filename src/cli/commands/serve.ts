@@ -63,6 +63,7 @@ export function register(program: Command): void {
         const { app, search, askLog } = createApp({
           store,
           logger,
+          searchCacheKey: config.database,
           lifecycle,
           // The question log is off unless configured; the demo turns it on (README: Question log).
           askLog: {

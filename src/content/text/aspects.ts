@@ -105,7 +105,7 @@ export const QUESTION_TYPES: readonly QuestionTypeCue[] = [
     'what-is',
     2,
     'what-is',
-    /\bwhat\s+(is|are)\s+(\(are\)\s+)?(a\s+|an\s+|the\s+)?(?!the\s+(cause|symptom|sign|treatment|outlook|prognosis|risk|chance|best|stage|complication|side|life|survival|difference|cure|test|dos|price|cost|ingredient)|(causes?|symptoms?|signs?|treatments?|side effects?|risks?|complications?|tests?)\b)\w/,
+    /\bwhat\s+(is|are)\s+(\(are\)\s+)?(a\s+|an\s+|the\s+)?(?!the\s+(cause|symptom|sign|treatment|outlook|prognosis|risk|chance|best|stage|complication|side|life|survival|difference|cure|test|dos|price|cost|ingredient)|((other|possible|common|main|usual|best|new|latest) )?(causes?|symptoms?|signs?|treatments?|side effects?|risks?|complications?|tests?|options?|cures?|remed(y|ies))\b)\w/,
   ),
   cue('what-is', 2, 'whats', /\bwhats\s+(a\s+|an\s+)?\w/),
   cue(
@@ -183,13 +183,13 @@ export const QUESTION_TYPES: readonly QuestionTypeCue[] = [
     'treatment',
     3,
     'how-treated',
-    /\b(how (is|are|do|does|can|should|to|would) .{0,50}(treat|cure[d]?|manag|heal|fix|get rid|relie|reverse)|treatments? (for|of)|what are the treatments|is there (a|any) (cure|treatment|medicine|help|therapy)|what (can|should) (i|we|he|she) (do|take))/,
+    /\b(how (is|are|do|does|can|should|to|would) .{0,50}(treat|cure[d]?|manag|heal|fix|get rid|relie|reverse)|treatments? (for|of)|what are the treatments|is there (a|any) (cure|treatment|medicine|help|therapy)|what (can|should) (i|we|he|she) (do|take)|how (to|can i|do i|can we|can you) (reduce|lower|control|stop|overcome|remove|improve|relieve|ease|cure|heal|fix|get over)|make (it|them|this|that) go away|(medicines?|medications?|drugs?|pills?|creams?|tablets?) (can|could|should) (i|we|he|she|they) (take|use))/,
   ),
   cue(
     'treatment',
     2,
     'treat-word',
-    /\b(treat(ed|ing|ment|ments)?|cure[sd]?|curable|therap(y|ies)|medications?|medicines?|drugs?|pills?|surgery|operation|remed(y|ies)|get rid of|help with|options?|manage|relief|relieve|reverse)\b/,
+    /\b(treat(ed|ing|ment|ments)?|cure[sd]?|curable|therap(y|ies)|medications?|medicines?|drugs?|pills?|surgery|operation|remed(y|ies)|get rid of|help with|options?|manage|relief|relieve|reverse|solutions?|suggestions?)\b/,
   ),
   // prognosis
   cue(

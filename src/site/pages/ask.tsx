@@ -1,6 +1,6 @@
 import type { SiteConfig } from '../config.js';
 import { Layout } from '../layout.js';
-import { SearchForm } from '../search-form.js';
+import { QUESTION_MAX_CHARS, SearchForm } from '../search-form.js';
 
 /** One answer in the results, already turned into what the page shows. */
 export interface AskHit {
@@ -24,7 +24,13 @@ export interface AskView {
   abstained: boolean;
   /** Plain-language reason for abstaining. */
   message?: string;
+  /** Why, in plain words, when the reason is one a reader can act on (only about a medicine, …). */
+  detail?: string;
   nearest: { name: string; path: string }[];
+  /** What the search read in the message: the question it answered, and the others it saw. */
+  read?: { question: string; otherQuestions: string[]; truncated: boolean };
+  /** ?explain=1: the parsed message and why the search did what it did. */
+  explain?: { label: string; value: string }[];
 }
 
 export interface AskPageProps {
@@ -42,7 +48,7 @@ export function AskPage({ config, view, clientSide = false }: AskPageProps) {
   return (
     <Layout
       config={config}
-      title={asked ? `Answers for “${view.query}”` : 'Ask a question'}
+      title={asked ? `Answers for “${shorten(view.query, 80)}”` : 'Ask a question'}
       path="/ask"
       description="Search our medically reviewed short answers."
       headerSearch={false}
@@ -50,7 +56,7 @@ export function AskPage({ config, view, clientSide = false }: AskPageProps) {
       scripts={clientSide ? ['/assets/search.js'] : []}
     >
       <h1>{asked ? 'Search results' : 'Ask a question'}</h1>
-      <SearchForm id="ask-q" label="Your question" value={view.query} />
+      <SearchForm id="ask-q" label="Your question" value={view.query} multiline />
       {view.urgent ? null : (
         // Always visible, so no search result (or a static site that cannot detect emergencies)
         // ever stands between a reader and urgent help.
@@ -77,6 +83,61 @@ export function AskPage({ config, view, clientSide = false }: AskPageProps) {
   );
 }
 
+function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function ReadAs({ view }: { view: AskView }) {
+  const read = view.read;
+  if (!read) return null;
+  const long = view.query.length > 160 || read.otherQuestions.length > 0;
+  return (
+    <>
+      {long ? (
+        <p class="status" id="read-as">
+          We answered: “{shorten(read.question, 300)}”
+        </p>
+      ) : null}
+      {read.truncated ? (
+        <p class="status">
+          Your message was long; we read its first {QUESTION_MAX_CHARS.toLocaleString('en')} characters.
+        </p>
+      ) : null}
+      {read.otherQuestions.length ? (
+        <section aria-labelledby="other-questions-heading">
+          <h2 id="other-questions-heading">You also asked</h2>
+          <p>Search for each on its own to see its answer:</p>
+          <ul>
+            {read.otherQuestions.map((q) => (
+              <li>
+                <a href={`/ask?q=${encodeURIComponent(q)}`}>{shorten(q, 200)}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function Explain({ view }: { view: AskView }) {
+  if (!view.explain?.length) return null;
+  return (
+    <section aria-labelledby="explain-heading" class="explain">
+      <h2 id="explain-heading">How we read your question</h2>
+      <dl>
+        {view.explain.map((e) => (
+          <>
+            <dt>{e.label}</dt>
+            <dd>{e.value}</dd>
+          </>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
 function AskResults({ view, asked }: { view: AskView; asked: boolean }) {
   if (!asked) {
     return (
@@ -87,10 +148,11 @@ function AskResults({ view, asked }: { view: AskView; asked: boolean }) {
   }
   return (
     <>
+      <ReadAs view={view} />
       {view.abstained ? (
         <section aria-labelledby="no-answer-heading">
           <h2 id="no-answer-heading">We don't have a reviewed answer to that yet</h2>
-          <p>{view.message ?? 'Try different words, or browse the condition pages below.'}</p>
+          <p>{view.detail ?? view.message ?? 'Try different words, or browse the condition pages below.'}</p>
         </section>
       ) : (
         <section aria-labelledby="results-heading">
@@ -125,6 +187,7 @@ function AskResults({ view, asked }: { view: AskView; asked: boolean }) {
       <p>
         <a href="/">Browse all conditions A–Z</a>
       </p>
+      <Explain view={view} />
     </>
   );
 }

@@ -59,3 +59,29 @@ describe('Ask page on the demo content', () => {
     await store.close();
   });
 });
+
+describe('Ask page on bad input', () => {
+  it('gives a clear page for every kind of odd message, never an error', async () => {
+    const { app, store } = await fixtureApp();
+    const inputs = [
+      'why '.repeat(2_500), // 10,000 characters
+      'WHAT CAUSES GOUT I HAVE HAD IT FOR YEARS AND NOTHING HELPS',
+      '<html><body><p>what causes <b>gout</b></p><script>alert(1)</script></body></html>',
+      'allopurinol',
+      '¿Qué causa la gota? Tengo dolor en el dedo del pie.',
+      '😀😀😀🤒🤒',
+      'My name is Jane Doe, 12 Elm Street, phone 555-0134. Can gout be prevented?',
+    ];
+    for (const q of inputs) {
+      const res = await app.request(`/ask?q=${encodeURIComponent(q)}`);
+      expect(res.status, q.slice(0, 40)).toBe(200);
+      const html = await res.text();
+      expect(html).toMatch(/answers?<\/h2>|reviewed answer to that yet/);
+    }
+    const long = await (
+      await app.request(`/ask?q=${encodeURIComponent(`what causes gout? ${'x '.repeat(3_000)}`)}`)
+    ).text();
+    expect(long).toContain('we read its first 4,000 characters');
+    await store.close();
+  });
+});

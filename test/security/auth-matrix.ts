@@ -349,7 +349,12 @@ export const AUTH_MATRIX: Record<string, MatrixRow> = {
       return {
         path: `/editor/answers/${id}/schedule`,
         method: 'POST',
-        form: { _csrf: csrf, publish_at: '2099-01-01T09:00', tz: 'Europe/London', revision_id: String(revisionId) },
+        form: {
+          _csrf: csrf,
+          publish_at: '2099-01-01T09:00',
+          tz: 'Europe/London',
+          revision_id: String(revisionId),
+        },
       };
     },
     expect: { anonymous: 'login', author: 403, reviewer: 403, editor: 303, admin: 303 },

@@ -5,6 +5,8 @@
  * note. Only content that passes the content schema is stored, as it would be by any importer;
  * what the schema refuses is counted, not smuggled in.
  */
+
+import { RateLimiter } from '../../src/asklog/index.js';
 import {
   type Answer,
   AnswerSchema,
@@ -31,6 +33,8 @@ export interface XssSite {
   answerIds: Map<string, number>;
   /** Field values the content schema refused (e.g. a `javascript:` source URL). */
   refused: number;
+  /** Writes the questions asked so far to the question log. */
+  flushAskLog(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -173,15 +177,25 @@ export async function startXssSite(payloads: readonly XssPayload[]): Promise<Xss
     await repo.transition(a.id, editor, { action: 'request_changes', comment: p.text });
   }
   const session = await repo.createSession(editor.id, 60 * 60 * 1000);
-  const { app } = createApp({ store, logError: () => {} });
+  // The question log is on, so questions and page feedback carrying the payloads reach the editor.
+  const { app, askLog } = createApp({
+    store,
+    logError: () => {},
+    askLog: { enabled: true },
+    feedback: { limiter: new RateLimiter({ limit: 1_000_000 }) },
+  });
   return {
     store,
     repo,
     app,
+    flushAskLog: async () => askLog?.recorder.flush(),
     editorCookie: `medbrief_session=${session.token}`,
     csrf: session.csrfToken,
     answerIds,
     refused,
-    close: () => store.close(),
+    close: async () => {
+      await askLog?.close();
+      await store.close();
+    },
   };
 }

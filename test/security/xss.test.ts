@@ -9,8 +9,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AskLogRepo } from '../../src/asklog/index.js';
 import { OriginSchema, SourceSchema } from '../../src/content/index.js';
 import { checkOutDir, defaultSiteConfig, exportSite } from '../../src/site/index.js';
+import type { KyselyStore } from '../../src/store/index.js';
 import { recordFigures } from '../helpers/figures.js';
 import { dangerousUrl, executableMarkup, type Violation } from './html-safety.js';
 import { XSS_PAYLOADS } from './xss-payloads.js';
@@ -168,6 +170,39 @@ describe('XSS corpus', () => {
       expect([200, 422]).toContain(status);
     }
     counts.editorDocuments = counts.documents - before;
+    expect(findings.slice(seen, seen + 20)).toEqual([]);
+  }, 180_000);
+
+  it('question log, gap queue, its CSV and page feedback: no executable markup, no formula cells', async () => {
+    const before = counts.documents;
+    const seen = findings.length;
+    const headers = { cookie: site.editorCookie };
+    const view = (await site.store.getPublishedAnswer('c-1', 'overview'))!;
+    for (const p of XSS_PAYLOADS) {
+      // /ask pages were requested above; the API and a feedback comment carry each payload too
+      await site.app.request(`/api/v1/ask?q=${enc(`what causes ${p.text}`)}`);
+      await site.app.request('/feedback', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          revision: String(view.revision.id),
+          helpful: 'no',
+          comment: p.text,
+        }).toString(),
+      });
+    }
+    await site.flushAskLog();
+    const log = new AskLogRepo(site.store as KyselyStore);
+    expect(await log.countAsks()).toBeGreaterThanOrEqual(XSS_PAYLOADS.length);
+    expect((await log.feedbackFor(view.id))[0]!.no).toBe(XSS_PAYLOADS.length);
+    for (const days of ['7d', '90d'])
+      expect(await check(`/editor/gaps?since=${days}`, { headers })).toBe(200);
+    expect(await check(`/editor/answers/${view.id}`, { headers })).toBe(200);
+    expect(await check('/editor/queue', { headers })).toBe(200);
+    const csv = await (await site.app.request('/editor/gaps?since=90d&format=csv', { headers })).text();
+    const cells = csv.split(/\r\n/).flatMap((line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? []);
+    for (const cell of cells) expect(cell.replace(/^"/, ''), 'CSV cell').not.toMatch(/^[=+\-@\t\r]/);
+    counts.editorDocuments += counts.documents - before;
     expect(findings.slice(seen, seen + 20)).toEqual([]);
   }, 180_000);
 

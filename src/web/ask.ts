@@ -3,29 +3,18 @@
  * with /api/v1/ask and MCP. Results are shown from the published site's index entries.
  */
 
-import { explainLines } from '../search/explain.js';
+import { type ExplainableResult, explainLines } from '../search/explain.js';
 import { type AskView, conditionPath } from '../site/index.js';
 import type { PublishedSite } from './published.js';
 
 /** The part of src/search's AskResult this page reads (structurally compatible with it). */
-export interface AskResultLike {
+export interface AskResultLike extends ExplainableResult {
   abstained: boolean;
   message?: string;
   redFlag: { kind: string; message: string } | null;
   results: { answerId: string }[];
   nearestConditions: { slug: string; name: string }[];
-  reason?: string | null;
   detail?: string;
-  parsed?: {
-    question: string;
-    otherQuestions: string[];
-    subject: string | null;
-    focus: { kind: string; name?: string; phrase?: string };
-    type: string | null;
-    aspect: string | null;
-    noAspect: boolean;
-  };
-  explain?: { truncated?: boolean; corrections?: { from: string; to: string }[]; threshold?: number };
 }
 
 export type AskFn = (

@@ -64,7 +64,7 @@ describe.skipIf(!chromiumPath)('editorial workflow in the browser', () => {
     const publicUrl = `${site.server.url}/conditions/sacral-agenesis/treatment`;
 
     // 1. The author writes a new answer, previews it, saves it and submits it.
-    await author.goto(`${site.server.url}/editor/new`);
+    await author.goto(`${site.server.url}/editor/new?mode=markdown`);
     await author.getByLabel(/Answer file/).fill(FIRST);
     await author.getByRole('button', { name: 'Preview and check' }).click();
     await expect.poll(() => author.getByRole('heading', { name: 'Preview' }).count()).toBe(1);
@@ -88,7 +88,7 @@ describe.skipIf(!chromiumPath)('editorial workflow in the browser', () => {
     await expect
       .poll(() => author.getByText('Please say which specialists are usually involved.').count())
       .toBe(1);
-    await author.getByRole('link', { name: 'Edit' }).click();
+    await author.goto(`${answerUrl}/edit?mode=markdown`);
     const box = author.getByLabel(/Answer file/);
     await box.fill(
       (await box.inputValue()).replace(
@@ -102,7 +102,9 @@ describe.skipIf(!chromiumPath)('editorial workflow in the browser', () => {
 
     // 4. The reviewer sees the word-level changes and approves this exact revision.
     await reviewer.goto(`${answerUrl}/review`);
-    await expect.poll(() => reviewer.locator('pre.diff ins').first().textContent()).toContain('surgeons');
+    await expect
+      .poll(() => reviewer.locator('.readable-diff ins').first().textContent())
+      .toContain('surgeons');
     await reviewer.getByRole('button', { name: 'Approve this revision' }).click();
     await expect.poll(() => reviewer.locator('.state').first().textContent()).toBe('approved');
 
@@ -128,7 +130,7 @@ describe.skipIf(!chromiumPath)('editorial workflow in the browser', () => {
     );
 
     // 7. The author edits again: the public page keeps the reviewed revision and its badge.
-    await author.goto(`${answerUrl}/edit`);
+    await author.goto(`${answerUrl}/edit?mode=markdown`);
     await box.fill((await box.inputValue()).replace('physiotherapists', 'physiotherapists and nurses'));
     await author.getByRole('button', { name: 'Save revision' }).click();
     await author.waitForURL(/notice=saved/);

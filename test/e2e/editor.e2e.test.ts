@@ -136,7 +136,9 @@ describe.skipIf(!chromiumPath)('form editor in the browser', () => {
     expect(file).toContain('url: https://example.org/nbdps');
     await inspect(author, 'edit-markdown');
     await author.getByRole('button', { name: 'Form' }).click();
-    expect(await author.getByLabel('Question', { exact: true }).inputValue()).toBe('How is sacral agenesis treated?');
+    expect(await author.getByLabel('Question', { exact: true }).inputValue()).toBe(
+      'How is sacral agenesis treated?',
+    );
     await author.getByRole('button', { name: 'Save revision' }).click();
     await author.waitForURL(/notice=created/);
     const answerUrl = author.url().replace(/\?.*$/, '');

@@ -9,7 +9,7 @@ import { ListPage } from '../pages/list.js';
 import { QueuePage } from '../pages/queue.js';
 
 export function registerLists(app: EditorApp, deps: EditorDeps) {
-  const { config, repo, store } = deps;
+  const { config, repo } = deps;
 
   app.get('/editor', async (c) => {
     const s = c.get('session')!;

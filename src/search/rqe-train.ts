@@ -103,7 +103,7 @@ function featureRows(pairs: readonly RqeTrainingPair[], idf: RqeModelFile['idf']
   );
 }
 
-function fit(X: number[][], pairs: readonly RqeTrainingPair[], idx: number[], c: RqeConfig) {
+function fitConfigured(X: number[][], pairs: readonly RqeTrainingPair[], idx: number[], c: RqeConfig) {
   const rows: number[][] = [];
   const labels: number[] = [];
   const weights: number[] = [];
@@ -131,7 +131,7 @@ function chooseConfig(X: number[][], pairs: readonly RqeTrainingPair[], folds: n
       const probs = new Map<number, number>();
       for (let f = 0; f < folds; f++) {
         const trainIdx = [...clinical, ...consumer.filter((i) => foldOf(i) !== f)];
-        const r = fit(X, pairs, trainIdx, { clinicalWeight, l2, threshold: 0.5 });
+        const r = fitConfigured(X, pairs, trainIdx, { clinicalWeight, l2, threshold: 0.5 });
         const m = new RqeModel(modelFile(r, { documents: 1, df: {} }, 0.5));
         for (const i of consumer) if (foldOf(i) === f) probs.set(i, m.probability(X[i]!));
       }
@@ -160,7 +160,7 @@ export function trainRqeModelFile(
   const idf = documentFrequencies(pairs);
   const X = featureRows(pairs, idf);
   const config = options.config ?? chooseConfig(X, pairs, options.innerFolds ?? 5);
-  const r = fit(
+  const r = fitConfigured(
     X,
     pairs,
     pairs.map((_, i) => i),

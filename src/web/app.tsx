@@ -106,7 +106,10 @@ export function createApp(options: AppOptions) {
   app.route('/', gapRoutes(store, config, { logEnabled: askLog !== null })); // gap queue
   app.route('/', feedbackRoutes(store, config, options.feedback)); // "Was this page helpful?"
   const pageSearch = on('page');
-  app.route('/', pageRoutes(store, config, reviewers, { ask: async (q, o) => (await pageSearch()).ask(q, o) }));
+  app.route(
+    '/',
+    pageRoutes(store, config, reviewers, { ask: async (q, o) => (await pageSearch()).ask(q, o) }),
+  );
 
   app.notFound(async (c) => {
     if (c.req.path.startsWith('/api/')) {

@@ -98,6 +98,19 @@ export const AUTH_MATRIX: Record<string, MatrixRow> = {
   // Question answering is public and read-only.
   'GET /api/v1/ask': { request: get('/api/v1/ask?q=what+causes+sacral+agenesis'), expect: all(200) },
   'GET /api/ask': { request: get('/api/ask?q=what+causes+sacral+agenesis'), expect: all(200) },
+  // Look-up by diagnosis code (Infobutton) is public and read-only.
+  'GET /api/v1/connect': {
+    request: get(
+      '/api/v1/connect?mainSearchCriteria.v.cs=2.16.840.1.113883.6.90&mainSearchCriteria.v.c=E11.65&knowledgeResponseType=application/json',
+    ),
+    expect: all(200),
+  },
+  'GET /api/connect': {
+    request: get(
+      '/api/connect?mainSearchCriteria.v.cs=2.16.840.1.113883.6.90&mainSearchCriteria.v.c=E11.65&knowledgeResponseType=application/json',
+    ),
+    expect: all(200),
+  },
   // MCP is public and read-only; it takes no cookies, so a session changes nothing.
   'POST /mcp': {
     request: () => ({

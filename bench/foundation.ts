@@ -2,10 +2,12 @@
  * Foundation benchmark: import 16,000 generated answers into a SQLite store in one transaction,
  * then read every published answer back (what a search index build or static export does).
  */
+
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../src/store/index.js';
+import { importBundle } from '../src/workflow/index.js';
 import { generateBundle } from './generate.js';
 import { peakRssMiB, timed, writeResult } from './lib.js';
 
@@ -14,8 +16,8 @@ export async function main(count = Number(process.env.BENCH_ANSWERS ?? 16_000)) 
   rmSync(file, { force: true });
   const bundle = generateBundle(count);
   const store = await openSqliteStore(file);
-  const imported = await timed(() => store.importBundle(bundle, { actor: 'bench' }));
-  const reimport = await timed(() => store.importBundle(bundle, { actor: 'bench' }));
+  const imported = await timed(() => importBundle(store, bundle, { actor: 'bench' }));
+  const reimport = await timed(() => importBundle(store, bundle, { actor: 'bench' }));
   const readBack = await timed(() => store.allPublishedAnswers());
   await store.close();
   rmSync(file, { force: true });

@@ -21,13 +21,13 @@ export async function main() {
       let plannedAt = 0;
       const start = process.hrtime.bigint();
       const first = await timed(() =>
-        importMedquad(store.db, dir, {
+        importMedquad(store, dir, {
           onPlanned: () => {
             plannedAt = Number(process.hrtime.bigint() - start) / 1e9;
           },
         }),
       );
-      const again = await timed(() => importMedquad(store.db, dir));
+      const again = await timed(() => importMedquad(store, dir));
       const result = {
         corpus: dir,
         files: first.value.files,

@@ -7,12 +7,14 @@
  *   npx tsx bench/workflow.ts            (or: npm run bench -- workflow)
  *   BENCH_WORKFLOW_ANSWERS=200           answers per store (default 200, 4 transitions each)
  */
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Answer } from '../src/content/index.js';
-import { openPostgresStore, openSqliteStore, type Store, workflowRepo } from '../src/store/index.js';
+import { openPostgresStore, openSqliteStore, type Store } from '../src/store/index.js';
+import { importBundle, workflowRepo } from '../src/workflow/index.js';
 import { percentile, writeResult } from './lib.js';
 
 const ANSWERS = Number(process.env.BENCH_WORKFLOW_ANSWERS ?? 200);
@@ -32,7 +34,8 @@ function draft(i: number): Answer {
 }
 
 async function measure(store: Store) {
-  await store.importBundle(
+  await importBundle(
+    store,
     {
       conditions: [{ slug: 'bench-condition', name: 'Bench condition', synonyms: [], summary: '' }],
       reviewers: [

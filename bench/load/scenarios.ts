@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { importContentFolder } from '../../src/cli/commands/import.js';
 import { demoContentDir } from '../../src/cli/shared.js';
-import { checkIntegrity, openStore, workflowRepo } from '../../src/store/index.js';
+import { checkIntegrity, openStore } from '../../src/store/index.js';
+import { workflowRepo } from '../../src/workflow/index.js';
 import { kill, type ServerProcess, startServerProcess } from '../../test/ops/server-process.js';
 import { badgeMismatches, editorLoop, lostWrites, newStats, seedWorkload } from '../../test/ops/workload.js';
 

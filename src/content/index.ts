@@ -1,4 +1,5 @@
 export * from './codes.js';
+export * from './editable.js';
 export * from './errors.js';
 export * from './frontmatter.js';
 export * from './hash.js';

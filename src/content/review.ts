@@ -28,10 +28,25 @@ export interface BadgeInput {
   today: string;
 }
 
+/**
+ * The approval a revision with content hash `hash` carries: among approvals of exactly that
+ * hash, the latest review date wins, and on the same date the one recorded last. Every caller
+ * (pages, editor, export, review queue) asks here, so they always name the same approval.
+ */
+export function boundApproval<A extends { hash: string; reviewed: string }>(
+  approvals: readonly A[],
+  hash: string,
+): A | undefined {
+  let best: A | undefined;
+  for (const a of approvals) if (a.hash === hash && (!best || a.reviewed >= best.reviewed)) best = a;
+  return best;
+}
+
 export function reviewBadgeFor(input: BadgeInput): ReviewBadge {
-  const bound = input.approvals
-    .filter((a) => a.hash === input.hash && input.reviewers.has(a.reviewerId))
-    .sort((a, b) => (a.reviewed < b.reviewed ? 1 : -1))[0];
+  const bound = boundApproval(
+    input.approvals.filter((a) => input.reviewers.has(a.reviewerId)),
+    input.hash,
+  );
   if (bound) {
     return {
       kind: 'reviewed',

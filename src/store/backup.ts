@@ -13,7 +13,8 @@ import { createInterface } from 'node:readline';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { type Answer, contentHash } from '../content/index.js';
 import type { Database } from './db.js';
-import type { KyselyStore } from './kysely-store.js';
+import { kyselyOf } from './kysely-store.js';
+import type { Store } from './types.js';
 
 export const BACKUP_FORMAT = 'medbrief-backup';
 export const BACKUP_VERSION = 1;
@@ -137,7 +138,10 @@ function denormaliseRow(row: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-async function inSnapshot<T>(store: KyselyStore, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+async function inSnapshot<T>(
+  store: ReturnType<typeof kyselyOf>,
+  fn: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
   if (store.dialect === 'postgres') {
     return store.db
       .transaction()
@@ -151,7 +155,8 @@ async function inSnapshot<T>(store: KyselyStore, fn: (trx: Transaction<Database>
 }
 
 /** Writes a consistent backup of every table to `file` (written to a temporary name, then renamed). */
-export async function backupStore(store: KyselyStore, file: string): Promise<BackupReport> {
+export async function backupStore(anyStore: Store, file: string): Promise<BackupReport> {
+  const store = kyselyOf(anyStore);
   const tmp = `${file}.partial`;
   const out = createWriteStream(tmp, { encoding: 'utf8' });
   const write = async (value: unknown) => {
@@ -237,7 +242,8 @@ async function readBackup(file: string) {
  * Restores a backup into an empty, freshly migrated store (of either dialect) in one transaction,
  * then re-verifies every revision's content hash. Refuses a store that already holds content.
  */
-export async function restoreStore(store: KyselyStore, file: string): Promise<BackupReport> {
+export async function restoreStore(anyStore: Store, file: string): Promise<BackupReport> {
+  const store = kyselyOf(anyStore);
   const { header, tables } = await readBackup(file);
   const migrations = await migrationNames(store.db);
   if (JSON.stringify(migrations) !== JSON.stringify(header.migrations)) {

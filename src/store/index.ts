@@ -1,34 +1,54 @@
-export type { Database } from './db.js';
-export { isPostgresUrl, MissingStoreError, storeExists } from './exists.js';
-export { audit, insertRevision, KyselyStore, upsertCondition } from './kysely-store.js';
-export { openPostgresStore, redact } from './postgres/index.js';
-export { openSqliteStore } from './sqlite/index.js';
-export * from './types.js';
-export * from './workflow-repo.js';
-
+/**
+ * The store: persistence only. Reads return typed views; every write goes through
+ * `store.write(label, fn(tx))` and the narrow StoreTx (tx.ts). This module depends on
+ * src/content alone; the rules of the workflow live in src/workflow.
+ */
 import { MissingStoreError, storeExists } from './exists.js';
-import { openPostgresStore } from './postgres/index.js';
-import { openSqliteStore } from './sqlite/index.js';
+import { openPostgresStore as openPostgres } from './postgres/index.js';
+import { openSqliteStore as openSqlite } from './sqlite/index.js';
 import type { Store } from './types.js';
+
+export type { AccountStore, NewUser, SessionInfo, WorkflowUser } from './accounts.js';
+export { isPostgresUrl, MissingStoreError, storeExists } from './exists.js';
+export { AUDIT_ACTIONS, type AuditAction, type AuditEvent } from './audit.js';
+export type {
+  CommentRecord,
+  EditorAnswer,
+  EditorAnswerSummary,
+  EditorReads,
+  ReviewRow,
+} from './editor-reads.js';
+export type { ImportLedger, ImportRun } from './import-ledger.js';
+export { redact } from './postgres/index.js';
+export type { StoreStats } from './stats.js';
+export * from './types.js';
+
+export function openSqliteStore(file: string): Promise<Store> {
+  return openSqlite(file);
+}
+
+export function openPostgresStore(url: string, options: { schema?: string } = {}): Promise<Store> {
+  return openPostgres(url, options);
+}
 
 /**
  * Opens the store a URL names: `postgres://…` (or `postgresql://…`) for PostgreSQL, anything else
  * is a SQLite file path (`sqlite:` prefix optional). A PostgreSQL URL may name the schema to use
  * with `?schema=<name>` (created if missing), so several sites or test runs share one database.
  */
-export async function openStore(url: string): Promise<Store & import('./kysely-store.js').KyselyStore> {
+export async function openStore(url: string): Promise<Store> {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const { connection, schema } = splitSchema(url);
-    return openPostgresStore(connection, { schema });
+    return openPostgres(connection, { schema });
   }
-  return openSqliteStore(url.replace(/^sqlite:(\/\/)?/, ''));
+  return openSqlite(url.replace(/^sqlite:(\/\/)?/, ''));
 }
 
 /**
  * Opens a store that must already exist (for commands that only read): throws MissingStoreError,
  * having created nothing, when the URL names no MedBrief store.
  */
-export async function openExistingStore(url: string): ReturnType<typeof openStore> {
+export async function openExistingStore(url: string): Promise<Store> {
   if (!(await storeExists(url))) throw new MissingStoreError(url);
   return openStore(url);
 }

@@ -5,7 +5,8 @@
  */
 import { sql } from 'kysely';
 import { verifyRevisionHashes } from './backup.js';
-import type { KyselyStore } from './kysely-store.js';
+import { kyselyOf } from './kysely-store.js';
+import type { Store } from './types.js';
 
 export interface IntegrityReport {
   ok: boolean;
@@ -13,7 +14,8 @@ export interface IntegrityReport {
   revisionsChecked: number;
 }
 
-export async function checkIntegrity(store: KyselyStore): Promise<IntegrityReport> {
+export async function checkIntegrity(anyStore: Store): Promise<IntegrityReport> {
+  const store = kyselyOf(anyStore);
   const problems: string[] = [];
   const db = store.db;
   if (store.dialect === 'sqlite') {

@@ -1,48 +1,37 @@
 /**
  * The Store implemented once over Kysely; the SQLite and PostgreSQL adapters only supply the
- * connection and dialect. Reads build AnswerViews; writes run in transactions.
+ * connection and dialect. Reads build AnswerViews; every write runs in `write()`, through the
+ * narrow StoreTx (./tx.ts).
  */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import {
   type Answer,
   type Approval,
   ASPECTS,
-  addMonths,
+  boundApproval,
   type Condition,
-  type ContentBundle,
-  ContentError,
-  canonicalJson,
-  contentHash,
-  DEFAULT_REVIEW_INTERVAL_MONTHS,
   type Origin,
   type Reviewer,
-  slugify,
 } from '../content/index.js';
+import { AccountStore } from './accounts.js';
 import type { Database } from './db.js';
+import { EditorReads } from './editor-reads.js';
+import { revisionFromRow, toReviewer } from './rows.js';
+import { collectStats, type StoreStats } from './stats.js';
+import { KyselyTx } from './tx.js';
 import type {
   AnswerState,
   AnswerView,
   ConditionRecord,
   ConditionSummary,
-  ImportCounts,
-  ImportOptions,
-  ImportReport,
   ListOptions,
   RevisionRecord,
   Store,
+  StoreTx,
+  WriteOptions,
 } from './types.js';
 
-type Db = Kysely<Database> | Transaction<Database>;
-
 const ASPECT_ORDER = new Map<string, number>(ASPECTS.map((a, i) => [a, i]));
-
-function counts(): ImportCounts {
-  return { added: 0, updated: 0, unchanged: 0 };
-}
-
-function nowIso(): string {
-  return new Date().toISOString();
-}
 
 interface AnswerRow {
   id: number;
@@ -72,45 +61,29 @@ export class KyselyStore implements Store {
     await this.onClose();
   }
 
-  // ---------------------------------------------------------------- import
+  // ---------------------------------------------------------------- writes
 
-  async importBundle(bundle: ContentBundle, options: ImportOptions): Promise<ImportReport> {
-    return this.db.transaction().execute(async (trx) => {
-      const report: ImportReport = {
-        conditions: counts(),
-        answers: counts(),
-        reviewers: counts(),
-        approvals: 0,
-      };
-      for (const r of bundle.reviewers) report.reviewers[await upsertReviewer(trx, r)]++;
-      const conditionIds = new Map<string, { id: number; interval: number | null }>();
-      for (const c of bundle.conditions) {
-        const { outcome, id } = await upsertCondition(trx, c);
-        report.conditions[outcome]++;
-        conditionIds.set(c.slug, { id, interval: c.review_interval_months ?? null });
-      }
-      const reviewerIds = new Set(
-        (await trx.selectFrom('reviewers').select('id').execute()).map((r) => r.id),
-      );
-      for (const a of bundle.answers) {
-        let cond = conditionIds.get(a.condition);
-        if (!cond) {
-          const row = await trx
-            .selectFrom('conditions')
-            .select(['id', 'review_interval_months'])
-            .where('slug', '=', a.condition)
-            .executeTakeFirst();
-          if (!row) throw unknownCondition(a);
-          cond = { id: row.id, interval: row.review_interval_months };
-        }
-        if (a.review && !reviewerIds.has(a.review.reviewer)) throw unknownReviewer(a);
-        const interval = cond.interval ?? options.reviewIntervalMonths ?? DEFAULT_REVIEW_INTERVAL_MONTHS;
-        const r = await saveImportedAnswer(trx, cond.id, a, options.actor, interval);
-        report.answers[r.outcome]++;
-        report.approvals += r.approvals;
-      }
-      return report;
-    });
+  async write<T>(label: string, fn: (tx: StoreTx) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+    const at = (options.now?.() ?? new Date()).toISOString();
+    try {
+      return await this.db.transaction().execute((trx) => fn(new KyselyTx(trx, this.dialect, at)));
+    } catch (err) {
+      if (err instanceof Error && !(err as { writeLabel?: string }).writeLabel)
+        Object.assign(err, { writeLabel: label });
+      throw err;
+    }
+  }
+
+  accounts(now?: () => Date): AccountStore {
+    return new AccountStore(this.db, now);
+  }
+
+  editorReads(): EditorReads {
+    return new EditorReads(this.db);
+  }
+
+  stats(): Promise<StoreStats> {
+    return collectStats(this.db);
   }
 
   // ---------------------------------------------------------------- reads
@@ -246,9 +219,7 @@ export class KyselyStore implements Store {
     return rows.map((r) => {
       const answer = JSON.parse(r.rev_content) as Answer;
       const own = approvals.get(r.id) ?? [];
-      const bound = own
-        .filter((a) => a.hash === r.rev_hash)
-        .sort((x, y) => (x.reviewed < y.reviewed ? 1 : -1))[0];
+      const bound = boundApproval(own, r.rev_hash);
       return {
         id: r.id,
         conditionSlug: r.condition_slug,
@@ -326,15 +297,7 @@ export class KyselyStore implements Store {
       .where('answer_id', '=', answerId)
       .orderBy('id')
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      answerId: r.answer_id,
-      hash: r.hash,
-      answer: JSON.parse(r.content) as Answer,
-      author: r.author,
-      createdAt: r.created_at,
-      baseRevisionId: r.base_revision_id,
-    }));
+    return rows.map(revisionFromRow);
   }
 
   async contentVersion(): Promise<string> {
@@ -363,313 +326,9 @@ export class KyselyStore implements Store {
   }
 }
 
-function toReviewer(row: {
-  id: string;
-  name: string;
-  credentials: string;
-  bio: string | null;
-  demo: number;
-}) {
-  const r: Reviewer = { id: row.id, name: row.name, credentials: row.credentials, demo: Boolean(row.demo) };
-  if (row.bio) r.bio = row.bio;
-  return r;
-}
-
-function unknownCondition(a: Answer): ContentError {
-  return new ContentError([
-    {
-      code: 'unknown-condition',
-      message: `answer "${a.question}" names condition "${a.condition}", which does not exist`,
-      file: `${a.condition}/${a.slug ?? a.aspect}.md`,
-      line: 0,
-      column: 0,
-      hint: `add ${a.condition}/condition.md or correct the "condition" field`,
-    },
-  ]);
-}
-
-function unknownReviewer(a: Answer): ContentError {
-  return new ContentError([
-    {
-      code: 'unknown-reviewer',
-      message: `review names reviewer "${a.review?.reviewer}", who is not in reviewers.yaml`,
-      file: `${a.condition}/${a.slug ?? a.aspect}.md`,
-      line: 0,
-      column: 0,
-      hint: 'add the reviewer to reviewers.yaml or correct review.reviewer',
-    },
-  ]);
-}
-
-async function upsertReviewer(trx: Db, r: Reviewer): Promise<keyof ImportCounts> {
-  const row = {
-    id: r.id,
-    name: r.name,
-    credentials: r.credentials,
-    bio: r.bio ?? null,
-    demo: r.demo ? 1 : 0,
-  };
-  const existing = await trx.selectFrom('reviewers').selectAll().where('id', '=', r.id).executeTakeFirst();
-  if (!existing) {
-    await trx.insertInto('reviewers').values(row).execute();
-    return 'added';
-  }
-  if (canonicalJson(existing) === canonicalJson(row)) return 'unchanged';
-  await trx.updateTable('reviewers').set(row).where('id', '=', r.id).execute();
-  return 'updated';
-}
-
-/** Inserts or updates a condition with its synonyms and codes. */
-export async function upsertCondition(
-  trx: Db,
-  c: Condition,
-): Promise<{ outcome: keyof ImportCounts; id: number }> {
-  const now = nowIso();
-  const fields = {
-    name: c.name,
-    summary: c.summary ?? '',
-    codes: canonicalJson(c.codes ?? {}),
-    review_interval_months: c.review_interval_months ?? null,
-  };
-  // Synonyms as stored: one per slug, never the condition's own slug.
-  const synonyms = new Map<string, string>();
-  for (const name of c.synonyms) {
-    const slug = slugify(name);
-    if (slug && slug !== c.slug && !synonyms.has(slug)) synonyms.set(slug, name);
-  }
-  const existing = await trx
-    .selectFrom('conditions')
-    .selectAll()
-    .where('slug', '=', c.slug)
-    .executeTakeFirst();
-  let id: number;
-  let outcome: keyof ImportCounts;
-  if (!existing) {
-    const ins = await trx
-      .insertInto('conditions')
-      .values({ slug: c.slug, ...fields, created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    id = ins.id;
-    outcome = 'added';
-  } else {
-    id = existing.id;
-    const oldSyn = (
-      await trx.selectFrom('condition_synonyms').select('name').where('condition_id', '=', id).execute()
-    ).map((s) => s.name);
-    const same =
-      existing.name === fields.name &&
-      existing.summary === fields.summary &&
-      existing.codes === fields.codes &&
-      existing.review_interval_months === fields.review_interval_months &&
-      canonicalJson(oldSyn.sort()) === canonicalJson([...synonyms.values()].sort());
-    if (same) return { outcome: 'unchanged', id };
-    await trx
-      .updateTable('conditions')
-      .set({ ...fields, updated_at: now })
-      .where('id', '=', id)
-      .execute();
-    outcome = 'updated';
-  }
-  await trx.deleteFrom('condition_synonyms').where('condition_id', '=', id).execute();
-  for (const [slug, name] of synonyms) {
-    await trx.insertInto('condition_synonyms').values({ condition_id: id, name, slug }).execute();
-  }
-  await trx.deleteFrom('condition_codes').where('condition_id', '=', id).execute();
-  for (const [system, value] of Object.entries(c.codes ?? {})) {
-    for (const code of new Set(Array.isArray(value) ? value : [value])) {
-      if (code) await trx.insertInto('condition_codes').values({ condition_id: id, system, code }).execute();
-    }
-  }
-  return { outcome, id };
-}
-
-/** Appends an immutable revision (with its sources) and returns its id. */
-export async function insertRevision(
-  trx: Db,
-  answerId: number,
-  answer: Answer,
-  author: string,
-  baseRevisionId: number | null,
-): Promise<{ id: number; hash: string }> {
-  const hash = contentHash(answer);
-  const rev = await trx
-    .insertInto('revisions')
-    .values({
-      answer_id: answerId,
-      hash,
-      question: answer.question,
-      tldr: answer.tldr,
-      body: answer.body,
-      content: canonicalJson(answer),
-      author,
-      created_at: nowIso(),
-      base_revision_id: baseRevisionId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  let position = 0;
-  for (const s of answer.sources) {
-    await trx
-      .insertInto('revision_sources')
-      .values({
-        revision_id: rev.id,
-        position: position++,
-        source_id: s.id,
-        title: s.title,
-        url: s.url,
-        publisher: s.publisher ?? null,
-        accessed: s.accessed,
-      })
-      .execute();
-  }
-  return { id: rev.id, hash };
-}
-
-export async function audit(
-  trx: Db,
-  event: {
-    actor: string;
-    action: string;
-    entity: string;
-    entityId: string | number;
-    from?: string | null;
-    to?: string | null;
-    hash?: string | null;
-    detail?: unknown;
-  },
-): Promise<void> {
-  await trx
-    .insertInto('audit_events')
-    .values({
-      at: nowIso(),
-      actor: event.actor,
-      action: event.action,
-      entity: event.entity,
-      entity_id: String(event.entityId),
-      from_state: event.from ?? null,
-      to_state: event.to ?? null,
-      hash: event.hash ?? null,
-      detail: event.detail === undefined ? null : JSON.stringify(event.detail),
-    })
-    .execute();
-}
-
-/**
- * Saves an answer read from a content folder as the published revision of its answer. Content
- * in git is the published site: a changed file becomes a new published revision, an unchanged
- * one changes nothing. A review whose `revision` equals the content hash becomes an approval.
- */
-async function saveImportedAnswer(
-  trx: Db,
-  conditionId: number,
-  a: Answer,
-  actor: string,
-  intervalMonths: number,
-): Promise<{ outcome: keyof ImportCounts; approvals: number }> {
-  const slug = a.slug ?? a.aspect;
-  const now = nowIso();
-  const existing = await trx
-    .selectFrom('answers')
-    .selectAll()
-    .where('condition_id', '=', conditionId)
-    .where('slug', '=', slug)
-    .executeTakeFirst();
-  let answerId: number;
-  let outcome: keyof ImportCounts;
-  let revision: { id: number; hash: string };
-  const origin = a.origin ? canonicalJson(a.origin) : null;
-  if (!existing) {
-    const ins = await trx
-      .insertInto('answers')
-      .values({
-        condition_id: conditionId,
-        slug,
-        aspect: a.aspect,
-        state: 'published',
-        origin,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    answerId = ins.id;
-    revision = await insertRevision(trx, answerId, a, actor, null);
-    outcome = 'added';
-  } else {
-    answerId = existing.id;
-    const current = existing.current_revision_id
-      ? await trx
-          .selectFrom('revisions')
-          .select(['id', 'hash', 'content'])
-          .where('id', '=', existing.current_revision_id)
-          .executeTakeFirst()
-      : undefined;
-    if (current && current.content === canonicalJson(a) && existing.published_revision_id === current.id) {
-      revision = { id: current.id, hash: current.hash };
-      outcome = 'unchanged';
-    } else {
-      revision = await insertRevision(trx, answerId, a, actor, current?.id ?? null);
-      outcome = 'updated';
-    }
-  }
-  if (outcome !== 'unchanged') {
-    await trx
-      .updateTable('answers')
-      .set({
-        current_revision_id: revision.id,
-        published_revision_id: revision.id,
-        state: 'published',
-        aspect: a.aspect,
-        origin,
-        updated_at: now,
-      })
-      .where('id', '=', answerId)
-      .execute();
-    await audit(trx, {
-      actor,
-      action: 'import',
-      entity: 'answer',
-      entityId: answerId,
-      from: existing?.state ?? null,
-      to: 'published',
-      hash: revision.hash,
-    });
-  }
-  let approvals = 0;
-  const review = a.review;
-  if (review?.revision && review.revision === revision.hash) {
-    const already = await trx
-      .selectFrom('approvals')
-      .select('id')
-      .where('answer_id', '=', answerId)
-      .where('hash', '=', revision.hash)
-      .where('reviewer_id', '=', review.reviewer)
-      .where('reviewed_on', '=', review.reviewed)
-      .executeTakeFirst();
-    if (!already) {
-      await trx
-        .insertInto('approvals')
-        .values({
-          answer_id: answerId,
-          revision_id: revision.id,
-          hash: revision.hash,
-          reviewer_id: review.reviewer,
-          reviewed_on: review.reviewed,
-          next_review: review.next_review ?? addMonths(review.reviewed, intervalMonths),
-          created_at: now,
-        })
-        .execute();
-      await audit(trx, {
-        actor,
-        action: 'approve',
-        entity: 'answer',
-        entityId: answerId,
-        hash: revision.hash,
-        detail: { reviewer: review.reviewer, reviewed: review.reviewed, via: 'content-import' },
-      });
-      approvals++;
-    }
-  }
-  return { outcome, approvals };
+/** The Kysely store behind a Store, for the store's own modules (backup, integrity). */
+export function kyselyOf(store: Store): KyselyStore {
+  if (!(store instanceof KyselyStore))
+    throw new Error('this operation needs a SQL store opened with openStore()');
+  return store;
 }

@@ -2,9 +2,50 @@
  * The Store contract. Every adapter (SQLite, PostgreSQL) passes the same contract tests
  * (test/store/contract.ts). All methods are async so adapters with network I/O fit.
  */
-import type { Answer, Approval, Condition, ContentBundle, Origin, Reviewer } from '../content/index.js';
+import type { Answer, Approval, Condition, Origin, Reviewer } from '../content/index.js';
+import type { AccountStore } from './accounts.js';
+import type { AuditEvent } from './audit.js';
+import type { EditorReads } from './editor-reads.js';
+import type { ImportLedger } from './import-ledger.js';
+import type { StoreStats } from './stats.js';
 
 export type AnswerState = 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'published' | 'archived';
+
+/** Editorial roles; what each may do is decided by src/workflow/transitions.ts. */
+export const ROLES = ['author', 'reviewer', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export interface ApprovalRecord {
+  id: number;
+  revisionId: number;
+  hash: string;
+  reviewerId: string;
+  reviewed: string;
+  nextReview: string;
+}
+
+/** One row of the audit log as read back. */
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  from: string | null;
+  to: string | null;
+  hash: string | null;
+  detail: unknown;
+}
+
+export interface WriteOptions {
+  /** The transaction's clock (default: the real time). */
+  now?: () => Date;
+}
 
 export interface ConditionSummary {
   slug: string;
@@ -75,8 +116,18 @@ export interface ListOptions {
 
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
-  /** Imports a whole content bundle in one transaction: all or nothing. */
-  importBundle(bundle: ContentBundle, options: ImportOptions): Promise<ImportReport>;
+  /**
+   * Runs `fn` in one write transaction: everything it writes through `tx` commits together, or
+   * nothing does. `label` names the write in errors and hooks. Workflow actions
+   * (src/workflow/actions) are the usual callers.
+   */
+  write<T>(label: string, fn: (tx: StoreTx) => Promise<T>, options?: WriteOptions): Promise<T>;
+  /** Users, sessions and login attempts (rules in src/workflow/accounts.ts). */
+  accounts(now?: () => Date): AccountStore;
+  /** The editor's read queries. */
+  editorReads(): EditorReads;
+  /** Counts for `medbrief stats`. */
+  stats(): Promise<StoreStats>;
 
   listConditions(options?: ListOptions & { prefix?: string }): Promise<ConditionSummary[]>;
   countConditions(): Promise<number>;
@@ -103,4 +154,111 @@ export interface Store {
   setMeta(key: string, value: string): Promise<void>;
 
   close(): Promise<void>;
+}
+
+// ------------------------------------------------------------ write transactions
+
+/**
+ * StoreTx: the narrow, typed face of one write transaction (`store.write(label, fn)`).
+ * Implemented over Kysely in ./tx.ts; tests implement it in memory.
+ */
+/** An answer row as a write sees it (locked for the transaction on PostgreSQL). */
+export interface AnswerLock {
+  id: number;
+  conditionId: number;
+  conditionSlug: string;
+  conditionIntervalMonths: number | null;
+  slug: string;
+  aspect: string;
+  state: AnswerState;
+  currentRevisionId: number | null;
+  publishedRevisionId: number | null;
+}
+
+export interface AnswerChanges {
+  state?: AnswerState;
+  currentRevisionId?: number;
+  publishedRevisionId?: number | null;
+  aspect?: string;
+  origin?: Origin | null;
+}
+
+export interface NewApproval {
+  answerId: number;
+  revisionId: number;
+  hash: string;
+  reviewerId: string;
+  reviewed: string;
+  nextReview: string;
+}
+
+export interface OriginLink {
+  originKey: string;
+  answerId: number;
+  origin: Origin;
+  qtype: string;
+  role: 'answer' | 'duplicate';
+}
+
+export interface StoreTx {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** The transaction's clock (ISO timestamp), the same for every row it writes. */
+  readonly at: string;
+
+  // answers
+  lockAnswer(answerId: number): Promise<AnswerLock | null>;
+  findAnswer(conditionId: number, slug: string): Promise<AnswerLock | null>;
+  insertAnswer(row: {
+    conditionId: number;
+    slug: string;
+    aspect: string;
+    state: AnswerState;
+    origin: Origin | null;
+  }): Promise<number>;
+  updateAnswer(answerId: number, changes: AnswerChanges): Promise<void>;
+  answerSlugs(conditionId: number): Promise<Set<string>>;
+
+  // revisions
+  insertRevision(
+    answerId: number,
+    answer: Answer,
+    author: string,
+    baseRevisionId: number | null,
+  ): Promise<{ id: number; hash: string }>;
+  getRevision(revisionId: number): Promise<RevisionRecord | null>;
+  /** Every revision of an answer (id, author, base, hash), for the four-eyes rule. */
+  revisionLineage(
+    answerId: number,
+  ): Promise<{ id: number; author: string; baseRevisionId: number | null; hash: string }[]>;
+
+  // approvals, comments, schedule, audit
+  insertApproval(approval: NewApproval): Promise<void>;
+  approvalsFor(answerId: number): Promise<ApprovalRecord[]>;
+  insertComment(c: {
+    answerId: number;
+    revisionId: number | null;
+    author: string;
+    kind: 'comment' | 'request_changes' | 'approve';
+    body: string;
+  }): Promise<void>;
+  setSchedule(answerId: number, dueOn: string, owner: string | null): Promise<void>;
+  clearSchedule(answerId: number): Promise<void>;
+  /** Published answers with no schedule and no approval bound to their published hash. */
+  unscheduledPublished(): Promise<number[]>;
+  appendAudit(event: AuditEvent): Promise<void>;
+
+  // conditions, reviewers, origins
+  findCondition(
+    slug: string,
+  ): Promise<{ id: number; slug: string; reviewIntervalMonths: number | null } | null>;
+  upsertCondition(c: Condition): Promise<{ outcome: keyof ImportCounts; id: number }>;
+  upsertReviewer(r: Reviewer): Promise<keyof ImportCounts>;
+  reviewerExists(id: string): Promise<boolean>;
+  reviewerIds(): Promise<string[]>;
+  linkOrigins(links: OriginLink[]): Promise<void>;
+  /** Answer ids of already imported origin keys. */
+  answersByOrigin(originKeys: string[]): Promise<Map<string, number>>;
+
+  /** Bookkeeping of bulk imports (runs, documents, condition matching). */
+  readonly imports: ImportLedger;
 }

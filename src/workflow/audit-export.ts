@@ -1,17 +1,7 @@
 /** Audit log rows as CSV (RFC 4180) or JSON, for export from the editor and the CLI. */
+import type { AuditRow } from '../store/index.js';
 
-export interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  from: string | null;
-  to: string | null;
-  hash: string | null;
-  detail: unknown;
-}
+export type { AuditRow };
 
 export const AUDIT_COLUMNS = [
   'id',

@@ -2,6 +2,7 @@
  * Review policy: when a review falls due, how imported batches are spread over the interval, and
  * how the queue classifies an answer. Dates are YYYY-MM-DD strings (UTC calendar days).
  */
+import { createHash } from 'node:crypto';
 import { addMonths, DEFAULT_REVIEW_INTERVAL_MONTHS } from '../content/index.js';
 
 export { DEFAULT_REVIEW_INTERVAL_MONTHS };
@@ -40,6 +41,35 @@ export function staggerDueDates(count: number, start: string, intervalMonths: nu
     dates.push(addDays(start, Math.max(1, Math.ceil(((i + 1) * span) / count))));
   }
   return dates;
+}
+
+/**
+ * Review due date of one newly imported answer: `today` plus 1…N days, N the days in the review
+ * interval, chosen by a hash of the origin key. Deterministic, and evenly spread so a team is
+ * not handed 16,000 reviews on one day.
+ */
+export function staggeredDueDate(originKey: string, today: string, intervalMonths: number): string {
+  const days = daysBetween(today, addMonths(today, intervalMonths));
+  const h = createHash('sha256').update(originKey).digest().readUInt32BE(0);
+  return addDays(today, 1 + (h % Math.max(days, 1)));
+}
+
+/** The review policy an action sees (ctx.policy): one default interval, one set of rules. */
+export interface ReviewPolicy {
+  defaultIntervalMonths: number;
+  nextReview(reviewedOn: string, conditionIntervalMonths: number | null | undefined): string;
+  staggeredDue(originKey: string, today: string, intervalMonths?: number): string;
+  stagger(count: number, start: string, intervalMonths?: number): string[];
+}
+
+export function reviewPolicy(defaultIntervalMonths: number = DEFAULT_REVIEW_INTERVAL_MONTHS): ReviewPolicy {
+  return {
+    defaultIntervalMonths,
+    nextReview: (reviewedOn, conditionInterval) =>
+      nextReviewDate(reviewedOn, conditionInterval, defaultIntervalMonths),
+    staggeredDue: (key, today, months) => staggeredDueDate(key, today, months ?? defaultIntervalMonths),
+    stagger: (count, start, months) => staggerDueDates(count, start, months ?? defaultIntervalMonths),
+  };
 }
 
 export type DueStatus = 'overdue' | 'due-soon' | 'ok';

@@ -3,6 +3,8 @@ import { importContentFolder } from '../../src/cli/commands/import.js';
 import { ContentError } from '../../src/content/index.js';
 import { loadContentFolder } from '../../src/import/markdown/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
+import { kyselyOf } from '../../src/store/kysely-store.js';
+import { importBundle } from '../../src/workflow/index.js';
 import { answerFile, contentFolder, tempDir, writeFiles } from '../helpers/content-fixture.js';
 
 const ASPECTS = ['overview', 'causes', 'symptoms', 'treatment'];
@@ -88,8 +90,8 @@ async function dump(store: Awaited<ReturnType<typeof openSqliteStore>>) {
   ];
   const out: Record<string, unknown[]> = {};
   for (const t of tables)
-    out[t] = await store.db
-      .selectFrom(t as 'conditions')
+    out[t] = await kyselyOf(store)
+      .db.selectFrom(t as 'conditions')
       .selectAll()
       .execute();
   return out;
@@ -117,7 +119,7 @@ describe('importing a content folder', () => {
     const bundle = loadContentFolder(writeFiles(tempDir(), files)).bundle;
     bundle.reviewers = [];
     bundle.answers[5]!.review = { reviewer: 'ghost', reviewed: '2026-01-01' };
-    await expect(store.importBundle(bundle, { actor: 't' })).rejects.toThrow(/ghost/);
+    await expect(importBundle(store, bundle, { actor: 't' })).rejects.toThrow(/ghost/);
     expect(await dump(store)).toEqual(before);
     await store.close();
   });
@@ -143,10 +145,10 @@ describe('importing a content folder', () => {
   it('refuses to change or delete revisions and audit rows (append-only)', async () => {
     const store = await openSqliteStore(':memory:');
     await importContentFolder(store, writeFiles(tempDir(), contentFolder(['alpha'], ['causes'])));
-    await expect(store.db.updateTable('revisions').set({ body: 'forged' }).execute()).rejects.toThrow(
-      /append-only/,
-    );
-    await expect(store.db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/);
+    await expect(
+      kyselyOf(store).db.updateTable('revisions').set({ body: 'forged' }).execute(),
+    ).rejects.toThrow(/append-only/);
+    await expect(kyselyOf(store).db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/);
     await store.close();
   });
 });

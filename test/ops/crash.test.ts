@@ -8,11 +8,13 @@
  *
  * CI: 20 kills. `MEDBRIEF_FULL=1` (npm run bench:reliability): 60 kills.
  */
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkIntegrity, openSqliteStore, workflowRepo } from '../../src/store/index.js';
+import { checkIntegrity, openSqliteStore } from '../../src/store/index.js';
+import { importBundle, workflowRepo } from '../../src/workflow/index.js';
 import { recordFigures } from '../helpers/figures.js';
 import { bundle } from '../store/fixtures.js';
 import { kill, startServerProcess } from './server-process.js';
@@ -31,7 +33,7 @@ describe('crash safety of the server process', () => {
     let answerIds: number[];
     {
       const store = await openSqliteStore(file);
-      await store.importBundle(bundle(), { actor: 'seed' });
+      await importBundle(store, bundle(), { actor: 'seed' });
       ({ staff, answerIds } = await seedWorkload(workflowRepo(store), WRITERS, 'crash'));
       await store.close();
     }

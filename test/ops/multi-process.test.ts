@@ -4,8 +4,10 @@
  * and what B checks conflicts against (a stale edit on B gets 409 with A's revision), a
  * publication on A is the page B serves, and signing out on A ends the session on B too.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, splitSchema, workflowRepo } from '../../src/store/index.js';
+import { openStore, splitSchema } from '../../src/store/index.js';
+import { importBundle, workflowRepo } from '../../src/workflow/index.js';
 import { recordFigures } from '../helpers/figures.js';
 import { dropSchema, postgresUrl, uniqueSchema } from '../helpers/postgres.js';
 import { bundle } from '../store/fixtures.js';
@@ -24,7 +26,7 @@ let answerId: number;
 beforeAll(async () => {
   if (!pg) return;
   const store = await openStore(url);
-  await store.importBundle(bundle(), { actor: 'seed' });
+  await importBundle(store, bundle(), { actor: 'seed' });
   const seeded = await seedWorkload(workflowRepo(store), 1, 'two');
   staff = seeded.staff;
   answerId = seeded.answerIds[0]!;

@@ -5,7 +5,9 @@
  * write and is recorded, so afterwards we can prove none of them was lost.
  */
 import { sql } from 'kysely';
-import type { KyselyStore, WorkflowRepo } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
+import { kyselyOf } from '../../src/store/kysely-store.js';
+import type { WorkflowRepo } from '../../src/workflow/index.js';
 import { answer } from '../store/fixtures.js';
 
 export interface Session {
@@ -146,7 +148,8 @@ export async function editorLoop(
 }
 
 /** Every acknowledged write that the store does not hold (empty when nothing was lost). */
-export async function lostWrites(store: KyselyStore, acks: Ack[]): Promise<string[]> {
+export async function lostWrites(anyStore: Store, acks: Ack[]): Promise<string[]> {
+  const store = kyselyOf(anyStore);
   const lost: string[] = [];
   const revisions = new Map(
     (await sql<{ id: number; hash: string }>`SELECT id, hash FROM revisions`.execute(store.db)).rows.map(
@@ -191,7 +194,7 @@ export async function lostWrites(store: KyselyStore, acks: Ack[]): Promise<strin
  */
 export async function badgeMismatches(
   base: string,
-  store: KyselyStore,
+  store: Store,
 ): Promise<{ pages: number; mismatches: string[] }> {
   const views = await store.allPublishedAnswers({ limit: 100_000 });
   const mismatches: string[] = [];

@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KyselyStore } from '../../src/store/index.js';
+import type { KyselyStore } from '../../src/store/kysely-store.js';
 import { recordFigures } from '../helpers/figures.js';
 import { AUTH_MATRIX, type MatrixRole, ROLES } from './auth-matrix.js';
 import { appRoutes, type MatrixContext, startMatrixSite } from './matrix-site.js';

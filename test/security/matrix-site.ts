@@ -3,15 +3,11 @@
  * second reviewer, so approvals never fall foul of four-eyes), a signed-in session per role, and
  * requests made in-process with `app.request` (a loopback URL, as in development).
  */
+
 import { type Answer, serialiseAnswer } from '../../src/content/index.js';
-import {
-  openSqliteStore,
-  type Store,
-  type WorkflowRepo,
-  type WorkflowUser,
-  workflowRepo,
-} from '../../src/store/index.js';
+import { openSqliteStore, type Store, type WorkflowUser } from '../../src/store/index.js';
 import { createApp } from '../../src/web/index.js';
+import { importBundle, type WorkflowRepo, workflowRepo } from '../../src/workflow/index.js';
 import { bundle } from '../store/fixtures.js';
 import type { MatrixRequest, MatrixRole } from './auth-matrix.js';
 
@@ -47,7 +43,7 @@ export interface MatrixContext {
 
 export async function startMatrixSite(): Promise<MatrixContext> {
   const store = await openSqliteStore(':memory:');
-  await store.importBundle(bundle(), { actor: 'test' });
+  await importBundle(store, bundle(), { actor: 'test' });
   const repo = workflowRepo(store);
   const add = (username: string, role: WorkflowUser['role'], password: string, reviewerId?: string) =>
     repo.createUser({ username, name: username, role, password, reviewerId }, 'test');

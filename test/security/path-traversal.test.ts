@@ -4,6 +4,7 @@
  * `medbrief build` (static export) and the web app — and the build refuses output folders that
  * would overwrite the repository, the home folder or the root.
  */
+
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -18,8 +19,10 @@ import {
   safeJoin,
   UnsafeOutputError,
 } from '../../src/site/index.js';
-import { type KyselyStore, openSqliteStore } from '../../src/store/index.js';
+import { openSqliteStore } from '../../src/store/index.js';
+import { type KyselyStore, kyselyOf } from '../../src/store/kysely-store.js';
 import { createApp } from '../../src/web/index.js';
+import { importBundle } from '../../src/workflow/index.js';
 import { runCli } from '../helpers/cli.js';
 import { answerFile, contentFolder, tempDir, writeFiles } from '../helpers/content-fixture.js';
 import { repoRoot } from '../helpers/corpus.js';
@@ -34,8 +37,8 @@ function filesUnder(dir: string): string[] {
 
 let store: KyselyStore;
 beforeAll(async () => {
-  store = await openSqliteStore(':memory:');
-  await store.importBundle(bundle(), { actor: 'test' });
+  store = kyselyOf(await openSqliteStore(':memory:'));
+  await importBundle(store, bundle(), { actor: 'test' });
 });
 afterAll(() => store?.close());
 

@@ -18,8 +18,9 @@ import {
   ReviewerSchema,
   SourceSchema,
 } from '../../src/content/index.js';
-import { openSqliteStore, type Store, type WorkflowRepo, workflowRepo } from '../../src/store/index.js';
+import { openSqliteStore, type Store } from '../../src/store/index.js';
 import { createApp } from '../../src/web/index.js';
+import { importBundle, type WorkflowRepo, workflowRepo } from '../../src/workflow/index.js';
 import type { XssPayload } from './xss-payloads.js';
 
 export interface XssSite {
@@ -143,7 +144,7 @@ export function payloadBundle(payloads: readonly XssPayload[]): { bundle: Conten
 export async function startXssSite(payloads: readonly XssPayload[]): Promise<XssSite> {
   const store = await openSqliteStore(':memory:');
   const { bundle, refused } = payloadBundle(payloads);
-  await store.importBundle(bundle, { actor: 'xss-test' });
+  await importBundle(store, bundle, { actor: 'xss-test' });
   const repo = workflowRepo(store);
   const editor = await repo.createUser(
     { username: 'ed', name: 'Ed Editor', role: 'editor', password: 'ed password 1234' },

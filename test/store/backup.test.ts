@@ -2,23 +2,26 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importContentFolder } from '../../src/cli/commands/import.js';
+import type { Store } from '../../src/store/index.js';
 import {
   backupStore,
   checkIntegrity,
-  type KyselyStore,
   openPostgresStore,
   openSqliteStore,
   restoreStore,
   tableRows,
   tablesInDependencyOrder,
 } from '../../src/store/index.js';
+import { type KyselyStore, kyselyOf } from '../../src/store/kysely-store.js';
+import { importBundle } from '../../src/workflow/index.js';
 import { tempDir } from '../helpers/content-fixture.js';
 import { repoRoot } from '../helpers/corpus.js';
 import { dropSchema, postgresUrl, uniqueSchema } from '../helpers/postgres.js';
 
 const demo = join(repoRoot, 'demo', 'content');
 
-async function everyRow(store: KyselyStore) {
+async function everyRow(anyStore: Store) {
+  const store = kyselyOf(anyStore);
   const out: Record<string, unknown[]> = {};
   for (const t of await tablesInDependencyOrder(store.db, store.dialect)) {
     out[t] = await tableRows(store.db, store.dialect, t);
@@ -27,7 +30,7 @@ async function everyRow(store: KyselyStore) {
 }
 
 async function demoStore(): Promise<KyselyStore> {
-  const store = await openSqliteStore(join(tempDir(), 'source.db'));
+  const store = kyselyOf(await openSqliteStore(join(tempDir(), 'source.db')));
   await importContentFolder(store, demo);
   return store;
 }
@@ -123,7 +126,8 @@ describe('backup and restore across dialects (PostgreSQL)', async () => {
     await restoreStore(back, file2);
     expect(await everyRow(back)).toEqual(await everyRow(source));
     // Sequences continue after the restored ids: a new import gets fresh ids, no collision.
-    const report = await pgStore.importBundle(
+    const report = await importBundle(
+      pgStore,
       {
         conditions: [{ slug: 'new-one', name: 'New one', synonyms: [], summary: '' }],
         answers: [],

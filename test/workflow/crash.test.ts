@@ -1,10 +1,12 @@
 /** kill -9 in the middle of a transition or an edit leaves the previous consistent state. */
+
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSqliteStore, workflowRepo } from '../../src/store/index.js';
+import { openSqliteStore } from '../../src/store/index.js';
+import { importBundle, workflowRepo } from '../../src/workflow/index.js';
 import { repoRoot } from '../helpers/corpus.js';
 import { bundle } from '../store/fixtures.js';
 
@@ -43,7 +45,7 @@ function killMidTransaction(
 
 async function setup(file: string) {
   const store = await openSqliteStore(file);
-  await store.importBundle(bundle(), { actor: 'test' });
+  await importBundle(store, bundle(), { actor: 'test' });
   const repo = workflowRepo(store);
   const ann = await repo.createUser(
     { username: 'ann', name: 'Ann', role: 'author', password: 'ann password 1' },

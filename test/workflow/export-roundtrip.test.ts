@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { exportContentFiles, writeContentFiles } from '../../src/cli/commands/export.js';
 import { importContentFolder } from '../../src/cli/commands/import.js';
 import { reviewBadgeFor } from '../../src/content/index.js';
-import { type AnswerView, openSqliteStore, type Store, workflowRepo } from '../../src/store/index.js';
+import { type AnswerView, openSqliteStore, type Store } from '../../src/store/index.js';
+import { workflowRepo } from '../../src/workflow/index.js';
 import { repoRoot } from '../helpers/corpus.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'medbrief-export-'));

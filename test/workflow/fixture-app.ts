@@ -1,9 +1,11 @@
 /** An in-process app on 127.0.0.1:<free port> over a temporary SQLite store with a team. */
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteStore, type Store, type WorkflowRepo, workflowRepo } from '../../src/store/index.js';
+import { openSqliteStore, type Store } from '../../src/store/index.js';
 import { createApp, type RunningServer, startServer } from '../../src/web/index.js';
+import { importBundle, type WorkflowRepo, workflowRepo } from '../../src/workflow/index.js';
 import { bundle } from '../store/fixtures.js';
 
 export const PASSWORDS = {
@@ -23,7 +25,7 @@ export interface TestSite {
 export async function startTestSite(open?: () => Promise<Store>): Promise<TestSite> {
   const dir = mkdtempSync(join(tmpdir(), 'medbrief-web-'));
   const store = open ? await open() : await openSqliteStore(join(dir, 'site.db'));
-  await store.importBundle(bundle(), { actor: 'test' });
+  await importBundle(store, bundle(), { actor: 'test' });
   const repo = workflowRepo(store);
   await repo.createUser(
     { username: 'ann', name: 'Ann Author', role: 'author', password: PASSWORDS.ann },

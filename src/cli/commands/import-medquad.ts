@@ -130,7 +130,7 @@ export async function runImportMedquad(dir: string, opts: Options): Promise<numb
   const progress = opts.progress ? progressReporter() : null;
   const started = Date.now();
   try {
-    const result = await importMedquad(store.db, dir, {
+    const result = await importMedquad(store, dir, {
       sources,
       batchDocuments: batch,
       onPlanned: () => progress?.begin(),

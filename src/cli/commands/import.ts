@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { ContentError } from '../../content/index.js';
 import { loadContentFolder } from '../../import/markdown/index.js';
 import type { ImportReport, Store } from '../../store/index.js';
+import { importBundle } from '../../workflow/index.js';
 import { action, dbOptionHelp, defaultDb, openCliStore } from '../shared.js';
 
 /** Validates the folder completely, then imports it atomically; throws ContentError on any problem. */
@@ -14,7 +15,7 @@ export async function importContentFolder(
   const known = (await store.listReviewers()).map((r) => r.id);
   const { bundle, problems } = loadContentFolder(dir, { knownReviewers: known });
   if (problems.length) throw new ContentError(problems);
-  return store.importBundle(bundle, { actor });
+  return importBundle(store, bundle, { actor });
 }
 
 export function formatImportReport(r: ImportReport): string {

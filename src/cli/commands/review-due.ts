@@ -5,8 +5,7 @@
  */
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { type ReviewDueItem, workflowRepo } from '../../store/index.js';
-import { parseWindow } from '../../workflow/index.js';
+import { parseWindow, type ReviewDueItem, workflowRepo } from '../../workflow/index.js';
 import { action, CliError, dbOptionHelp, defaultDb, openCliStore } from '../shared.js';
 
 export function formatReviewDue(items: ReviewDueItem[], withinDays: number, today: string): string {

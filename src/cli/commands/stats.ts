@@ -13,7 +13,7 @@ export function register(program: Command): Command {
       action(async (opts: { db: string; json?: boolean }) => {
         const store = await openCliStore(opts.db, { mustExist: true });
         try {
-          const stats = await collectStats(store.db);
+          const stats = await collectStats(store);
           console.log(opts.json ? JSON.stringify(stats, null, 2) : formatStats(stats));
         } finally {
           await store.close();

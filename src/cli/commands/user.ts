@@ -5,8 +5,7 @@
  */
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { workflowRepo } from '../../store/index.js';
-import { isRole, ROLES, type Role, randomToken, WorkflowError } from '../../workflow/index.js';
+import { isRole, ROLES, type Role, randomToken, WorkflowError, workflowRepo } from '../../workflow/index.js';
 import { action, CliError, dbOptionHelp, defaultDb, openCliStore } from '../shared.js';
 
 function defaultActor(): string {

@@ -23,17 +23,21 @@ import {
   slugify,
 } from '../../content/index.js';
 import { aspectForQtype } from './aspects.js';
-import {
-  addCleanupCounts,
-  type CleanupCounts,
-  cleanAnswer,
-  duplicateKey,
-  emptyCleanupCounts,
-} from './clean.js';
+import { addCleanupCounts, cleanAnswer, duplicateKey, emptyCleanupCounts } from './clean.js';
 import type { MedquadDocument, MedquadProblem } from './parse.js';
+import type {
+  ImportPlan,
+  PlannedAnswer,
+  PlannedCondition,
+  PlannedDocument,
+  PlanOptions,
+  PlanReport,
+} from './plan-types.js';
 import { MEDQUAD_SNAPSHOT_DATE, medquadPublisherName } from './publishers.js';
 import { cleanQuestion } from './question.js';
 import { DEFAULT_TLDR_WORDS, deriveTldr } from './tldr.js';
+
+export type { ImportPlan, PlannedAnswer, PlannedCondition, PlannedDocument, PlanOptions, PlanReport };
 
 /** Bump when the planned output for the same input changes, so re-imports rewrite what changed. */
 export const MEDQUAD_IMPORTER_VERSION = 1;
@@ -41,65 +45,6 @@ export const MEDQUAD_IMPORTER_VERSION = 1;
 /** A CUI carried by more distinct names than this is a word annotation, not a concept of its own. */
 const MAX_NAMES_PER_IDENTIFYING_CUI = 2;
 
-export interface PlannedAnswer {
-  /** `medquad:<publisher>:<documentId>:<pairId>`, unique and stable. */
-  originKey: string;
-  origin: Origin;
-  qtype: string;
-  documentKey: string;
-  /** The answer with `condition` and `slug` still to be set by the writer. */
-  answer: Answer;
-  /** Same-condition pairs whose answer text is the same: not imported again, linked to this one. */
-  duplicates: { originKey: string; origin: Origin; qtype: string; documentKey: string }[];
-}
-
-export interface PlannedDocument {
-  /** `medquad:<publisher>:<documentId>`. */
-  key: string;
-  source: string;
-  id: string;
-  url: string;
-  focus: string;
-  /** Origin keys of the document's non-empty pairs (imported or linked as duplicates). */
-  originKeys: string[];
-}
-
-export interface PlannedCondition {
-  slug: string;
-  name: string;
-  synonyms: string[];
-  /** CUIs that identify this condition (word-level annotations left out). */
-  cuis: string[];
-  documents: PlannedDocument[];
-  answers: PlannedAnswer[];
-  /** Hash of everything above: equal fingerprints mean the import would write the same. */
-  fingerprint: string;
-}
-
-export interface PlanReport {
-  documents: number;
-  pairs: number;
-  emptyAnswers: number;
-  duplicatesLinked: number;
-  focusDerived: number;
-  synonymsRead: number;
-  qtypes: Record<string, number>;
-  cleanup: CleanupCounts;
-  problems: MedquadProblem[];
-}
-
-export interface ImportPlan {
-  conditions: PlannedCondition[];
-  report: PlanReport;
-}
-
-export interface PlanOptions {
-  tldrWords?: number;
-  /** Source files by document, for problems that concern a document (default: `<publisher>/<id>`). */
-  fileOf?: (doc: MedquadDocument) => string;
-}
-
-/** The key two names are the same name by: slug without possessive "'s" ("Crohn's" = "Crohn"). */
 export function nameKey(name: string): string {
   return slugify(name.replace(/['’]s\b/gi, ''));
 }

@@ -4,8 +4,7 @@
  * touches the store.
  */
 import { relative } from 'node:path';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import {
   isMedquadProblem,
   listMedquadFiles,
@@ -60,13 +59,13 @@ export function readAndPlanMedquad(
 }
 
 export async function importMedquad(
-  db: Kysely<Database>,
+  store: Store,
   dir: string,
   options: MedquadImportOptions = {},
 ): Promise<MedquadImportResult> {
   const { files, plan } = readAndPlanMedquad(dir, options);
   options.onPlanned?.(plan);
-  const write = await writeMedquadPlan(db, plan, { source: dir, ...options });
+  const write = await writeMedquadPlan(store, plan, { source: dir, ...options });
   return {
     files,
     plan: plan.report,

@@ -5,13 +5,17 @@
  * already recorded for all their documents are skipped without a write: that is what makes a
  * re-import a no-op and an interrupted import resumable.
  */
-import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import { addMonths, canonicalJson, slugify } from '../../content/index.js';
-import { audit, type Database, type ImportCounts, insertRevision } from '../../store/index.js';
+import { slugify, todayIso } from '../../content/index.js';
+import type { ImportCounts, Store, StoreTx } from '../../store/index.js';
+import {
+  type ActionContext,
+  contextFor,
+  importMedquadAnswer,
+  reviewPolicy,
+  runInTx,
+  staggeredDueDate,
+} from '../../workflow/index.js';
 import { finaliseAnswer, type ImportPlan, type PlannedAnswer, type PlannedCondition } from './plan.js';
-
-type Trx = Transaction<Database>;
 
 export interface WriteOptions {
   /** Recorded as author of new revisions and actor of audit events. */
@@ -55,29 +59,8 @@ function counts(): ImportCounts {
   return { added: 0, updated: 0, unchanged: 0 };
 }
 
-function nowIso(): string {
-  return new Date().toISOString();
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/**
- * Review due date of a newly imported answer: `today` plus 1…N days, N the days in the review
- * interval, chosen by a hash of the origin key. Deterministic, and evenly spread so a team is
- * not handed 16,000 reviews on one day.
- */
-export function staggeredDueDate(originKey: string, today: string, intervalMonths: number): string {
-  const days = Math.round(
-    (Date.parse(`${addMonths(today, intervalMonths)}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) /
-      86_400_000,
-  );
-  const h = createHash('sha256').update(originKey).digest().readUInt32BE(0);
-  return addDays(today, 1 + (h % Math.max(days, 1)));
-}
+/** Kept here for callers of the writer; the policy lives in src/workflow/policy.ts. */
+export { staggeredDueDate };
 
 /** Splits conditions into batches of about `size` documents, never splitting a condition. */
 export function batchConditions(conditions: PlannedCondition[], size: number): PlannedCondition[][] {
@@ -102,48 +85,25 @@ function isUnchanged(c: PlannedCondition, recorded: Map<string, string>): boolea
 }
 
 export async function writeMedquadPlan(
-  db: Kysely<Database>,
+  store: Store,
   plan: ImportPlan,
   options: WriteOptions = {},
 ): Promise<WriteReport> {
   const actor = options.actor ?? MEDQUAD_ACTOR;
-  const today = options.today ?? nowIso().slice(0, 10);
-  const interval = options.reviewIntervalMonths ?? 12;
+  const today = options.today ?? todayIso();
+  const interval = options.reviewIntervalMonths ?? reviewPolicy().defaultIntervalMonths;
   const batches = batchConditions(plan.conditions, options.batchDocuments ?? 200);
   const documentsTotal = plan.conditions.reduce((n, c) => n + c.documents.length, 0);
 
-  const interrupted = await db
-    .selectFrom('import_runs')
-    .selectAll()
-    .where('collection', '=', COLLECTION)
-    .where('status', '=', 'running')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  const run = await db
-    .insertInto('import_runs')
-    .values({
-      collection: COLLECTION,
-      source: options.source ?? '',
-      status: 'running',
-      units_total: batches.length,
-      units_done: 0,
-      counts: '{}',
-      started_at: nowIso(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  if (interrupted) {
-    await db
-      .updateTable('import_runs')
-      .set({ status: 'interrupted' })
-      .where('status', '=', 'running')
-      .where('id', '<', run.id)
-      .execute();
-  }
+  const { interrupted, runId, recorded } = await store.write('import-run', async (tx) => {
+    const interrupted = await tx.imports.runningRun(COLLECTION);
+    const runId = await tx.imports.startRun(COLLECTION, options.source ?? '', batches.length);
+    return { interrupted, runId, recorded: await tx.imports.recordedDocuments(COLLECTION) };
+  });
   const report: WriteReport = {
-    runId: run.id,
+    runId,
     resumed: interrupted
-      ? { runId: interrupted.id, batchesDone: interrupted.units_done, batchesTotal: interrupted.units_total }
+      ? { runId: interrupted.id, batchesDone: interrupted.unitsDone, batchesTotal: interrupted.unitsTotal }
       : null,
     batches: batches.length,
     batchesWritten: 0,
@@ -153,15 +113,6 @@ export async function writeMedquadPlan(
     duplicatesLinked: 0,
     keptLocalEdits: 0,
   };
-  const recorded = new Map(
-    (
-      await db
-        .selectFrom('import_documents')
-        .select(['document_key', 'fingerprint'])
-        .where('collection', '=', COLLECTION)
-        .execute()
-    ).map((r) => [r.document_key, r.fingerprint]),
-  );
 
   let documentsDone = 0;
   for (const [i, batch] of batches.entries()) {
@@ -173,30 +124,22 @@ export async function writeMedquadPlan(
       report.answers.unchanged += c.answers.length;
     }
     if (changed.length) {
-      await db.transaction().execute(async (trx) => {
-        for (const c of changed)
-          await writeCondition(trx, c, { actor, today, interval, runId: run.id }, recorded, report);
-        await trx
-          .updateTable('import_runs')
-          .set({ units_done: i + 1, counts: JSON.stringify(runCounts(report)) })
-          .where('id', '=', run.id)
-          .execute();
+      await store.write('import-medquad', async (tx) => {
+        const ctx = contextFor(tx, {
+          actor: { username: actor, role: 'admin', reviewerId: null },
+          policy: reviewPolicy(interval),
+        });
+        for (const c of changed) await writeCondition(ctx, c, { today, interval, runId }, recorded, report);
+        await tx.imports.setRunProgress(runId, i + 1, runCounts(report));
       });
       report.batchesWritten++;
     }
     documentsDone += batch.reduce((n, c) => n + c.documents.length, 0);
     options.onProgress?.({ documentsDone, documentsTotal, batchesDone: i + 1, batchesTotal: batches.length });
   }
-  await db
-    .updateTable('import_runs')
-    .set({
-      status: 'finished',
-      units_done: batches.length,
-      counts: JSON.stringify(runCounts(report)),
-      finished_at: nowIso(),
-    })
-    .where('id', '=', run.id)
-    .execute();
+  await store.write('import-run', (tx) =>
+    tx.imports.setRunProgress(runId, batches.length, runCounts(report), true),
+  );
   return report;
 }
 
@@ -210,7 +153,6 @@ function runCounts(r: WriteReport) {
 }
 
 interface WriteContext {
-  actor: string;
   today: string;
   interval: number;
   runId: number;
@@ -222,47 +164,17 @@ interface WriteContext {
  * the plan's own merge rule, so conditions planned apart are not merged here.
  */
 async function findConditionFor(
-  trx: Trx,
+  tx: StoreTx,
   c: PlannedCondition,
 ): Promise<{ id: number; slug: string } | undefined> {
-  const before = await trx
-    .selectFrom('import_documents as d')
-    .innerJoin('conditions as c', 'c.id', 'd.condition_id')
-    .select(['c.id', 'c.slug'])
-    .where(
-      'd.document_key',
-      'in',
-      c.documents.map((d) => d.key),
-    )
-    .orderBy('c.id')
-    .executeTakeFirst();
+  const before = await tx.imports.conditionOfDocuments(c.documents.map((d) => d.key));
   if (before) return before;
-  const bySlug = await trx
-    .selectFrom('conditions')
-    .select(['id', 'slug'])
-    .where('slug', '=', c.slug)
-    .executeTakeFirst();
+  const bySlug = await tx.imports.conditionBySlug(c.slug);
   if (bySlug) return bySlug;
   const synonymSlugs = c.synonyms.map(slugify).filter(Boolean);
-  if (synonymSlugs.length) {
-    const mutual = await trx
-      .selectFrom('condition_synonyms as s')
-      .innerJoin('conditions as c', 'c.id', 's.condition_id')
-      .select(['c.id', 'c.slug'])
-      .where('s.slug', '=', c.slug)
-      .where('c.slug', 'in', synonymSlugs)
-      .orderBy('c.id')
-      .execute();
-    for (const m of mutual) {
-      if (!c.cuis.length) break;
-      const shared = await trx
-        .selectFrom('condition_codes')
-        .select('code')
-        .where('condition_id', '=', m.id)
-        .where('system', '=', 'umls')
-        .where('code', 'in', c.cuis)
-        .executeTakeFirst();
-      if (shared) return m;
+  if (synonymSlugs.length && c.cuis.length) {
+    for (const m of await tx.imports.conditionsNaming(c.slug, synonymSlugs)) {
+      if (await tx.imports.sharesCode(m.id, 'umls', c.cuis)) return m;
     }
   }
   return undefined;
@@ -270,91 +182,24 @@ async function findConditionFor(
 
 /** Creates the condition, or adds the plan's synonyms and CUIs to the one found (never removes any). */
 async function upsertPlannedCondition(
-  trx: Trx,
+  tx: StoreTx,
   c: PlannedCondition,
   report: WriteReport,
 ): Promise<{ id: number; slug: string }> {
-  const now = nowIso();
-  const found = await findConditionFor(trx, c);
-  let id: number;
-  let slug: string;
-  let changed = false;
-  if (!found) {
-    const codes = c.cuis.length ? { umls: c.cuis } : {};
-    const ins = await trx
-      .insertInto('conditions')
-      .values({
-        slug: c.slug,
-        name: c.name,
-        summary: '',
-        codes: canonicalJson(codes),
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    id = ins.id;
-    slug = c.slug;
-    report.conditions.added++;
-  } else {
-    ({ id, slug } = found);
-  }
-  const haveSynonyms = new Set(
-    (await trx.selectFrom('condition_synonyms').select('slug').where('condition_id', '=', id).execute()).map(
-      (r) => r.slug,
-    ),
-  );
-  haveSynonyms.add(slug);
-  const newSynonyms: { condition_id: number; name: string; slug: string }[] = [];
-  for (const name of c.synonyms) {
-    const s = slugify(name);
-    if (!s || haveSynonyms.has(s)) continue;
-    haveSynonyms.add(s);
-    newSynonyms.push({ condition_id: id, name, slug: s });
-  }
-  for (let i = 0; i < newSynonyms.length; i += 200) {
-    await trx
-      .insertInto('condition_synonyms')
-      .values(newSynonyms.slice(i, i + 200))
-      .execute();
-  }
-  const haveCodes = new Set(
-    (
-      await trx
-        .selectFrom('condition_codes')
-        .select('code')
-        .where('condition_id', '=', id)
-        .where('system', '=', 'umls')
-        .execute()
-    ).map((r) => r.code),
-  );
-  const newCodes = c.cuis.filter((k) => !haveCodes.has(k));
-  if (newCodes.length) {
-    await trx
-      .insertInto('condition_codes')
-      .values(newCodes.map((code) => ({ condition_id: id, system: 'umls', code })))
-      .execute();
-    // conditions.codes mirrors condition_codes as JSON for readers of the whole row.
-    const row = await trx
-      .selectFrom('conditions')
-      .select('codes')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    const codes = JSON.parse(row.codes) as Record<string, unknown>;
-    const umls = [
-      ...new Set([...(Array.isArray(codes.umls) ? (codes.umls as string[]) : []), ...newCodes]),
-    ].sort();
-    await trx
-      .updateTable('conditions')
-      .set({ codes: canonicalJson({ ...codes, umls }), updated_at: now })
-      .where('id', '=', id)
-      .execute();
-  }
-  if (found) {
-    changed = newSynonyms.length > 0 || newCodes.length > 0;
-    report.conditions[changed ? 'updated' : 'unchanged']++;
-  }
-  return { id, slug };
+  const found = await findConditionFor(tx, c);
+  const target = found ?? {
+    id: await tx.imports.insertCondition({
+      slug: c.slug,
+      name: c.name,
+      codes: c.cuis.length ? { umls: c.cuis } : {},
+    }),
+    slug: c.slug,
+  };
+  if (!found) report.conditions.added++;
+  const synonyms = await tx.imports.addSynonyms(target.id, target.slug, c.synonyms);
+  const codes = await tx.imports.addCodes(target.id, 'umls', c.cuis);
+  if (found) report.conditions[synonyms > 0 || codes > 0 ? 'updated' : 'unchanged']++;
+  return target;
 }
 
 /** Slugs to try for a new answer: the aspect, then `<aspect>-<publisher>`, then `-2`, `-3`, … */
@@ -367,184 +212,55 @@ function* slugCandidates(p: PlannedAnswer): Generator<string> {
 }
 
 async function writeCondition(
-  trx: Trx,
+  ctx: ActionContext,
   c: PlannedCondition,
-  ctx: WriteContext,
+  w: WriteContext,
   recorded: Map<string, string>,
   report: WriteReport,
 ): Promise<void> {
-  const condition = await upsertPlannedCondition(trx, c, report);
-  const now = nowIso();
-  const originKeys = c.answers.flatMap((a) => [a.originKey, ...a.duplicates.map((d) => d.originKey)]);
-  const known = new Map<string, number>();
-  for (let i = 0; i < originKeys.length; i += 500) {
-    const rows = await trx
-      .selectFrom('answer_origins')
-      .select(['origin_key', 'answer_id'])
-      .where('origin_key', 'in', originKeys.slice(i, i + 500))
-      .execute();
-    for (const r of rows) known.set(r.origin_key, r.answer_id);
-  }
-  const takenSlugs = new Set(
-    (await trx.selectFrom('answers').select('slug').where('condition_id', '=', condition.id).execute()).map(
-      (r) => r.slug,
-    ),
+  const { tx } = ctx;
+  const condition = await upsertPlannedCondition(tx, c, report);
+  const known = await tx.answersByOrigin(
+    c.answers.flatMap((a) => [a.originKey, ...a.duplicates.map((d) => d.originKey)]),
   );
-
+  const taken = await tx.answerSlugs(condition.id);
   for (const p of c.answers) {
-    const existingId = known.get(p.originKey);
-    let answerId: number;
-    if (existingId !== undefined) {
-      answerId = existingId;
-      const row = await trx
-        .selectFrom('answers as a')
-        .innerJoin('revisions as r', 'r.id', 'a.current_revision_id')
-        .select(['a.slug', 'a.state', 'a.published_revision_id', 'r.id as rev_id', 'r.content', 'r.author'])
-        .where('a.id', '=', existingId)
-        .executeTakeFirstOrThrow();
-      const answer = finaliseAnswer(p, condition.slug, row.slug);
-      if (row.content === canonicalJson(answer)) {
-        report.answers.unchanged++;
-      } else if (row.author !== ctx.actor) {
-        report.keptLocalEdits++;
-      } else {
-        const rev = await insertRevision(trx, answerId, answer, ctx.actor, row.rev_id);
-        const published = row.published_revision_id === row.rev_id;
-        await trx
-          .updateTable('answers')
-          .set({
-            current_revision_id: rev.id,
-            ...(published ? { published_revision_id: rev.id } : {}),
-            origin: canonicalJson(p.origin),
-            updated_at: now,
-          })
-          .where('id', '=', answerId)
-          .execute();
-        await audit(trx, {
-          actor: ctx.actor,
-          action: 'import',
-          entity: 'answer',
-          entityId: answerId,
-          from: row.state,
-          to: row.state,
-          hash: rev.hash,
-          detail: { origin: p.originKey },
-        });
-        report.answers.updated++;
-      }
-    } else {
-      let slug = '';
-      for (const s of slugCandidates(p)) {
-        if (!takenSlugs.has(s)) {
-          slug = s;
-          break;
-        }
-      }
-      takenSlugs.add(slug);
-      const answer = finaliseAnswer(p, condition.slug, slug);
-      const ins = await trx
-        .insertInto('answers')
-        .values({
-          condition_id: condition.id,
-          slug,
-          aspect: answer.aspect,
-          state: 'published',
-          origin: canonicalJson(p.origin),
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      answerId = ins.id;
-      const rev = await insertRevision(trx, answerId, answer, ctx.actor, null);
-      await trx
-        .updateTable('answers')
-        .set({ current_revision_id: rev.id, published_revision_id: rev.id })
-        .where('id', '=', answerId)
-        .execute();
-      await trx
-        .insertInto('answer_origins')
-        .values(originRow(p.originKey, answerId, p.origin, p.qtype, 'answer', now))
-        .execute();
-      await trx
-        .insertInto('review_schedule')
-        .values({
-          answer_id: answerId,
-          due_on: staggeredDueDate(p.originKey, ctx.today, ctx.interval),
-          owner: null,
-          updated_at: now,
-        })
-        .execute();
-      await audit(trx, {
-        actor: ctx.actor,
-        action: 'import',
-        entity: 'answer',
-        entityId: answerId,
-        from: null,
-        to: 'published',
-        hash: rev.hash,
-        detail: { origin: p.originKey },
-      });
-      report.answers.added++;
-    }
-    const links = p.duplicates.filter((d) => !known.has(d.originKey));
-    if (links.length) {
-      await trx
-        .insertInto('answer_origins')
-        .values(links.map((d) => originRow(d.originKey, answerId, d.origin, d.qtype, 'duplicate', now)))
-        .execute();
-    }
+    const r = await runInTx(ctx, importMedquadAnswer, {
+      conditionId: condition.id,
+      originKey: p.originKey,
+      origin: p.origin,
+      qtype: p.qtype,
+      existingId: known.get(p.originKey),
+      answerFor: (slug) => finaliseAnswer(p, condition.slug, slug),
+      slugCandidates: slugCandidates(p),
+      taken,
+      duplicates: p.duplicates,
+      known,
+      intervalMonths: w.interval,
+      today: w.today,
+    });
+    if (r.outcome === 'kept-local-edit') report.keptLocalEdits++;
+    else report.answers[r.outcome]++;
     report.duplicatesLinked += p.duplicates.length;
   }
-
   for (const d of c.documents) {
     const before = recorded.get(d.key);
-    if (before === undefined) {
-      await trx
-        .insertInto('import_documents')
-        .values({
-          document_key: d.key,
-          collection: COLLECTION,
-          fingerprint: c.fingerprint,
-          condition_id: condition.id,
-          run_id: ctx.runId,
-          imported_at: now,
-        })
-        .execute();
-      report.documents.added++;
-    } else if (before !== c.fingerprint) {
-      await trx
-        .updateTable('import_documents')
-        .set({ fingerprint: c.fingerprint, condition_id: condition.id, run_id: ctx.runId, imported_at: now })
-        .where('document_key', '=', d.key)
-        .execute();
-      report.documents.updated++;
-    } else {
+    if (before === c.fingerprint) {
       report.documents.unchanged++;
+      continue;
     }
+    await tx.imports.recordDocument(
+      {
+        key: d.key,
+        collection: COLLECTION,
+        fingerprint: c.fingerprint,
+        conditionId: condition.id,
+        runId: w.runId,
+      },
+      before === undefined,
+    );
+    report.documents[before === undefined ? 'added' : 'updated']++;
   }
   // Recorded only after commit matters for the next run; within this run each condition is written once.
   for (const d of c.documents) recorded.set(d.key, c.fingerprint);
-}
-
-function originRow(
-  originKey: string,
-  answerId: number,
-  origin: PlannedAnswer['origin'],
-  qtype: string,
-  role: 'answer' | 'duplicate',
-  now: string,
-) {
-  return {
-    origin_key: originKey,
-    answer_id: answerId,
-    collection: origin.collection,
-    publisher: origin.publisher,
-    document_id: origin.documentId ?? '',
-    pair_id: origin.pairId ?? '',
-    qtype,
-    url: origin.url ?? null,
-    role,
-    created_at: now,
-  };
 }

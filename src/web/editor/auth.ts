@@ -9,8 +9,14 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { SessionInfo, WorkflowRepo } from '../../store/index.js';
-import { dummyHash, randomToken, sameSecret, verifyPassword } from '../../workflow/index.js';
+import type { SessionInfo } from '../../store/index.js';
+import {
+  dummyHash,
+  randomToken,
+  sameSecret,
+  verifyPassword,
+  type WorkflowRepo,
+} from '../../workflow/index.js';
 
 export const SESSION_COOKIE = 'medbrief_session';
 export const LOGIN_CSRF_COOKIE = 'medbrief_login_csrf';

@@ -4,11 +4,10 @@
  */
 import type { Context, Hono } from 'hono';
 import { renderDocument, type SiteConfig } from '../../site/index.js';
-import type { SessionInfo, Store, WorkflowRepo } from '../../store/index.js';
-import { isAction, WorkflowError } from '../../workflow/index.js';
+import type { SessionInfo, Store } from '../../store/index.js';
+import { isAction, WorkflowError, type WorkflowRepo } from '../../workflow/index.js';
 import type { AuthOptions, EditorEnv } from './auth.js';
-import { blocksPublishing, lintForEditor } from './lint.js';
-import { editableMarkdown } from './markdown.js';
+import { lintForEditor } from './lint.js';
 import { MessagePage } from './pages/message.js';
 
 export type C = Context<EditorEnv>;
@@ -62,7 +61,7 @@ export async function lintMarkdown(deps: EditorDeps, markdown: string) {
   return lintForEditor(markdown, { today: deps.config.today(), reviewers: await reviewerIds(deps) });
 }
 
-/** Runs a transition; publishing is refused while lint errors remain. */
+/** Runs a transition (the publish action itself refuses while lint errors remain). */
 export async function runTransition(
   deps: EditorDeps,
   s: SessionInfo,
@@ -73,19 +72,5 @@ export async function runTransition(
 ) {
   if (!isAction(action) || action === 'edit')
     throw new WorkflowError('invalid', `unknown action "${action}"`);
-  if (action === 'publish') {
-    const a = await deps.repo.getAnswer(id);
-    if (a?.current) {
-      const lint = await lintMarkdown(deps, editableMarkdown(a.current.answer));
-      if (blocksPublishing(lint)) {
-        const n = lint.filter((m) => m.severity === 'error').length;
-        throw new WorkflowError(
-          'lint-errors',
-          `cannot publish: the linter reports ${n} error${n === 1 ? '' : 's'} in this revision`,
-          'fix them in a new revision (which then needs review again), or ask the team to adjust the rule',
-        );
-      }
-    }
-  }
   return deps.repo.transition(id, s.user, { action, revisionId, comment });
 }

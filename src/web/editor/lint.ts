@@ -1,8 +1,8 @@
 /**
- * The editor's view of the linter (src/lint): messages for the edit form and preview, and the
- * publishing gate (no publishing while error-severity messages remain).
+ * The editor's view of the linter (src/lint): messages for the edit form and preview. The
+ * publishing gate is the publish action's (src/workflow/actions/publish.ts).
  */
-import { hasErrors, type LintMessage, lintAnswer } from '../../lint/index.js';
+import { type LintMessage, lintAnswer } from '../../lint/index.js';
 
 export type EditorLintMessage = Pick<
   LintMessage,
@@ -23,8 +23,4 @@ export function lintForEditor(
       column: m.column,
     }),
   );
-}
-
-export function blocksPublishing(messages: readonly EditorLintMessage[]): boolean {
-  return hasErrors(messages as LintMessage[]);
 }

@@ -1,10 +1,7 @@
 /** The Markdown an editor edits: the answer file minus what the tool records (review, updated). */
-import { type Answer, type ContentProblem, parseAnswer, serialiseAnswer } from '../../content/index.js';
+import { type Answer, type ContentProblem, editableMarkdown, parseAnswer } from '../../content/index.js';
 
-export function editableMarkdown(answer: Answer): string {
-  const { review: _r, updated: _u, ...rest } = answer;
-  return serialiseAnswer(rest as Answer);
-}
+export { editableMarkdown };
 
 export function parseEditorMarkdown(
   text: string,

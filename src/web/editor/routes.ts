@@ -8,7 +8,8 @@
  */
 import { Hono } from 'hono';
 import type { SiteConfig } from '../../site/index.js';
-import { type Store, type WorkflowRepoOptions, workflowRepo } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
+import { defaultLintGate, type WorkflowRepoOptions, workflowRepo } from '../../workflow/index.js';
 import type { AuthOptions, EditorEnv } from './auth.js';
 import { CheckPool } from './check-pool.js';
 import type { EditorDeps } from './context.js';
@@ -32,7 +33,12 @@ export function editorRoutes(store: Store, config: SiteConfig, options: EditorOp
     store,
     config,
     auth: { insecureCookies: process.env.MEDBRIEF_INSECURE_COOKIES === '1', ...options },
-    repo: workflowRepo(store, { defaultIntervalMonths: config.reviewIntervalMonths, ...options.repo }),
+    repo: workflowRepo(store, {
+      defaultIntervalMonths: config.reviewIntervalMonths,
+      // Publishing lints with the site's idea of today, like the editor's previews.
+      lint: (answer, known) => defaultLintGate(answer, { ...known, today: config.today() }),
+      ...options.repo,
+    }),
   };
   const app = new Hono<EditorEnv>();
   registerGuards(app, deps);

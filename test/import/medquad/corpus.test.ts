@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importMedquad, type MedquadImportResult } from '../../../src/import/medquad/index.js';
 import { collectStats, type StoreStats } from '../../../src/import/stats/index.js';
-import { type KyselyStore, openStore } from '../../../src/store/index.js';
+import { openStore } from '../../../src/store/index.js';
+import { type KyselyStore, kyselyOf } from '../../../src/store/kysely-store.js';
 import { medquadDir } from '../../helpers/corpus.js';
 import { checkImportIntegrity } from '../helpers/integrity.js';
 import { countXml } from '../helpers/xml-counts.js';
@@ -24,9 +25,9 @@ describe.skipIf(!dir)('importing the whole MedQuAD collection', () => {
   const xml = dir ? countXml(dir) : null;
 
   beforeAll(async () => {
-    store = await openStore(file);
-    first = await importMedquad(store.db, dir!, { today: '2026-01-15' });
-    stats = await collectStats(store.db);
+    store = kyselyOf(await openStore(file));
+    first = await importMedquad(store, dir!, { today: '2026-01-15' });
+    stats = await collectStats(store);
   }, 300_000);
   afterAll(async () => {
     await store?.close();
@@ -109,10 +110,10 @@ describe.skipIf(!dir)('importing the whole MedQuAD collection', () => {
   });
 
   it('changes nothing when the same collection is imported again', async () => {
-    const again = await importMedquad(store.db, dir!, { today: '2026-02-01' });
+    const again = await importMedquad(store, dir!, { today: '2026-02-01' });
     expect(again.write.answers).toEqual({ added: 0, updated: 0, unchanged: stats.answers });
     expect(again.write.conditions.added + again.write.conditions.updated).toBe(0);
     expect(again.write.batchesWritten).toBe(0);
-    expect(await collectStats(store.db)).toEqual(stats);
+    expect(await collectStats(store)).toEqual(stats);
   }, 120_000);
 });

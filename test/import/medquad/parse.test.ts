@@ -13,6 +13,7 @@ import {
 } from '../../../src/import/medquad/index.js';
 import { importMedquad } from '../../../src/import/medquad/run.js';
 import { openStore } from '../../../src/store/index.js';
+import { kyselyOf } from '../../../src/store/kysely-store.js';
 
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -190,11 +191,11 @@ describe('fuzzing the reader', () => {
       for (const [i, xml] of broken.entries()) writeFileSync(join(dir, `b${i}.xml`), xml);
       const store = await openStore(':memory:');
       try {
-        const r = await importMedquad(store.db, dir, { today: '2026-01-01' });
+        const r = await importMedquad(store, dir, { today: '2026-01-01' });
         expect(r.plan.documents).toBe(1);
         expect(r.plan.problems).toHaveLength(broken.length);
         for (const p of r.plan.problems) expect(p.file).toMatch(/^b\d\.xml$/);
-        const origins = await store.db.selectFrom('answer_origins').select('document_id').execute();
+        const origins = await kyselyOf(store).db.selectFrom('answer_origins').select('document_id').execute();
         expect(origins.map((o) => o.document_id)).toEqual(['0000001']);
       } finally {
         await store.close();

@@ -1,5 +1,6 @@
 import { answerPath, type SiteConfig } from '../../../site/index.js';
-import type { ReviewDueItem, SessionInfo } from '../../../store/index.js';
+import type { SessionInfo } from '../../../store/index.js';
+import type { ReviewDueItem } from '../../../workflow/index.js';
 import { EditorLayout } from './layout.js';
 
 export function QueuePage(props: {

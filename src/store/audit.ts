@@ -1,0 +1,65 @@
+/**
+ * The audit log's one writer: every row of audit_events is inserted here, by the write
+ * transaction (StoreTx.appendAudit) or the account store. Actions are a closed union, so a
+ * misspelt action is a type error, not a new kind of row.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './db.js';
+
+export const AUDIT_ACTIONS = [
+  // answers
+  'create',
+  'edit',
+  'submit',
+  'request_changes',
+  'approve',
+  'publish',
+  'unpublish',
+  'archive',
+  'restore',
+  'comment',
+  'import',
+  'stagger-reviews',
+  // accounts and reviewer profiles
+  'user-add',
+  'role-change',
+  'password-change',
+  'reviewer-add',
+  'reviewer-update',
+  'login',
+  'login-failed',
+  'logout',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEvent {
+  actor: string;
+  action: AuditAction;
+  entity: 'answer' | 'user' | 'reviewer' | 'review_schedule';
+  entityId: string | number;
+  from?: string | null;
+  to?: string | null;
+  hash?: string | null;
+  detail?: unknown;
+}
+
+export async function appendAudit(
+  db: Kysely<Database> | Transaction<Database>,
+  event: AuditEvent,
+  at: string,
+): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      at,
+      actor: event.actor,
+      action: event.action,
+      entity: event.entity,
+      entity_id: String(event.entityId),
+      from_state: event.from ?? null,
+      to_state: event.to ?? null,
+      hash: event.hash ?? null,
+      detail: event.detail === undefined ? null : JSON.stringify(event.detail),
+    })
+    .execute();
+}

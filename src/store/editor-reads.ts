@@ -1,0 +1,231 @@
+/**
+ * The editor's reads: answer lists, one answer with its revisions, approvals and comments, the
+ * audit log, and the rows behind the review-due queue. Read-only; writes go through StoreTx.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from './db.js';
+import { approvalsOf, revisionFromRow } from './rows.js';
+import type { AnswerState, ApprovalRecord, AuditRow, RevisionRecord } from './types.js';
+
+export interface CommentRecord {
+  id: number;
+  answerId: number;
+  revisionId: number | null;
+  author: string;
+  kind: 'comment' | 'request_changes' | 'approve';
+  body: string;
+  createdAt: string;
+}
+
+export interface EditorAnswerSummary {
+  id: number;
+  conditionSlug: string;
+  conditionName: string;
+  slug: string;
+  aspect: string;
+  state: AnswerState;
+  question: string;
+  currentRevisionId: number | null;
+  publishedRevisionId: number | null;
+  updatedAt: string;
+}
+
+export interface EditorAnswer extends EditorAnswerSummary {
+  conditionIntervalMonths: number | null;
+  current: RevisionRecord | null;
+  published: RevisionRecord | null;
+  approvals: ApprovalRecord[];
+  comments: CommentRecord[];
+}
+
+/** A published answer with what decides its next review (see workflow's reviewDue). */
+export interface ReviewRow {
+  answerId: number;
+  conditionSlug: string;
+  slug: string;
+  question: string;
+  hash: string;
+  author: string;
+  createdAt: string;
+  scheduledDue: string | null;
+  owner: string | null;
+  approvals: { hash: string; reviewerId: string; reviewed: string; nextReview: string }[];
+}
+
+export class EditorReads {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private async revision(id: number): Promise<RevisionRecord> {
+    return revisionFromRow(
+      await this.db.selectFrom('revisions').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    );
+  }
+
+  async getRevision(id: number): Promise<RevisionRecord | null> {
+    const r = await this.db.selectFrom('revisions').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? revisionFromRow(r) : null;
+  }
+
+  async listComments(answerId: number): Promise<CommentRecord[]> {
+    const rows = await this.db
+      .selectFrom('comments')
+      .selectAll()
+      .where('answer_id', '=', answerId)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      answerId: r.answer_id,
+      revisionId: r.revision_id,
+      author: r.author,
+      kind: r.kind as CommentRecord['kind'],
+      body: r.body,
+      createdAt: r.created_at,
+    }));
+  }
+
+  async listApprovals(answerId: number): Promise<ApprovalRecord[]> {
+    return approvalsOf(this.db, answerId);
+  }
+
+  private summaryQuery() {
+    return this.db
+      .selectFrom('answers as a')
+      .innerJoin('conditions as c', 'c.id', 'a.condition_id')
+      .leftJoin('revisions as r', 'r.id', 'a.current_revision_id')
+      .select([
+        'a.id',
+        'a.slug',
+        'a.aspect',
+        'a.state',
+        'a.current_revision_id',
+        'a.published_revision_id',
+        'a.updated_at',
+        'c.slug as condition_slug',
+        'c.name as condition_name',
+        'c.review_interval_months',
+        'r.question',
+      ]);
+  }
+
+  async listAnswers(
+    filter: { state?: AnswerState; condition?: string; limit?: number; offset?: number } = {},
+  ): Promise<EditorAnswerSummary[]> {
+    let q = this.summaryQuery().orderBy('a.updated_at', 'desc').orderBy('a.id', 'desc');
+    if (filter.state) q = q.where('a.state', '=', filter.state);
+    if (filter.condition) q = q.where('c.slug', '=', filter.condition);
+    q = q.limit(filter.limit ?? 200).offset(filter.offset ?? 0);
+    return (await q.execute()).map((r) => ({
+      id: r.id,
+      conditionSlug: r.condition_slug,
+      conditionName: r.condition_name,
+      slug: r.slug,
+      aspect: r.aspect,
+      state: r.state as AnswerState,
+      question: r.question ?? '',
+      currentRevisionId: r.current_revision_id,
+      publishedRevisionId: r.published_revision_id,
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  async getAnswer(answerId: number): Promise<EditorAnswer | null> {
+    const r = await this.summaryQuery().where('a.id', '=', answerId).executeTakeFirst();
+    if (!r) return null;
+    return {
+      id: r.id,
+      conditionSlug: r.condition_slug,
+      conditionName: r.condition_name,
+      slug: r.slug,
+      aspect: r.aspect,
+      state: r.state as AnswerState,
+      question: r.question ?? '',
+      currentRevisionId: r.current_revision_id,
+      publishedRevisionId: r.published_revision_id,
+      updatedAt: r.updated_at,
+      conditionIntervalMonths: r.review_interval_months,
+      current: r.current_revision_id === null ? null : await this.revision(r.current_revision_id),
+      published: r.published_revision_id === null ? null : await this.revision(r.published_revision_id),
+      approvals: await this.listApprovals(answerId),
+      comments: await this.listComments(answerId),
+    };
+  }
+
+  // ------------------------------------------------------------ audit log
+
+  async listAudit(
+    filter: { entity?: string; entityId?: string; actor?: string; limit?: number; offset?: number } = {},
+  ): Promise<AuditRow[]> {
+    let q = this.db.selectFrom('audit_events').selectAll().orderBy('id', 'desc');
+    if (filter.entity) q = q.where('entity', '=', filter.entity);
+    if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
+    if (filter.actor) q = q.where('actor', '=', filter.actor);
+    if (filter.limit !== undefined) q = q.limit(filter.limit).offset(filter.offset ?? 0);
+    return (await q.execute()).map((r) => ({
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      from: r.from_state,
+      to: r.to_state,
+      hash: r.hash,
+      detail: r.detail === null ? null : (JSON.parse(r.detail) as unknown),
+    }));
+  }
+
+  /** Every published answer with its schedule and approvals, in answer order. */
+  async reviewRows(): Promise<ReviewRow[]> {
+    const rows = await this.db
+      .selectFrom('answers as a')
+      .innerJoin('conditions as c', 'c.id', 'a.condition_id')
+      .innerJoin('revisions as r', 'r.id', 'a.published_revision_id')
+      .leftJoin('review_schedule as s', 's.answer_id', 'a.id')
+      .select([
+        'a.id',
+        'a.slug',
+        'a.created_at',
+        'c.slug as condition_slug',
+        'r.question',
+        'r.hash',
+        'r.author',
+        's.due_on',
+        's.owner',
+      ])
+      .orderBy('a.id')
+      .execute();
+    const approvals = new Map<number, ReviewRow['approvals']>();
+    const ids = rows.map((r) => r.id);
+    for (let i = 0; i < ids.length; i += 500) {
+      const found = await this.db
+        .selectFrom('approvals')
+        .select(['answer_id', 'hash', 'reviewer_id', 'reviewed_on', 'next_review'])
+        .where('answer_id', 'in', ids.slice(i, i + 500))
+        .orderBy('id')
+        .execute();
+      for (const a of found) {
+        const list = approvals.get(a.answer_id) ?? [];
+        list.push({
+          hash: a.hash,
+          reviewerId: a.reviewer_id,
+          reviewed: a.reviewed_on,
+          nextReview: a.next_review,
+        });
+        approvals.set(a.answer_id, list);
+      }
+    }
+    return rows.map((r) => ({
+      answerId: r.id,
+      conditionSlug: r.condition_slug,
+      slug: r.slug,
+      question: r.question,
+      hash: r.hash,
+      author: r.author,
+      createdAt: r.created_at,
+      scheduledDue: r.due_on,
+      owner: r.owner,
+      approvals: approvals.get(r.id) ?? [],
+    }));
+  }
+}

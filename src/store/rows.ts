@@ -1,0 +1,139 @@
+/** Row ⇄ model conversions and the condition/reviewer upserts shared by the store's writers. */
+import type { Kysely, Transaction } from 'kysely';
+import { type Answer, type Condition, canonicalJson, type Reviewer, slugify } from '../content/index.js';
+import type { Database } from './db.js';
+import type { ImportCounts, RevisionRecord } from './types.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export function revisionFromRow(r: {
+  id: number;
+  answer_id: number;
+  hash: string;
+  content: string;
+  author: string;
+  created_at: string;
+  base_revision_id: number | null;
+}): RevisionRecord {
+  return {
+    id: r.id,
+    answerId: r.answer_id,
+    hash: r.hash,
+    answer: JSON.parse(r.content) as Answer,
+    author: r.author,
+    createdAt: r.created_at,
+    baseRevisionId: r.base_revision_id,
+  };
+}
+
+export function toReviewer(row: {
+  id: string;
+  name: string;
+  credentials: string;
+  bio: string | null;
+  demo: number;
+}) {
+  const r: Reviewer = { id: row.id, name: row.name, credentials: row.credentials, demo: Boolean(row.demo) };
+  if (row.bio) r.bio = row.bio;
+  return r;
+}
+
+export async function upsertReviewer(trx: Db, r: Reviewer): Promise<keyof ImportCounts> {
+  const row = {
+    id: r.id,
+    name: r.name,
+    credentials: r.credentials,
+    bio: r.bio ?? null,
+    demo: r.demo ? 1 : 0,
+  };
+  const existing = await trx.selectFrom('reviewers').selectAll().where('id', '=', r.id).executeTakeFirst();
+  if (!existing) {
+    await trx.insertInto('reviewers').values(row).execute();
+    return 'added';
+  }
+  if (canonicalJson(existing) === canonicalJson(row)) return 'unchanged';
+  await trx.updateTable('reviewers').set(row).where('id', '=', r.id).execute();
+  return 'updated';
+}
+
+/** Inserts or updates a condition with its synonyms and codes. */
+export async function upsertCondition(
+  trx: Db,
+  c: Condition,
+  now: string,
+): Promise<{ outcome: keyof ImportCounts; id: number }> {
+  const fields = {
+    name: c.name,
+    summary: c.summary ?? '',
+    codes: canonicalJson(c.codes ?? {}),
+    review_interval_months: c.review_interval_months ?? null,
+  };
+  // Synonyms as stored: one per slug, never the condition's own slug.
+  const synonyms = new Map<string, string>();
+  for (const name of c.synonyms) {
+    const slug = slugify(name);
+    if (slug && slug !== c.slug && !synonyms.has(slug)) synonyms.set(slug, name);
+  }
+  const existing = await trx
+    .selectFrom('conditions')
+    .selectAll()
+    .where('slug', '=', c.slug)
+    .executeTakeFirst();
+  let id: number;
+  let outcome: keyof ImportCounts;
+  if (!existing) {
+    const ins = await trx
+      .insertInto('conditions')
+      .values({ slug: c.slug, ...fields, created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    id = ins.id;
+    outcome = 'added';
+  } else {
+    id = existing.id;
+    const oldSyn = (
+      await trx.selectFrom('condition_synonyms').select('name').where('condition_id', '=', id).execute()
+    ).map((s) => s.name);
+    const same =
+      existing.name === fields.name &&
+      existing.summary === fields.summary &&
+      existing.codes === fields.codes &&
+      existing.review_interval_months === fields.review_interval_months &&
+      canonicalJson(oldSyn.sort()) === canonicalJson([...synonyms.values()].sort());
+    if (same) return { outcome: 'unchanged', id };
+    await trx
+      .updateTable('conditions')
+      .set({ ...fields, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+    outcome = 'updated';
+  }
+  await trx.deleteFrom('condition_synonyms').where('condition_id', '=', id).execute();
+  for (const [slug, name] of synonyms) {
+    await trx.insertInto('condition_synonyms').values({ condition_id: id, name, slug }).execute();
+  }
+  await trx.deleteFrom('condition_codes').where('condition_id', '=', id).execute();
+  for (const [system, value] of Object.entries(c.codes ?? {})) {
+    for (const code of new Set(Array.isArray(value) ? value : [value])) {
+      if (code) await trx.insertInto('condition_codes').values({ condition_id: id, system, code }).execute();
+    }
+  }
+  return { outcome, id };
+}
+
+export async function approvalsOf(db: Db, answerId: number) {
+  const rows = await db
+    .selectFrom('approvals')
+    .selectAll()
+    .where('answer_id', '=', answerId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    revisionId: r.revision_id,
+    hash: r.hash,
+    reviewerId: r.reviewer_id,
+    reviewed: r.reviewed_on,
+    nextReview: r.next_review,
+  }));
+}

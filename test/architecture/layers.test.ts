@@ -1,0 +1,109 @@
+/**
+ * The code's shape, checked: which top-level module of src/ may import which (store on content
+ * only; workflow on store, content and lint; no cycles), each of revisions, approvals and audit
+ * rows inserted by exactly one module, and no source file over 400 lines.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = resolve(import.meta.dirname, '../../src');
+
+function sourceFiles(dir = SRC): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+const files = sourceFiles();
+const rel = (f: string) => relative(SRC, f).replaceAll('\\', '/');
+/** The top-level module a file belongs to (`store`, `workflow/actions` counts as `workflow`). */
+const moduleOf = (f: string) => rel(f).split('/')[0]!;
+
+/** Relative imports of a file (value and type imports alike), resolved to src paths. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const out: string[] = [];
+  for (const m of text.matchAll(
+    /(?:import|export)\s[^'";]*?from\s+'(\.[^']+)'|import\(\s*'(\.[^']+)'\s*\)/g,
+  )) {
+    const spec = (m[1] ?? m[2])!;
+    out.push(resolve(dirname(file), spec));
+  }
+  return out;
+}
+
+const edges = new Map<string, Set<string>>();
+for (const f of files) {
+  const from = moduleOf(f);
+  for (const target of importsOf(f)) {
+    const to = rel(target).split('/')[0]!;
+    if (to === from || to.startsWith('..')) continue;
+    if (!edges.has(from)) edges.set(from, new Set());
+    edges.get(from)!.add(to);
+  }
+}
+
+/** What each module may import besides itself. */
+const ALLOWED: Record<string, string[]> = {
+  content: [],
+  store: ['content'],
+  lint: ['content'],
+  workflow: ['content', 'store', 'lint'],
+};
+
+describe('import graph', () => {
+  for (const [module, allowed] of Object.entries(ALLOWED)) {
+    it(`${module} imports only ${allowed.join(', ') || 'nothing else'}`, () => {
+      const extra = [...(edges.get(module) ?? [])].filter((m) => !allowed.includes(m));
+      expect(extra, `${module} must not import ${extra.join(', ')}`).toEqual([]);
+    });
+  }
+
+  it('has no cycles between top-level modules', () => {
+    const cycles: string[] = [];
+    const visit = (node: string, path: string[]) => {
+      for (const next of edges.get(node) ?? []) {
+        if (path.includes(next)) cycles.push([...path.slice(path.indexOf(next)), next].join(' → '));
+        else visit(next, [...path, next]);
+      }
+    };
+    for (const m of edges.keys()) visit(m, [m]);
+    expect([...new Set(cycles)]).toEqual([]);
+  });
+
+  it('the checker sees real edges (web imports store and workflow)', () => {
+    expect([...(edges.get('web') ?? [])]).toEqual(expect.arrayContaining(['store', 'workflow', 'site']));
+  });
+});
+
+describe('one writer per table', () => {
+  for (const table of ['revisions', 'approvals', 'audit_events']) {
+    it(`rows of ${table} are inserted in exactly one module`, () => {
+      const writers = files
+        .filter((f) => readFileSync(f, 'utf8').includes(`insertInto('${table}')`))
+        .map(rel);
+      expect(writers).toHaveLength(1);
+      expect(writers[0]).toMatch(/^store\//);
+    });
+  }
+
+  it('nothing outside src/store names a table in a query builder', () => {
+    const leaks = files
+      .filter((f) => moduleOf(f) !== 'store')
+      .filter((f) => /\.(insertInto|updateTable|deleteFrom|selectFrom)\(/.test(readFileSync(f, 'utf8')))
+      .map(rel);
+    expect(leaks).toEqual([]);
+  });
+});
+
+describe('file size', () => {
+  it('no source file is over 400 lines', () => {
+    const long = files
+      .map((f) => ({ file: rel(f), lines: readFileSync(f, 'utf8').split('\n').length - 1 }))
+      .filter((x) => x.lines > 400);
+    expect(long).toEqual([]);
+  });
+});

@@ -1,0 +1,194 @@
+/**
+ * The editorial actions against an in-memory StoreTx: each action's own rule, what it writes
+ * and the audit event it appends. The same actions run on SQLite and PostgreSQL through the
+ * store contract tests (test/store/contract.ts) and the editor tests.
+ */
+import { describe, expect, it } from 'vitest';
+import type { LintMessage } from '../../src/lint/index.js';
+import {
+  type ActionContext,
+  type Actor,
+  approve,
+  comment,
+  contextFor,
+  create,
+  importMedquadAnswer,
+  type LintGate,
+  publish,
+  requestChanges,
+  runInTx,
+  StaleRevisionError,
+  saveRevision,
+  staggerReviews,
+  submit,
+  unpublish,
+  WorkflowError,
+} from '../../src/workflow/index.js';
+import { answer } from '../store/fixtures.js';
+import { MemoryTx } from './memory-tx.js';
+
+const ann: Actor = { username: 'ann', role: 'author', reviewerId: null };
+const rita: Actor = { username: 'rita', role: 'reviewer', reviewerId: 'demo-paed' };
+const ed: Actor = { username: 'ed', role: 'editor', reviewerId: null };
+const clean: LintGate = () => [];
+const now = () => new Date('2026-03-01T10:00:00Z');
+
+function as(tx: MemoryTx, actor: Actor, lint: LintGate = clean): ActionContext {
+  return contextFor(tx, { actor, now, lint });
+}
+
+async function reviewed(tx: MemoryTx) {
+  const { id, revision } = await runInTx(as(tx, ann), create, { answer: answer() });
+  await runInTx(as(tx, ann), submit, { answerId: id });
+  await runInTx(as(tx, rita), approve, { answerId: id, revisionId: revision.id });
+  return { id, revision };
+}
+
+const code = async (p: Promise<unknown>) => {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(WorkflowError);
+  return (err as WorkflowError).code;
+};
+
+describe('actions over an in-memory StoreTx', () => {
+  it('create writes a draft with its first revision and one audit event', async () => {
+    const tx = new MemoryTx();
+    const { id, revision } = await runInTx(as(tx, ann), create, { answer: answer({ review: undefined }) });
+    expect(tx.answers.get(id)).toMatchObject({
+      state: 'draft',
+      currentRevisionId: revision.id,
+      publishedRevisionId: null,
+    });
+    expect(tx.revisions.get(revision.id)!.answer.updated).toBe('2026-03-01');
+    expect(tx.audit).toEqual([
+      expect.objectContaining({ action: 'create', actor: 'ann', to: 'draft', hash: revision.hash }),
+    ]);
+    expect(await code(runInTx(as(tx, ann), create, { answer: answer() }))).toBe('duplicate');
+    expect(await code(runInTx(as(tx, ann), create, { answer: answer({ condition: 'nope' }) }))).toBe(
+      'not-found',
+    );
+  });
+
+  it('save-revision refuses a stale base and creates nothing for identical text', async () => {
+    const tx = new MemoryTx();
+    const { id, revision } = await runInTx(as(tx, ann), create, { answer: answer() });
+    const same = await runInTx(as(tx, ann), saveRevision, {
+      answerId: id,
+      baseRevisionId: revision.id,
+      answer: answer(),
+    });
+    expect(same.created).toBe(false);
+    const edit = answer({ body: 'Changed words [^nbdps].\n' });
+    const saved = await runInTx(as(tx, ann), saveRevision, {
+      answerId: id,
+      baseRevisionId: revision.id,
+      answer: edit,
+    });
+    expect(saved.created).toBe(true);
+    await expect(
+      runInTx(as(tx, ann), saveRevision, { answerId: id, baseRevisionId: revision.id, answer: edit }),
+    ).rejects.toBeInstanceOf(StaleRevisionError);
+    expect(tx.revisions.size).toBe(2);
+  });
+
+  it('request_changes and comment need words; approve needs the revision and four eyes', async () => {
+    const tx = new MemoryTx();
+    const { id, revision } = await runInTx(as(tx, ann), create, { answer: answer() });
+    await runInTx(as(tx, ann), submit, { answerId: id });
+    expect(await code(runInTx(as(tx, rita), requestChanges, { answerId: id, comment: '  ' }))).toBe(
+      'invalid',
+    );
+    expect(await code(runInTx(as(tx, rita), comment, { answerId: id }))).toBe('invalid');
+    expect(await code(runInTx(as(tx, rita), approve, { answerId: id }))).toBe('invalid');
+    const selfReview: Actor = { username: 'ann', role: 'reviewer', reviewerId: 'demo-paed' };
+    expect(await code(runInTx(as(tx, selfReview), approve, { answerId: id, revisionId: revision.id }))).toBe(
+      'four-eyes',
+    );
+    expect(await code(runInTx(as(tx, ann), approve, { answerId: id, revisionId: revision.id }))).toBe(
+      'forbidden',
+    );
+    expect(tx.approvals).toEqual([]);
+  });
+
+  it('approve binds to the hash, uses the condition interval, and clears a staggered date', async () => {
+    const tx = new MemoryTx();
+    tx.schedule.set(1, '2026-06-01');
+    const { id, revision } = await reviewed(tx);
+    expect(tx.approvals).toEqual([
+      expect.objectContaining({
+        answerId: id,
+        hash: revision.hash,
+        reviewed: '2026-03-01',
+        nextReview: '2028-03-01',
+      }),
+    ]);
+    expect(tx.schedule.has(id)).toBe(false);
+    expect(tx.answers.get(id)!.state).toBe('approved');
+  });
+
+  it('publish runs the lint gate for every caller, then needs a bound approval', async () => {
+    const tx = new MemoryTx();
+    const { id, revision } = await reviewed(tx);
+    const failing: LintGate = () => [{ severity: 'error', ruleId: 'x', message: 'bad' } as LintMessage];
+    expect(await code(runInTx(as(tx, ed, failing), publish, { answerId: id }))).toBe('lint-errors');
+    expect(tx.answers.get(id)!.publishedRevisionId).toBeNull();
+    await runInTx(as(tx, ed), publish, { answerId: id });
+    expect(tx.answers.get(id)).toMatchObject({ state: 'published', publishedRevisionId: revision.id });
+    await runInTx(as(tx, ed), unpublish, { answerId: id });
+    expect(tx.answers.get(id)!.publishedRevisionId).toBeNull();
+    expect(tx.audit.map((e) => e.action)).toEqual(['create', 'submit', 'approve', 'publish', 'unpublish']);
+  });
+
+  it('publish without an approval bound to the current hash is refused', async () => {
+    const tx = new MemoryTx();
+    const { id } = await reviewed(tx);
+    tx.approvals[0]!.hash = 'sha256:other';
+    expect(await code(runInTx(as(tx, ed), publish, { answerId: id }))).toBe('wrong-state');
+  });
+
+  it('import-medquad-answer adds with a staggered review, then keeps local edits', async () => {
+    const tx = new MemoryTx();
+    const origin = { collection: 'medquad' as const, publisher: 'GARD', documentId: '1', pairId: '1' };
+    const input = {
+      conditionId: 1,
+      originKey: 'medquad:GARD:1:1',
+      origin,
+      qtype: 'cause',
+      answerFor: (slug: string) => answer({ slug, origin }),
+      slugCandidates: ['causes', 'causes-gard'],
+      taken: new Set(['causes']),
+      duplicates: [],
+      known: new Map<string, number>(),
+      today: '2026-01-01',
+    };
+    const actor: Actor = { username: 'import:medquad', role: 'admin', reviewerId: null };
+    const first = await runInTx(as(tx, actor), importMedquadAnswer, input);
+    expect(first.outcome).toBe('added');
+    expect(tx.answers.get(first.answerId)!.slug).toBe('causes-gard');
+    const due = tx.schedule.get(first.answerId)!;
+    expect(due > '2026-01-01' && due <= '2027-01-01').toBe(true);
+    await runInTx(as(tx, ann), saveRevision, {
+      answerId: first.answerId,
+      baseRevisionId: tx.answers.get(first.answerId)!.currentRevisionId,
+      answer: answer({ slug: 'causes-gard', origin, body: 'Edited here [^nbdps].\n' }),
+    });
+    const again = await runInTx(as(tx, actor), importMedquadAnswer, {
+      ...input,
+      existingId: first.answerId,
+      answerFor: (slug: string) => answer({ slug, origin, body: 'New upstream text [^nbdps].\n' }),
+    });
+    expect(again.outcome).toBe('kept-local-edit');
+  });
+
+  it('stagger-reviews schedules every unreviewed published answer once', async () => {
+    const tx = new MemoryTx();
+    const { id } = await runInTx(as(tx, ann), create, { answer: answer() });
+    tx.answers.get(id)!.publishedRevisionId = tx.answers.get(id)!.currentRevisionId;
+    expect(await runInTx(as(tx, ed), staggerReviews, { start: '2026-01-01', intervalMonths: 12 })).toBe(1);
+    expect(await runInTx(as(tx, ed), staggerReviews, { start: '2026-01-01' })).toBe(0);
+    expect(tx.audit.at(-1)).toMatchObject({ action: 'stagger-reviews', entity: 'review_schedule' });
+  });
+});

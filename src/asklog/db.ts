@@ -1,6 +1,8 @@
 /** Tables of the question log, gap decisions and page feedback (migration 004_asklog). */
 import type { Generated, Kysely } from 'kysely';
 import type { Database } from '../store/db.js';
+import type { Store } from '../store/index.js';
+import { kyselyOf } from '../store/kysely-store.js';
 
 export interface AskLogTable {
   id: Generated<number>;
@@ -46,8 +48,8 @@ export interface AskLogDatabase extends Database {
 export type AskLogDb = Kysely<AskLogDatabase>;
 
 /** The store's query builder, with these tables typed (they live in the same database). */
-export function askLogDb(store: { db: Kysely<Database> }): AskLogDb {
-  return store.db as unknown as AskLogDb;
+export function askLogDb(store: Store): AskLogDb {
+  return kyselyOf(store).db as unknown as AskLogDb;
 }
 
 /** The hour bucket of an instant: "2026-05-04T13:00Z". Only this is stored, never the time. */

@@ -5,8 +5,8 @@
  * focus; the editor renames it when writing the answer).
  */
 import { type Answer, ASPECTS, type Aspect } from '../content/index.js';
-import { audit, type Store, upsertCondition, type WorkflowRepo, type WorkflowUser } from '../store/index.js';
-import type { KyselyStore } from '../store/kysely-store.js';
+import type { Store, WorkflowUser } from '../store/index.js';
+import type { WorkflowRepo } from '../workflow/index.js';
 import type { AskLogRepo } from './repo.js';
 import { UNKNOWN } from './types.js';
 
@@ -44,7 +44,7 @@ function nameFromSlug(slug: string): string {
 }
 
 export async function startDraftFromGap(
-  store: Store & Pick<KyselyStore, 'db'>,
+  store: Store,
   workflow: WorkflowRepo,
   asklog: AskLogRepo,
   user: WorkflowUser,
@@ -63,9 +63,9 @@ export async function startDraftFromGap(
   let conditionCreated = false;
   if (!condition) {
     const name = nameFromSlug(input.focus);
-    await store.db.transaction().execute(async (trx) => {
-      await upsertCondition(trx, { slug: input.focus, name, synonyms: [], summary: '' });
-      await audit(trx, {
+    await store.write('create-condition', async (tx) => {
+      await tx.upsertCondition({ slug: input.focus, name, synonyms: [], summary: '' });
+      await tx.appendAudit({
         actor: user.username,
         action: 'create',
         entity: 'condition',

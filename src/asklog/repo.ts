@@ -1,9 +1,4 @@
-/**
- * Persistence of the question log, gap decisions and page feedback, over the store's own
- * database (SQLite or PostgreSQL, same tables, migration 004_asklog).
- */
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/db.js';
+import type { Store } from '../store/index.js';
 import { type AskLogDb, askLogDb, hourBucket } from './db.js';
 import type { AskChannel, AskLogRow, AskOutcome } from './types.js';
 
@@ -45,7 +40,7 @@ export interface FeedbackSummary {
 export class AskLogRepo {
   readonly db: AskLogDb;
 
-  constructor(store: { db: Kysely<Database> }) {
+  constructor(store: Store) {
     this.db = askLogDb(store);
   }
 

@@ -6,8 +6,8 @@
  */
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { ASPECTS } from '../content/index.js';
-import { STATES } from '../workflow/index.js';
 import type { Database } from './db.js';
+import { ANSWER_STATES as STATES } from './types.js';
 
 export const ANSWER_SORTS = ['updated', 'question', 'condition', 'due'] as const;
 export type AnswerSort = (typeof ANSWER_SORTS)[number];

@@ -26,6 +26,9 @@ export const AUDIT_ACTIONS = [
   'password-change',
   'reviewer-add',
   'reviewer-update',
+  'reviewer-details',
+  'user-deactivate',
+  'user-reactivate',
   'login',
   'login-failed',
   'logout',
@@ -35,7 +38,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export interface AuditEvent {
   actor: string;
   action: AuditAction;
-  entity: 'answer' | 'user' | 'reviewer' | 'review_schedule';
+  entity: 'answer' | 'condition' | 'user' | 'reviewer' | 'review_schedule';
   entityId: string | number;
   from?: string | null;
   to?: string | null;

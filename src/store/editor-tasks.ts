@@ -5,9 +5,9 @@
  * admins: approved answers ready to publish, and published answers whose review is due.
  */
 import { type Kysely, sql } from 'kysely';
-import type { Role } from '../workflow/index.js';
 import { listAnswerPage } from './answer-list.js';
 import type { Database } from './db.js';
+import type { Role } from './types.js';
 
 export interface TaskItem {
   id: number;

@@ -9,8 +9,8 @@ import { openSqliteStore as openSqlite } from './sqlite/index.js';
 import type { Store } from './types.js';
 
 export type { AccountStore, NewUser, SessionInfo, WorkflowUser } from './accounts.js';
-export { isPostgresUrl, MissingStoreError, storeExists } from './exists.js';
 export { AUDIT_ACTIONS, type AuditAction, type AuditEvent } from './audit.js';
+export type { Database } from './db.js';
 export type {
   CommentRecord,
   EditorAnswer,
@@ -18,6 +18,7 @@ export type {
   EditorReads,
   ReviewRow,
 } from './editor-reads.js';
+export { isPostgresUrl, MissingStoreError, storeExists } from './exists.js';
 export type { ImportLedger, ImportRun } from './import-ledger.js';
 export { redact } from './postgres/index.js';
 export type { StoreStats } from './stats.js';

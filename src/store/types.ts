@@ -9,7 +9,15 @@ import type { EditorReads } from './editor-reads.js';
 import type { ImportLedger } from './import-ledger.js';
 import type { StoreStats } from './stats.js';
 
-export type AnswerState = 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'published' | 'archived';
+export const ANSWER_STATES = [
+  'draft',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'published',
+  'archived',
+] as const;
+export type AnswerState = (typeof ANSWER_STATES)[number];
 
 /** Editorial roles; what each may do is decided by src/workflow/transitions.ts. */
 export const ROLES = ['author', 'reviewer', 'editor', 'admin'] as const;

@@ -9,9 +9,6 @@ import {
   type AskLogService,
   type AskLogSettings,
   askLogOptOut,
-  type FeedbackRouteOptions,
-  feedbackRoutes,
-  gapRoutes,
   loggedEngine,
   startAskLog,
 } from '../asklog/index.js';
@@ -23,6 +20,7 @@ import type { Store } from '../store/index.js';
 import { mountApi, problem } from './api/index.js';
 import { editorRoutes } from './editor/index.js';
 import { errorHandler, MAX_REQUEST_BYTES, RequestError } from './errors.js';
+import { type FeedbackRouteOptions, feedbackRoutes, gapRoutes } from './gaps/routes.js';
 import { healthRoutes, type Lifecycle } from './health.js';
 import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';

@@ -3,7 +3,6 @@
  * redirect permanently to the canonical condition URL.
  */
 import { Hono } from 'hono';
-import { FeedbackForm } from '../asklog/pages.js';
 import type { Reviewer } from '../content/index.js';
 import {
   AboutReviewPage,
@@ -24,6 +23,7 @@ import {
 } from '../site/index.js';
 import type { Store } from '../store/index.js';
 import { type AskFn, askView } from './ask.js';
+import { FeedbackForm } from './gaps/pages.js';
 import { publishedCache } from './published.js';
 
 export interface PageRouteOptions {

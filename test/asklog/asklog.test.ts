@@ -10,12 +10,12 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gapReport, hourBucket } from '../../src/asklog/index.js';
 import {
   backupStore,
-  type KyselyStore,
   openPostgresStore,
   openSqliteStore,
   restoreStore,
   type Store,
 } from '../../src/store/index.js';
+import { type KyselyStore, kyselyOf } from '../../src/store/kysely-store.js';
 import { dropSchema, postgresUrl, uniqueSchema } from '../helpers/postgres.js';
 import { executableMarkup } from '../security/html-safety.js';
 import { type LoggedSite, startLoggedSite } from './site.js';
@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 const dialects: [string, () => Promise<Store & KyselyStore>][] = [
-  ['SQLite', () => openSqliteStore(':memory:')],
+  ['SQLite', async () => kyselyOf(await openSqliteStore(':memory:'))],
 ];
 if (pgUrl) {
   dialects.push([
@@ -35,7 +35,7 @@ if (pgUrl) {
     () => {
       const schema = uniqueSchema('asklog');
       schemas.push(schema);
-      return openPostgresStore(pgUrl, { schema });
+      return openPostgresStore(pgUrl, { schema }).then(kyselyOf);
     },
   ]);
 } else {
@@ -420,7 +420,7 @@ describe('a failing log write', () => {
 describe('backup and restore include the question log, gap decisions and feedback', () => {
   it('round-trips every new table', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'medbrief-asklog-'));
-    const site = await startLoggedSite(() => openSqliteStore(join(dir, 'a.db')));
+    const site = await startLoggedSite(async () => kyselyOf(await openSqliteStore(join(dir, 'a.db'))));
     try {
       await ask(site, 'what causes gout?');
       await site.flush();

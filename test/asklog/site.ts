@@ -1,9 +1,12 @@
 /** An app with the question log on, over SQLite or PostgreSQL, with an author, editor and reviewer signed in. */
+
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { type AskLogRepo, RateLimiter } from '../../src/asklog/index.js';
-import { type KyselyStore, type Store, type WorkflowRepo, workflowRepo } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
+import type { KyselyStore } from '../../src/store/kysely-store.js';
 import { createApp } from '../../src/web/index.js';
+import { importBundle, type WorkflowRepo, workflowRepo } from '../../src/workflow/index.js';
 import { bundle } from '../store/fixtures.js';
 
 export interface LoggedSite {
@@ -25,7 +28,7 @@ export async function startLoggedSite(
   limit = 10,
 ): Promise<LoggedSite> {
   const store = await open();
-  await store.importBundle(bundle(), { actor: 'test' });
+  await importBundle(store, bundle(), { actor: 'test' });
   const repo = workflowRepo(store);
   const users = {
     author: await repo.createUser(

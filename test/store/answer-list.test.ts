@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AnswerListQuery, answerListQuery, listAnswerPage } from '../../src/store/answer-list.js';
-import { type KyselyStore, openPostgresStore, openSqliteStore } from '../../src/store/index.js';
+import { openPostgresStore, openSqliteStore } from '../../src/store/index.js';
+import type { KyselyStore } from '../../src/store/kysely-store.js';
 import { type GeneratedAnswer, generateAnswers } from '../helpers/many-answers.js';
 import { dropSchema, postgresUrl, uniqueSchema } from '../helpers/postgres.js';
 

@@ -2,7 +2,6 @@
  * The HTML answer screens: new, view, review (with a diff), edit, history, and the transition
  * form. Each handler parses its input, calls the workflow, and redirects or renders.
  */
-import { feedbackPanelFor } from '../../../asklog/web.js';
 import { getSchedule } from '../../../store/scheduled-publishing.js';
 import {
   canTransition,
@@ -11,6 +10,7 @@ import {
   readableDiff,
   StaleRevisionError,
 } from '../../../workflow/index.js';
+import { feedbackPanelFor } from '../../gaps/routes.js';
 import { formBody, TransitionForm } from '../bodies.js';
 import {
   type C,

@@ -3,11 +3,13 @@
  * switch away from each other), "Preview and check", saving with the 409 conflict view, the
  * live-check JSON endpoint the page's script calls while the author types, and the soft lock.
  */
+
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { type Answer, AnswerSchema, type Approval, contentHash } from '../../../content/index.js';
 import { badgeFor } from '../../../site/index.js';
 import type { AnswerView, EditorAnswer } from '../../../store/index.js';
+import { kyselyOf } from '../../../store/kysely-store.js';
 import { readableDiff, StaleRevisionError } from '../../../workflow/index.js';
 import { MAX_ANSWER_BYTES, RequestError, tooLarge } from '../../errors.js';
 import { answerFromForm, type FormValues, formValues, toFormValues } from '../answer-form.js';
@@ -71,7 +73,9 @@ function draftMarkdown(draft: Record<string, unknown>): string {
 
 export function registerEditing(app: EditorApp, deps: EditorDeps, pool: CheckPool) {
   const { config, repo, store } = deps;
-  const locks = editLocks(repo.db);
+  // Editor-only tables (locks, tasks, account admin) are read with the store's query builder.
+  const db = kyselyOf(deps.store).db;
+  const locks = editLocks(db);
 
   const conditions = async () =>
     (await store.listConditions({ limit: 5000 })).map((x) => ({ slug: x.slug, name: x.name }));

@@ -1,8 +1,9 @@
 /** GET /editor (the answer list), /editor/queue (reviews due) and /editor/audit (the audit log). */
-import { reviewQueueWithFeedback } from '../../../asklog/web.js';
 import { answerListQuery, listAnswerPage } from '../../../store/answer-list.js';
 import { auditToCsv, auditToJson, canReadAudit, parseWindow } from '../../../workflow/index.js';
+import { reviewQueueWithFeedback } from '../../gaps/routes.js';
 import { RequestError } from '../../errors.js';
+import { reviewQueueWithFeedback } from '../../gaps/routes.js';
 import { type EditorApp, type EditorDeps, html } from '../context.js';
 import { AuditPage } from '../pages/audit.js';
 import { ListPage } from '../pages/list.js';

@@ -4,28 +4,27 @@
  */
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { renderDocument, type SiteConfig } from '../site/index.js';
-import type { Store } from '../store/index.js';
-import type { KyselyStore } from '../store/kysely-store.js';
+import { hourBucket } from '../../asklog/db.js';
+import { DraftError, startDraftFromGap } from '../../asklog/draft.js';
+import { aspectLabel, gapReport, gapsToCsv, gapsToJson, groupKey } from '../../asklog/gaps.js';
+import { RateLimiter } from '../../asklog/rate-limit.js';
+import { AskLogRepo } from '../../asklog/repo.js';
+import { scrubText } from '../../asklog/scrub.js';
+import { renderDocument, type SiteConfig } from '../../site/index.js';
+import type { Store } from '../../store/index.js';
 import {
+  parseWindow,
   type ReviewDueItem,
+  WorkflowError,
   type WorkflowRepo,
   type WorkflowRepoOptions,
   workflowRepo,
-} from '../store/workflow-repo.js';
-import { clientAddress, csrfValid, type EditorEnv, loadSession } from '../web/editor/auth.js';
-import { MessagePage } from '../web/editor/pages/message.js';
-import { parseWindow, WorkflowError } from '../workflow/index.js';
-import { hourBucket } from './db.js';
-import { DraftError, startDraftFromGap } from './draft.js';
-import { aspectLabel, gapReport, gapsToCsv, gapsToJson, groupKey } from './gaps.js';
+} from '../../workflow/index.js';
+import { clientAddress, csrfValid, type EditorEnv, loadSession } from '../editor/auth.js';
+import { MessagePage } from '../editor/pages/message.js';
 import { FEEDBACK_COMMENT_MAX, FeedbackMessage, FeedbackPanel, GapsPage, HONEYPOT_FIELD } from './pages.js';
-import { RateLimiter } from './rate-limit.js';
-import { AskLogRepo } from './repo.js';
-import { scrubText } from './scrub.js';
 
 type C = Context<EditorEnv>;
-type DbStore = Store & Pick<KyselyStore, 'db'>;
 
 const GAP_ROLES = new Set(['author', 'editor', 'admin']);
 const NOTICES: Record<string, string> = {
@@ -41,8 +40,7 @@ export interface GapRouteOptions {
 }
 
 export function gapRoutes(store: Store, config: SiteConfig, options: GapRouteOptions = {}) {
-  const db = store as DbStore;
-  const asklog = new AskLogRepo(db);
+  const asklog = new AskLogRepo(store);
   const workflow = workflowRepo(store, {
     defaultIntervalMonths: config.reviewIntervalMonths,
     ...options.repo,
@@ -161,7 +159,7 @@ export function gapRoutes(store: Store, config: SiteConfig, options: GapRouteOpt
     const report = await gapReport(asklog, store, { since, includeHidden: true });
     const group = report.groups.find((x) => x.focus === g.focus && x.aspect === g.aspect);
     try {
-      const result = await startDraftFromGap(db, workflow, asklog, s.user, {
+      const result = await startDraftFromGap(store, workflow, asklog, s.user, {
         focus: g.focus,
         aspect: g.aspect,
         examples: group?.examples ?? [],
@@ -237,8 +235,7 @@ export interface FeedbackRouteOptions {
 
 /** POST /feedback: anonymous "Was this page helpful?" answers, bound to the revision shown. */
 export function feedbackRoutes(store: Store, config: SiteConfig, options: FeedbackRouteOptions = {}) {
-  const db = store as DbStore;
-  const asklog = new AskLogRepo(db);
+  const asklog = new AskLogRepo(store);
   const limiter = options.limiter ?? new RateLimiter({ limit: 10, windowMs: 60_000 });
   const app = new Hono();
   const page = async (c: Context, status: number, title: string, text: string, back?: string) =>
@@ -290,14 +287,10 @@ export function feedbackRoutes(store: Store, config: SiteConfig, options: Feedba
       // Bots fill every field; people never see this one. Pretend it worked, record nothing.
       if (text(HONEYPOT_FIELD).trim() !== '')
         return c.redirect(`${back ?? '/'}?feedback=thanks#feedback`, 303);
-      const target = await db.db
-        .selectFrom('revisions as r')
-        .innerJoin('answers as a', 'a.id', 'r.answer_id')
-        .innerJoin('conditions as c', 'c.id', 'a.condition_id')
-        .select(['r.answer_id', 'a.slug', 'c.slug as condition_slug', 'a.published_revision_id'])
-        .where('r.id', '=', revisionId)
-        .executeTakeFirst();
-      if (!target || target.published_revision_id === null) {
+      const reads = store.editorReads();
+      const revision = await reads.getRevision(revisionId);
+      const target = revision ? await reads.getAnswer(revision.answerId) : null;
+      if (!target || target.publishedRevisionId === null) {
         return page(
           c,
           404,
@@ -307,13 +300,13 @@ export function feedbackRoutes(store: Store, config: SiteConfig, options: Feedba
       }
       const comment = helpful === 'no' ? scrubText(text('comment').slice(0, FEEDBACK_COMMENT_MAX * 2)) : '';
       await asklog.insertFeedback({
-        answerId: Number(target.answer_id),
+        answerId: target.id,
         revisionId,
         helpful: helpful === 'yes',
         comment: comment || null,
         hour: hourBucket(),
       });
-      return c.redirect(`/conditions/${target.condition_slug}/${target.slug}?feedback=thanks#feedback`, 303);
+      return c.redirect(`/conditions/${target.conditionSlug}/${target.slug}?feedback=thanks#feedback`, 303);
     },
   );
   return app;
@@ -328,7 +321,7 @@ export async function feedbackPanelFor(
   store: Store,
   answer: { id: number; current: { id: number } | null; published: { id: number } | null },
 ) {
-  const summaries = await new AskLogRepo(store as DbStore).feedbackFor(answer.id);
+  const summaries = await new AskLogRepo(store).feedbackFor(answer.id);
   return (
     <FeedbackPanel
       summaries={summaries}
@@ -350,7 +343,7 @@ export async function reviewQueueWithFeedback(
   options: { withinDays: number; today: string },
 ): Promise<QueueItem[]> {
   const all = await workflow.reviewDue({ ...options, includeAll: true });
-  const negative = await new AskLogRepo(store as DbStore).negativeSinceReview(all.map((i) => i.answerId));
+  const negative = await new AskLogRepo(store).negativeSinceReview(all.map((i) => i.answerId));
   const items = all
     .map((i) => ({ ...i, negativeFeedback: negative.get(i.answerId) ?? 0 }))
     .filter((i) => i.status !== 'ok' || i.negativeFeedback > 0);

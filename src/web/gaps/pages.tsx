@@ -1,9 +1,10 @@
 /** Pages of the question log: the editor's gap queue, the public feedback form, the editor's feedback panel. */
-import { Layout, type SiteConfig } from '../site/index.js';
-import type { SessionInfo } from '../store/index.js';
-import { CsrfField, EditorLayout } from '../web/editor/pages/layout.js';
-import { aspectLabel, type GapGroup, type GapReport, groupKey } from './gaps.js';
-import type { FeedbackSummary } from './repo.js';
+
+import { aspectLabel, type GapGroup, type GapReport, groupKey } from '../../asklog/gaps.js';
+import type { FeedbackSummary } from '../../asklog/repo.js';
+import { Layout, type SiteConfig } from '../../site/index.js';
+import type { SessionInfo } from '../../store/index.js';
+import { CsrfField, EditorLayout } from '../editor/pages/layout.js';
 
 export const FEEDBACK_COMMENT_MAX = 500;
 export const HONEYPOT_FIELD = 'website';

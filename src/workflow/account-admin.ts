@@ -5,9 +5,9 @@
  * Every change writes its audit event in the same transaction.
  */
 import type { Kysely } from 'kysely';
-import { WorkflowError } from '../workflow/index.js';
-import type { Database } from './db.js';
-import { audit } from './kysely-store.js';
+import { appendAudit } from '../store/audit.js';
+import type { Database } from '../store/db.js';
+import { WorkflowError } from './errors.js';
 
 export interface ReviewerProfile {
   id: string;
@@ -51,15 +51,19 @@ export async function setUserActive(
       revoked = Number(r.numDeletedRows);
       await trx.deleteFrom('edit_locks').where('username', '=', username).execute();
     }
-    await audit(trx, {
-      actor,
-      action: active ? 'user-reactivate' : 'user-deactivate',
-      entity: 'user',
-      entityId: username,
-      from: row.disabled ? 'inactive' : 'active',
-      to: active ? 'active' : 'inactive',
-      detail: active ? undefined : { sessionsRevoked: revoked },
-    });
+    await appendAudit(
+      trx,
+      {
+        actor,
+        action: active ? 'user-reactivate' : 'user-deactivate',
+        entity: 'user',
+        entityId: username,
+        from: row.disabled ? 'inactive' : 'active',
+        to: active ? 'active' : 'inactive',
+        detail: active ? undefined : { sessionsRevoked: revoked },
+      },
+      new Date().toISOString(),
+    );
   });
 }
 
@@ -95,12 +99,16 @@ export async function saveReviewerDetails(
       .where('id', '=', id)
       .executeTakeFirst();
     if (!Number(r.numUpdatedRows)) throw new WorkflowError('not-found', `no reviewer profile "${id}"`);
-    await audit(trx, {
-      actor,
-      action: 'reviewer-details',
-      entity: 'reviewer',
-      entityId: id,
-      detail: details,
-    });
+    await appendAudit(
+      trx,
+      {
+        actor,
+        action: 'reviewer-details',
+        entity: 'reviewer',
+        entityId: id,
+        detail: details,
+      },
+      new Date().toISOString(),
+    );
   });
 }

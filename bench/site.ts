@@ -1,5 +1,5 @@
 /**
- * Public-site benchmark (issue 6), all in one run on the same machine:
+ * Public-site benchmark, all in one run on the same machine:
  * - answer page server render: p50/p99 of in-process `app.request()` (store read + render) over
  *   random answers of a 16k-answer SQLite store;
  * - HTTP: autocannon against 127.0.0.1 for a bounded time on random answer URLs (req/s, latency);

@@ -97,13 +97,13 @@ export const ReviewSchema = z.strictObject({
 export type Review = z.infer<typeof ReviewSchema>;
 
 export const ORIGIN_COLLECTIONS = ['medquad', 'html', 'text'] as const;
-/** Where an imported answer came from; kept on every imported answer (issue 7). */
+/** Where an imported answer came from; kept on every imported answer. */
 export const OriginSchema = z.strictObject({
   collection: z.enum(ORIGIN_COLLECTIONS),
   publisher: NonEmpty,
   documentId: z.string().optional(),
   pairId: z.string().optional(),
-  // Shown as a link in the "From <publisher>" badge: only http(s), never javascript:/data: (issue 9).
+  // Shown as a link in the "From <publisher>" badge: only http(s), never javascript:/data:.
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
 });
 export type Origin = z.infer<typeof OriginSchema>;

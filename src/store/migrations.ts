@@ -173,7 +173,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     '002_import': {
-      // Bulk imports (issue 7): which external record each imported answer came from (so a
+      // Bulk imports: which external record each imported answer came from (so a
       // re-import finds it again), which documents a run has written (resume, idempotence) and
       // the runs themselves (progress, interrupted runs).
       async up(db) {
@@ -219,7 +219,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     '003_workflow': {
-      // Editorial workflow (issue 5): accounts, database sessions (stateless web processes),
+      // Editorial workflow: accounts, database sessions (stateless web processes),
       // persisted login throttling, append-only review comments, and first-review schedules.
       async up(db) {
         await db.schema

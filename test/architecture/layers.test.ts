@@ -115,3 +115,16 @@ describe('file size', () => {
     expect(long).toEqual([]);
   });
 });
+
+describe('comments', () => {
+  it('cite no issue numbers (a clone cannot look them up)', () => {
+    const cited = files.flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .map((line, i) => ({ line, at: `${rel(f)}:${i + 1}` }))
+        .filter(({ line }) => /(\/\/|\/\*|^\s*\*).*\bissues? #?\d+/.test(line))
+        .map(({ at }) => at),
+    );
+    expect(cited).toEqual([]);
+  });
+});

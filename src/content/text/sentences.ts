@@ -22,7 +22,8 @@ export interface SplitOptions {
 /** Real sentences are far shorter; a run-on text (a table flattened, no full stops) is cut here. */
 export const MAX_SENTENCE_LENGTH = 1000;
 
-const ABBREVIATIONS = new Set([
+/** Words after which a full stop does not end a sentence. */
+export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'e.g',
   'i.e',
   'etc',

@@ -2,50 +2,15 @@
  * A TL;DR candidate from an answer: its first sentences up to a word budget, never cutting a
  * sentence. The result is flagged `tldr_derived: true` until an editor approves it.
  */
+import { sentenceTexts } from '../../content/text/sentences.js';
 
-/** Abbreviations after which a full stop does not end a sentence. */
-const ABBREVIATIONS = new Set([
-  'e.g',
-  'i.e',
-  'etc',
-  'vs',
-  'dr',
-  'mr',
-  'mrs',
-  'ms',
-  'prof',
-  'st',
-  'no',
-  'approx',
-  'fig',
-  'al',
-  'u.s',
-  'inc',
-  'jr',
-  'sr',
-  'ca',
-]);
-
-/** Splits prose into sentences at ". ", "! " or "? " followed by a capital, digit or quote. */
+/**
+ * The sentences of a paragraph, by the one splitter shared with the linter and search
+ * (src/content/text/sentences.ts): abbreviations and initials ("e.g.", "Dr.", "T. solium") do
+ * not end a sentence; a capital letter that names a kind does ("hepatitis A. It spreads…").
+ */
 export function splitSentences(text: string): string[] {
-  const sentences: string[] = [];
-  const re = /[.!?]["')\]]*\s+(?=["'([]?[A-Z0-9])/g;
-  let start = 0;
-  for (const m of text.matchAll(re)) {
-    const end = (m.index ?? 0) + m[0].trimEnd().length;
-    const candidate = text.slice(start, end);
-    const lastWord = /([A-Za-z.]+)[.!?]["')\]]*$/.exec(candidate)?.[1]?.toLowerCase() ?? '';
-    // "e.g. Fever", "Dr. Smith", "U.S. Food…" do not end sentences; a single capital does
-    // ("hepatitis A. It spreads…"), and "T. solium" never splits (lower case follows).
-    if (m[0][0] === '.' && (ABBREVIATIONS.has(lastWord) || /\.[a-z]$/i.test(lastWord))) {
-      continue;
-    }
-    sentences.push(candidate.trim());
-    start = end;
-  }
-  const rest = text.slice(start).trim();
-  if (rest) sentences.push(rest);
-  return sentences.filter(Boolean);
+  return sentenceTexts(text);
 }
 
 export function wordCount(text: string): number {

@@ -1,6 +1,6 @@
 /**
  * /api/v1: read-only JSON over the published content. The same sub-app is mounted at /api for
- * the unversioned paths issue 3 named (aliases, same handlers).
+ * the unversioned paths (aliases, same handlers).
  */
 
 import type { Context } from 'hono';
@@ -40,7 +40,7 @@ function pageQuery(c: Context) {
 /**
  * Mounts the API on an app: CORS and conditional GET for everything under /api/ (once, also for
  * routes other modules mount later, such as /api/v1/ask), the versioned routes at /api/v1, and
- * the same handlers at /api for issue 3's unversioned paths.
+ * the same handlers at /api for the unversioned paths.
  */
 export function mountApi(
   app: Hono,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ASPECTS, escapeProse as escapeMarkdown } from '../../../src/content/index.js';
+import { ABBREVIATIONS } from '../../../src/content/text/sentences.js';
 import {
   aspectForQtype,
   cleanAnswer,
@@ -54,8 +55,6 @@ describe('answer clean-up', () => {
   });
 });
 
-const ABBREVIATIONS = new Set('etc vs dr mr mrs ms prof st no approx fig al inc jr sr ca'.split(' '));
-
 describe('TL;DR candidates', () => {
   it('takes whole sentences up to the word budget', () => {
     const p = [
@@ -63,6 +62,12 @@ describe('TL;DR candidates', () => {
     ];
     expect(deriveTldr(p, 7)).toBe('One two three. Four five six seven.');
     expect(deriveTldr(p, 2)).toBe('One two three.');
+  });
+
+  it('ends a TL;DR sentence at a capital letter that names a kind ("hepatitis A.")', () => {
+    const text = 'You can get hepatitis A. It spreads through food and water.';
+    expect(splitSentences(text)).toEqual(['You can get hepatitis A.', 'It spreads through food and water.']);
+    expect(deriveTldr([{ kind: 'p', text }], 6)).toBe('You can get hepatitis A.');
   });
 
   it('does not end sentences at abbreviations or initials', () => {
@@ -74,9 +79,10 @@ describe('TL;DR candidates', () => {
 
   it('never cuts a sentence: the TL;DR is a run of whole sentences from the start', () => {
     const sentence = fc
-      // Words that are abbreviations ("Jr.", "Dr.") are left out: a sentence ending in one is ambiguous.
+      // Words that are abbreviations ("Jr.", "Dr.") or single letters (initials: "J. Smith") are
+      // left out: a sentence ending in one is ambiguous.
       .array(
-        fc.stringMatching(/^[a-z]{1,8}$/).filter((w) => !ABBREVIATIONS.has(w)),
+        fc.stringMatching(/^[a-z]{2,8}$/).filter((w) => !ABBREVIATIONS.has(w)),
         { minLength: 1, maxLength: 12 },
       )
       .map((w) => `${w.join(' ').replace(/^./, (c) => c.toUpperCase())}.`);

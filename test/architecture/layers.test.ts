@@ -80,12 +80,19 @@ describe('import graph', () => {
 });
 
 /**
- * Known exceptions, each to be moved behind the store: the question log keeps its own tables
- * (migration 004) and queries them directly.
+ * Known exceptions, each to be moved behind the store (AccountStore, StoreTx or a store read):
+ * the question log's own tables, editor soft locks, and the account admin screens' queries.
  */
-const SQL_OUTSIDE_STORE = new Set(['asklog/repo.ts']);
-/** Known exceptions to the size limit, to be split by the module's owner. */
-const LONG_FILES = new Set(['search/engine.ts']);
+const SQL_OUTSIDE_STORE = new Set([
+  'asklog/repo.ts',
+  'web/editor/soft-locks.ts',
+  'workflow/account-admin.ts',
+]);
+/**
+ * Known exceptions to the size limit, to be split by the module's owner; migrations.ts is an
+ * append-only list whose landed entries are never edited.
+ */
+const LONG_FILES = new Set(['search/engine.ts', 'web/editor/answer-form.ts', 'store/migrations.ts']);
 
 describe('one writer per table', () => {
   for (const table of ['revisions', 'approvals', 'audit_events']) {

@@ -6,6 +6,7 @@
  * requests through the Hono app (middleware, ETag). Writes bench/results/connect.json.
  * Run: `npm run bench -- connect` (needs ../shared/data/medquad or MEDQUAD_DIR).
  */
+
 import os from 'node:os';
 import { join } from 'node:path';
 import { importContentFolder } from '../src/cli/commands/import.js';
@@ -42,7 +43,7 @@ export async function main(): Promise<Record<string, unknown>> {
     ? { value: null, seconds: 0 }
     : await timed(async () => {
         await importContentFolder(store, join(root, 'demo', 'content'), 'bench');
-        return importMedquad(store.db, medquad);
+        return importMedquad(store, medquad);
       });
   const config = defaultSiteConfig({ baseUrl: 'https://medbrief.example' });
   const built = await timed(async () => ConnectIndex.fromSnapshot(await loadSnapshot(store), config));

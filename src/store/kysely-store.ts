@@ -14,9 +14,10 @@ import {
   type Reviewer,
 } from '../content/index.js';
 import { AccountStore } from './accounts.js';
+import { type AuditEvent, appendAudit } from './audit.js';
 import type { Database } from './db.js';
 import { EditorReads } from './editor-reads.js';
-import { revisionFromRow, toReviewer } from './rows.js';
+import { revisionFromRow, toReviewer, upsertCondition as upsertConditionRow } from './rows.js';
 import { collectStats, type StoreStats } from './stats.js';
 import { KyselyTx } from './tx.js';
 import type {
@@ -331,4 +332,19 @@ export function kyselyOf(store: Store): KyselyStore {
   if (!(store instanceof KyselyStore))
     throw new Error('this operation needs a SQL store opened with openStore()');
   return store;
+}
+
+/**
+ * Older entry points kept for modules that still write outside StoreTx (scheduled publishing,
+ * condition codes); new code uses `store.write(label, fn(tx))`.
+ */
+export function audit(
+  db: Kysely<Database> | Parameters<typeof appendAudit>[0],
+  event: Omit<AuditEvent, 'action' | 'entity'> & { action: string; entity: string },
+): Promise<void> {
+  return appendAudit(db, event as AuditEvent, new Date().toISOString());
+}
+
+export function upsertCondition(db: Parameters<typeof upsertConditionRow>[0], c: Condition) {
+  return upsertConditionRow(db, c, new Date().toISOString());
 }

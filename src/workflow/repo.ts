@@ -5,6 +5,7 @@
  */
 import { type Answer, boundApproval, todayIso } from '../content/index.js';
 import type { EditorReads, Store, WorkflowUser } from '../store/index.js';
+import { kyselyOf } from '../store/kysely-store.js';
 import { Accounts } from './accounts.js';
 import {
   type ActionEnv,
@@ -66,6 +67,11 @@ export class WorkflowRepo extends Accounts {
     super(store.accounts(now));
     this.now = now;
     this.reads = store.editorReads();
+  }
+
+  /** The store's query builder, for the editor's own tables (locks, tasks, schedules). */
+  get db() {
+    return kyselyOf(this.store).db;
   }
 
   get dialect() {

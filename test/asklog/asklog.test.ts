@@ -401,7 +401,7 @@ describe.each(dialects)('question log: %s', (_name, open) => {
 
 describe('a failing log write', () => {
   it('never fails or delays the answer: the page and API answer, the failure is counted', async () => {
-    const site = await startLoggedSite(() => openSqliteStore(':memory:'));
+    const site = await startLoggedSite(async () => kyselyOf(await openSqliteStore(':memory:')));
     try {
       await site.store.db.schema.dropTable('ask_log').execute();
       const page = await ask(site, 'what causes sacral agenesis?');

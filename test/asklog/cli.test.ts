@@ -1,8 +1,10 @@
 /** `medbrief gaps` and `medbrief asklog purge` against a real SQLite file, with non-default options. */
+
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AskLogRepo, hourBucket, type NewAskRow } from '../../src/asklog/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
+import { importBundle } from '../../src/workflow/index.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/content-fixture.js';
 import { bundle } from '../store/fixtures.js';
@@ -26,7 +28,7 @@ const row = (question: string, at: Date, extra: Partial<NewAskRow> = {}): NewAsk
 
 beforeAll(async () => {
   const store = await openSqliteStore(db);
-  await store.importBundle(bundle(), { actor: 'test' });
+  await importBundle(store, bundle(), { actor: 'test' });
   await new AskLogRepo(store).insertAsks([
     row('what causes gout?', days(1)),
     row('=cmd|calc why gout', days(2)),

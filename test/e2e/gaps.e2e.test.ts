@@ -5,13 +5,16 @@
  * writes it, a reviewer approves, the editor publishes → the same question now gets the answer.
  * Also takes the screenshots of the gap page and an answer page's feedback form at 375 and 1280 px.
  */
+
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchService } from '../../src/search/index.js';
-import { type KyselyStore, openSqliteStore, type WorkflowRepo, workflowRepo } from '../../src/store/index.js';
+import { openSqliteStore } from '../../src/store/index.js';
+import { type KyselyStore, kyselyOf } from '../../src/store/kysely-store.js';
 import { createApp, type RunningServer, startServer } from '../../src/web/index.js';
+import { importBundle, type WorkflowRepo, workflowRepo } from '../../src/workflow/index.js';
 import { tempDir } from '../helpers/content-fixture.js';
 import { repoRoot } from '../helpers/corpus.js';
 import { bundle } from '../store/fixtures.js';
@@ -27,8 +30,8 @@ let closeLog: () => Promise<void>;
 
 beforeAll(async () => {
   if (!chromiumPath) return;
-  store = await openSqliteStore(join(tempDir('medbrief-gaps-'), 'site.db'));
-  await store.importBundle(bundle(), { actor: 'test' });
+  store = kyselyOf(await openSqliteStore(join(tempDir('medbrief-gaps-'), 'site.db')));
+  await importBundle(store, bundle(), { actor: 'test' });
   repo = workflowRepo(store);
   await repo.createUser(
     { username: 'ann', name: 'Ann Author', role: 'author', password: PASSWORDS.ann },

@@ -3,6 +3,7 @@
  * parent fallback, as /api/v1/connect does), `missing` (conditions without codes), and
  * `import <file.tsv>` to attach codes in bulk, all or nothing.
  */
+
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import {
@@ -24,6 +25,7 @@ import {
   type ConditionCodeRow,
   listConditionCodes,
 } from '../../store/index.js';
+import { kyselyOf } from '../../store/kysely-store.js';
 import {
   action,
   CliError,
@@ -69,7 +71,7 @@ async function withCodes<T>(
 ): Promise<T> {
   const store = await openCliStore(db, { mustExist: true });
   try {
-    return await fn(await listConditionCodes(store.db), store);
+    return await fn(await listConditionCodes(kyselyOf(store).db), store);
   } finally {
     await store.close();
   }
@@ -254,7 +256,7 @@ export function register(program: Command): Command {
             return;
           }
           const report = await attachConditionCodes(
-            store.db,
+            kyselyOf(store).db,
             rows.map(({ condition, system, code }) => ({ condition, system, code })),
           );
           console.log(

@@ -1,7 +1,6 @@
 /** GET /editor (the answer list), /editor/queue (reviews due) and /editor/audit (the audit log). */
 import { answerListQuery, listAnswerPage } from '../../../store/answer-list.js';
 import { auditToCsv, auditToJson, canReadAudit, parseWindow } from '../../../workflow/index.js';
-import { reviewQueueWithFeedback } from '../../gaps/routes.js';
 import { RequestError } from '../../errors.js';
 import { reviewQueueWithFeedback } from '../../gaps/routes.js';
 import { type EditorApp, type EditorDeps, html } from '../context.js';

@@ -9,7 +9,7 @@ import {
   runDuePublications,
   schedulePublication,
   zonedToUtc,
-} from '../../../store/scheduled-publishing.js';
+} from '../../../workflow/scheduled-publishing.js';
 import { canTransition, WorkflowError } from '../../../workflow/index.js';
 import { formBody } from '../bodies.js';
 import { type EditorApp, type EditorDeps, notFound, runTransition } from '../context.js';

@@ -6,9 +6,9 @@
  * person who scheduled it. Scheduling, cancelling, publishing and failing are all audited.
  */
 import type { Kysely } from 'kysely';
-import { WorkflowError } from './errors.js';
 import type { Database } from '../store/db.js';
 import { audit } from '../store/kysely-store.js';
+import { WorkflowError } from './errors.js';
 
 export interface Scheduled {
   answerId: number;

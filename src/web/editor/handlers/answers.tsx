@@ -2,7 +2,7 @@
  * The HTML answer screens: new, view, review (with a diff), edit, history, and the transition
  * form. Each handler parses its input, calls the workflow, and redirects or renders.
  */
-import { getSchedule } from '../../../workflow/scheduled-publishing.js';
+
 import {
   canTransition,
   label,
@@ -10,6 +10,7 @@ import {
   readableDiff,
   StaleRevisionError,
 } from '../../../workflow/index.js';
+import { getSchedule } from '../../../workflow/scheduled-publishing.js';
 import { feedbackPanelFor } from '../../gaps/routes.js';
 import { formBody, TransitionForm } from '../bodies.js';
 import {

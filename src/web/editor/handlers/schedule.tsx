@@ -4,13 +4,13 @@
  * schedule that fell due while the server was down is published when it comes back).
  */
 import { z } from 'zod';
+import { canTransition, WorkflowError } from '../../../workflow/index.js';
 import {
   cancelSchedule,
   runDuePublications,
   schedulePublication,
   zonedToUtc,
 } from '../../../workflow/scheduled-publishing.js';
-import { canTransition, WorkflowError } from '../../../workflow/index.js';
 import { formBody } from '../bodies.js';
 import { type EditorApp, type EditorDeps, notFound, runTransition } from '../context.js';
 

@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AskLogRepo } from '../../src/asklog/index.js';
 import { OriginSchema, SourceSchema } from '../../src/content/index.js';
 import { checkOutDir, defaultSiteConfig, exportSite } from '../../src/site/index.js';
-import type { KyselyStore } from '../../src/store/index.js';
 import { recordFigures } from '../helpers/figures.js';
 import { dangerousUrl, executableMarkup, type Violation } from './html-safety.js';
 import { XSS_PAYLOADS } from './xss-payloads.js';
@@ -192,7 +191,7 @@ describe('XSS corpus', () => {
       });
     }
     await site.flushAskLog();
-    const log = new AskLogRepo(site.store as KyselyStore);
+    const log = new AskLogRepo(site.store);
     expect(await log.countAsks()).toBeGreaterThanOrEqual(XSS_PAYLOADS.length);
     expect((await log.feedbackFor(view.id))[0]!.no).toBe(XSS_PAYLOADS.length);
     for (const days of ['7d', '90d'])

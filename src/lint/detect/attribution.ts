@@ -5,7 +5,9 @@
  * suggest …") are not claims and are not matched.
  */
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 interface Vocabulary {
@@ -15,10 +17,22 @@ interface Vocabulary {
   unnamed_sources: string[];
 }
 
+/**
+ * The vocabulary file beside this module (src/ and the built lib/ both have it), else the
+ * package's src/lint/terms/ found upward (a bundled server lives elsewhere in the tree).
+ */
+function vocabularyPath(): string {
+  const beside = fileURLToPath(new URL('../terms/attribution.yaml', import.meta.url));
+  if (existsSync(beside)) return beside;
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    const candidate = join(dir, 'src', 'lint', 'terms', 'attribution.yaml');
+    if (existsSync(candidate)) return candidate;
+  }
+  return beside;
+}
+
 /** The editable vocabularies (src/lint/terms/attribution.yaml). */
-export const ATTRIBUTION_VOCABULARY: Vocabulary = parse(
-  readFileSync(new URL('../terms/attribution.yaml', import.meta.url), 'utf8'),
-) as Vocabulary;
+export const ATTRIBUTION_VOCABULARY: Vocabulary = parse(readFileSync(vocabularyPath(), 'utf8')) as Vocabulary;
 
 const alternation = (words: string[]) =>
   `(?:${[...words]

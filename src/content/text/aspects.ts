@@ -231,7 +231,14 @@ export const QUESTION_TYPES: readonly QuestionTypeCue[] = [
     'prevent',
     /\b(prevent(ed|ing|ion)?|avoid(ed|ing)?|stop .{0,20}from (getting|happening)|reduce (the|my) (risk|chance)|lower (the|my) risk|vaccin(e|es|ation)|protect (myself|yourself|against))\b/,
   ),
-  // complications
+  // complications: "what problems can X cause?" asks what X leads to, not what causes X; it
+  // outweighs the cause cues that its "can … cause" also fires
+  cue(
+    'complications',
+    6,
+    'what-problems-cause',
+    /\bwhat (other |health |kinds? of |sorts? of )?(problems|complications|issues|effects|damage|conditions|diseases)\s+(can|could|does|do|might|will|would)\b.{0,60}\b(cause|lead to|bring on|result in)\b/,
+  ),
   cue(
     'complications',
     3,

@@ -438,7 +438,7 @@ export class AskEngine {
     // A question that names no condition we know, but uses words no answer of ours has ever used
     // ("what causes gout?" on a site without gout), is about something we do not cover: another
     // condition's page must not answer it, however well its question type fits.
-    const offTopic = top !== undefined && !focusStrength.has(top.condition) && this.unknownMass(mainWords) > 0;
+    const offTopic = top !== undefined && focusStrength.size === 0 && this.unknownMass(mainWords) > 0;
     if (!top || top.score < threshold || offTopic) {
       const reason: AbstainReason = !top
         ? 'no-match'

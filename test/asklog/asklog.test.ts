@@ -39,6 +39,7 @@ if (pgUrl) {
     },
   ]);
 } else {
+  // Only reachable outside CI: under CI=true postgresUrl() throws instead (README: "Skipped tests").
   describe('question log: PostgreSQL', () => {
     it.skip('PostgreSQL is not reachable (see the warning above)', () => {});
   });

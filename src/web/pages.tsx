@@ -18,11 +18,12 @@ import {
   SEARCH_JS,
   SITE_CSS,
   type SiteConfig,
+  searchIndexDoc,
   sitemapEntries,
   sitemapFiles,
 } from '../site/index.js';
 import type { Store } from '../store/index.js';
-import { type AskFn, askView } from './ask.js';
+import { type AskFn, askView, type HitLookup } from './ask.js';
 import { FeedbackForm } from './gaps/pages.js';
 import { publishedCache } from './published.js';
 
@@ -41,7 +42,14 @@ export function pageRoutes(
   options: PageRouteOptions,
 ) {
   const pages = new Hono();
-  const published = publishedCache(store, config, reviewers);
+  const published = publishedCache(store);
+  const publishedHit: HitLookup = async (answerId) => {
+    const cut = answerId.indexOf('/');
+    const view = await store.getPublishedAnswer(answerId.slice(0, cut), answerId.slice(cut + 1));
+    if (!view) return null;
+    const d = searchIndexDoc(view, [], await reviewers(), config);
+    return { question: d.question, path: d.path, conditionName: d.condition, tldr: d.tldr, review: d.review };
+  };
 
   pages.get('/assets/site.css', (c) =>
     c.body(SITE_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': ASSET_CACHE }),
@@ -121,9 +129,8 @@ export function pageRoutes(
   });
 
   pages.get('/ask', async (c) => {
-    const site = await published();
     const explain = ['1', 'true', 'yes'].includes((c.req.query('explain') ?? '').toLowerCase());
-    const view = await askView(c.req.query('q') ?? '', options.ask, site, { explain });
+    const view = await askView(c.req.query('q') ?? '', options.ask, publishedHit, { explain });
     return c.html(await renderDocument(<AskPage config={config} view={view} />));
   });
 

@@ -107,10 +107,7 @@ async function shoot(page: Page, url: string, name: string) {
 }
 
 describe.skipIf(!chromiumPath)('the gap queue in the browser', () => {
-  // Skipped (README: Skipped tests): after the gout answer is published, the Ask page still ranks
-  // "What causes sacral agenesis?" for "What causes gout? …" although Gout is found as a related
-  // condition. Every step before that works; the ranking after a new condition appears is open.
-  it.skip('patient asks → editor sees the gap (scrubbed) → starts a draft → publishes → the question is answered', async () => {
+  it('patient asks → editor sees the gap (scrubbed) → starts a draft → publishes → the question is answered', async () => {
     const patient = await (await browser.newContext()).newPage();
     await patient.goto(`${server.url}/`);
     await patient.getByRole('searchbox').first().fill(QUESTION);

@@ -189,6 +189,9 @@ export interface NotificationsTable {
   sent_at: string | null;
   attempts: Generated<number>;
   last_error: string | null;
+  status: Generated<string>; // pending | sent | failed (migration 007_outbox)
+  next_attempt_at: string | null;
+  dedupe_key: string | null;
 }
 
 export interface EditLocksTable {

@@ -20,6 +20,18 @@ export type {
 } from './editor-reads.js';
 export { isPostgresUrl, MissingStoreError, storeExists } from './exists.js';
 export type { ImportLedger, ImportRun } from './import-ledger.js';
+export {
+  type NewNotification,
+  NOTIFICATION_EVENTS,
+  NOTIFICATION_STATUSES,
+  type NotificationEvent,
+  type NotificationRecord,
+  type NotificationStatus,
+  type OutboxListOptions,
+  type OutboxStore,
+  type OutboxTx,
+  type RecipientQuery,
+} from './outbox.js';
 export { redact } from './postgres/index.js';
 export type { StoreStats } from './stats.js';
 export * from './types.js';

@@ -17,6 +17,7 @@ import { AccountStore } from './accounts.js';
 import { type AuditEvent, appendAudit } from './audit.js';
 import type { Database } from './db.js';
 import { EditorReads } from './editor-reads.js';
+import { OutboxStore } from './outbox.js';
 import { revisionFromRow, toReviewer, upsertCondition as upsertConditionRow } from './rows.js';
 import { collectStats, type StoreStats } from './stats.js';
 import { KyselyTx } from './tx.js';
@@ -85,6 +86,10 @@ export class KyselyStore implements Store {
 
   stats(): Promise<StoreStats> {
     return collectStats(this.db);
+  }
+
+  outbox(): OutboxStore {
+    return new OutboxStore(this.db);
   }
 
   // ---------------------------------------------------------------- reads

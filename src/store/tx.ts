@@ -16,6 +16,7 @@ import {
 import { type AuditEvent, appendAudit } from './audit.js';
 import type { Database } from './db.js';
 import { ImportLedger } from './import-ledger.js';
+import { KyselyOutboxTx } from './outbox.js';
 import { approvalsOf, revisionFromRow, upsertCondition, upsertReviewer } from './rows.js';
 import type {
   AnswerChanges,
@@ -30,12 +31,14 @@ import type {
 
 export class KyselyTx implements StoreTx {
   readonly imports: ImportLedger;
+  readonly outbox: KyselyOutboxTx;
   constructor(
     private readonly trx: Transaction<Database>,
     readonly dialect: 'sqlite' | 'postgres',
     readonly at: string,
   ) {
     this.imports = new ImportLedger(trx, at);
+    this.outbox = new KyselyOutboxTx(trx, at);
   }
 
   private lockQuery() {

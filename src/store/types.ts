@@ -7,6 +7,7 @@ import type { AccountStore } from './accounts.js';
 import type { AuditEvent } from './audit.js';
 import type { EditorReads } from './editor-reads.js';
 import type { ImportLedger } from './import-ledger.js';
+import type { OutboxStore, OutboxTx } from './outbox.js';
 import type { StoreStats } from './stats.js';
 
 export const ANSWER_STATES = [
@@ -136,6 +137,8 @@ export interface Store {
   editorReads(): EditorReads;
   /** Counts for `medbrief stats`. */
   stats(): Promise<StoreStats>;
+  /** The notification outbox, for delivery runs and listings (rows are added by actions). */
+  outbox(): OutboxStore;
 
   listConditions(options?: ListOptions & { prefix?: string }): Promise<ConditionSummary[]>;
   countConditions(): Promise<number>;
@@ -269,4 +272,6 @@ export interface StoreTx {
 
   /** Bookkeeping of bulk imports (runs, documents, condition matching). */
   readonly imports: ImportLedger;
+  /** The notification outbox: rows added here commit with the transition they announce. */
+  readonly outbox: OutboxTx;
 }

@@ -16,7 +16,7 @@ import {
   type WorkflowRepo,
   workflowRepo,
 } from '../../src/workflow/index.js';
-import { answer, bundle } from './fixtures.js';
+import { answer, bundle, treatmentDraft } from './fixtures.js';
 
 export function storeContract(name: string, open: () => Promise<Store>): void {
   describe(`Store contract: ${name}`, () => {
@@ -105,13 +105,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         );
       });
 
-      const draft = () =>
-        answer({
-          question: 'How is sacral agenesis treated?',
-          aspect: 'treatment',
-          tldr: 'Treatment depends on the symptoms and is usually shared between several specialists.',
-          body: 'Care is planned by a team [^nbdps].\n',
-        });
+      const draft = treatmentDraft;
 
       it('refuses duplicate users, weak passwords and reviewers without a profile', async () => {
         await expect(

@@ -44,6 +44,15 @@ export function answer(overrides: Partial<Answer> = {}): Answer {
   };
 }
 
+/** A new "treatment" answer, not in the bundle: what workflow tests write and review. */
+export const treatmentDraft = (): Answer =>
+  answer({
+    question: 'How is sacral agenesis treated?',
+    aspect: 'treatment',
+    tldr: 'Treatment depends on the symptoms and is usually shared between several specialists.',
+    body: 'Care is planned by a team [^nbdps].\n',
+  });
+
 /** A bundle whose "causes" answer carries a review bound to its exact hash. */
 export function bundle(): ContentBundle {
   const causes = answer();

@@ -9,6 +9,7 @@ import type {
   AuditEvent,
   ImportLedger,
   NewApproval,
+  NewNotification,
   OriginLink,
   RevisionRecord,
   StoreTx,
@@ -30,6 +31,22 @@ export class MemoryTx implements StoreTx {
   readonly conditions = [{ id: 1, slug: 'sacral-agenesis', reviewIntervalMonths: 24 as number | null }];
   readonly reviewers = new Set(['demo-paed']);
   readonly origins: OriginLink[] = [];
+  /** Accounts, for notification recipients. */
+  readonly users: { username: string; role: string }[] = [];
+  readonly notifications: NewNotification[] = [];
+  readonly outbox: StoreTx['outbox'] = {
+    add: async (n) => {
+      if (n.dedupeKey && this.notifications.some((x) => x.dedupeKey === n.dedupeKey)) return null;
+      this.notifications.push(n);
+      return this.notifications.length;
+    },
+    recipients: async (q) =>
+      this.users
+        .filter((u) => q.roles?.some((r) => r === u.role) || q.usernames?.includes(u.username))
+        .map((u) => u.username)
+        .filter((u) => !q.exclude?.includes(u))
+        .sort(),
+  };
   private nextId = 1;
 
   get imports(): ImportLedger {

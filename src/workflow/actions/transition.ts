@@ -5,6 +5,7 @@
  */
 import type { AnswerLock, RevisionRecord } from '../../store/index.js';
 import { StaleRevisionError, WorkflowError } from '../errors.js';
+import { notifyTransition } from '../notifications.js';
 import { type Action, canTransition, type State } from '../transitions.js';
 import type { ActionContext, WorkflowAction } from './context.js';
 
@@ -99,6 +100,15 @@ export function transitionAction(spec: TransitionSpec): WorkflowAction<Transitio
         to,
         hash: current?.hash ?? null,
         detail,
+      });
+      await notifyTransition(ctx.tx, {
+        action: spec.action,
+        actor: ctx.actor.username,
+        answer: row,
+        revision: current && { ...current, question: current.answer.question },
+        from: row.state,
+        to,
+        comment,
       });
       return { from: row.state, to, revisionId: row.currentRevisionId, hash: current?.hash ?? null };
     },

@@ -126,7 +126,7 @@ const CASES: Record<string, DbCase> = {
     },
   },
   'codes missing': {
-    args: () => ['--system', 'snomedct', '--json'],
+    args: () => ['--system', 'umls', '--json'],
     target: 'seed',
     check: (r) => {
       ok(r);
@@ -136,7 +136,7 @@ const CASES: Record<string, DbCase> = {
   'codes import': {
     args: (c) => {
       const file = join(c.out, 'codes.tsv');
-      writeFileSync(file, 'condition\tsystem\tcode\ngout\tsnomedct\t73211009\n');
+      writeFileSync(file, 'condition\tsystem\tcode\ngout\tumls\tC0018099\n');
       return [file];
     },
     target: 'copy',
@@ -144,7 +144,7 @@ const CASES: Record<string, DbCase> = {
       ok(r);
       const store = await openStore(db);
       try {
-        expect((await store.findCondition('gout'))?.codes?.snomedct).toEqual(['73211009']);
+        expect((await store.findCondition('gout'))?.codes?.umls).toEqual(['C0018099']);
       } finally {
         await store.close();
       }

@@ -64,9 +64,18 @@ export interface DatedSpan {
   span: Span;
 }
 
+/**
+ * What kind of text a document is: a short answer (one question, a TL;DR, a body that fits a
+ * phone screen or two) or a full page (a condition page, leaflet or fact sheet). Word budgets
+ * apply to short answers only.
+ */
+export type PageType = 'short-answer' | 'full-page';
+
 export interface LintDocument {
   file: string;
   kind: DocKind;
+  /** Markdown answers are short answers; a page is one when it says so or has a TL;DR. */
+  pageType: PageType;
   /** The analysed text: the whole Markdown file, or a page's text (HTML tags removed). */
   text: string;
   /** The input as given (after line-ending normalisation). */

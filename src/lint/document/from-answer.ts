@@ -140,6 +140,7 @@ export function documentFromMarkdown(input: string, file = '<answer>'): LintDocu
     updated: str(fm.updated) ? { value: str(fm.updated)!, span: { start: 0, end: 0 } } : undefined,
     aspect: str(fm.aspect),
     topicWords: topicWordsOf([condition?.replace(/-/g, ' '), question?.text]),
+    pageType: 'short-answer',
     frontMatter,
     contentHash: hash,
     tldrDerived: fm.tldr_derived === true,

@@ -43,6 +43,8 @@ const isDisclaimer = (line: string) => DISCLAIMER_PATTERNS.some((re) => re.test(
 const SOURCES_HEADING =
   /^\W*(?:sources?|references?|bibliography|citations?|works cited|further reading|evidence)\s*:?\s*$/i;
 const QUESTION_LABEL = /^(?:question|q)\s*[:.]\s*/i;
+/** A page that calls itself a short answer (in its header or a label line). */
+const SHORT_ANSWER_LABEL = /\bshort answer\b/i;
 const URL = /https?:\/\/[^\s)\]>]+|\bwww\.[^\s)\]>]+/;
 
 /** Curly apostrophes and quotes as straight ones, one character for one (offsets unchanged). */
@@ -101,6 +103,7 @@ export function documentFromPage(input: string, file = '<page>'): LintDocument {
   let bodyEnd = -1;
   let inSources = false;
   const sources: SourceEntry[] = [];
+  let labelledShort = false;
   const startBody = (start: number, end: number) => {
     if (bodyStart < 0) bodyStart = start;
     bodyEnd = end;
@@ -112,6 +115,7 @@ export function documentFromPage(input: string, file = '<page>'): LintDocument {
     if (/^<!--.*-->$/.test(line)) continue; // a disable comment kept from HTML
     const isMeta = META_LINE.test(line) && n <= 30 && !TLDR_LABEL.test(line);
     if (isMeta) {
+      if (SHORT_ANSWER_LABEL.test(line)) labelledShort = true;
       readMetaLine(line, b.start, meta);
       if (bodyStart < 0 && !header) header = unitOf(text, b.start, b.end);
       asm.add('paragraph', 'header', b.start, b.end);
@@ -197,5 +201,6 @@ export function documentFromPage(input: string, file = '<page>'): LintDocument {
     review: meta.review,
     updated: meta.updated,
     topicWords: topicWordsOf([title?.text, question?.text]),
+    pageType: labelledShort || tldr ? 'short-answer' : 'full-page',
   };
 }

@@ -14,7 +14,8 @@ export const shortAnswerTooLong: Rule<z.infer<typeof Options>> = {
   severity: 'warn',
   options: Options,
   docs: {
-    summary: 'The TL;DR or the body of a short answer is over its word budget (default 60 and 300 words).',
+    summary:
+      'The TL;DR or the body of a short answer is over its word budget (default 60 and 300 words). Budgets apply to short answers only: every Markdown answer, and an audited page that calls itself a "Short answer" or has a TL;DR. A full condition page, leaflet or fact sheet has no body budget.',
     why: 'People read health pages on phones, often anxious, and stop early. A short answer that runs to a full article loses the reader before the point; move detail to the condition’s other aspects. Budgets are set per project.',
     references: [
       {
@@ -27,12 +28,23 @@ export const shortAnswerTooLong: Rule<z.infer<typeof Options>> = {
       },
     ],
     options: '`tldrWords` (default 60), `bodyWords` (default 300).',
-    ok: [{ kind: 'page', text: 'TL;DR: It is rare.\nMost cases happen by chance.\n' }],
+    ok: [
+      { kind: 'page', text: 'TL;DR: It is rare.\nMost cases happen by chance.\n' },
+      {
+        kind: 'page',
+        text: `Chickenpox\n${'Chickenpox is a mild illness that most children catch at some point in childhood. '.repeat(25)}\n`,
+      },
+    ],
     notOk: [
       {
         kind: 'page',
         text: `Short answer\nTL;DR: It is rare.\n${'Most cases happen by chance and no one knows why. '.repeat(35)}\n`,
         expected: ['1:1'],
+      },
+      {
+        kind: 'page',
+        text: `TL;DR: It is rare.\n${'Most cases happen by chance and no one knows why. '.repeat(35)}\n`,
+        expected: ['2:1'],
       },
     ],
   },
@@ -48,6 +60,7 @@ export const shortAnswerTooLong: Rule<z.infer<typeof Options>> = {
         });
       }
     }
+    if (doc.pageType !== 'short-answer') return; // a full page has no body budget
     const body = proseParagraphs(doc).filter((p) => p.part === 'body');
     if (!body.length) return;
     const n = body.reduce((sum, p) => sum + wordCount(doc.text.slice(p.start + p.labelLength, p.end)), 0);

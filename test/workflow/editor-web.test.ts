@@ -1,6 +1,7 @@
 /** The editor over real HTTP: sign-in, CSRF, roles, stale edits, review, audit export. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERIC_LOGIN_FAILURE } from '../../src/web/editor/index.js';
+import { ConditionCodesLine } from '../../src/web/editor/pages/answer.js';
 import { PASSWORDS, startTestSite, type TestSite } from './fixture-app.js';
 import { TestClient } from './http-client.js';
 
@@ -318,5 +319,39 @@ describe('editing and review over HTTP', () => {
     };
     expect(json.events.length).toBeGreaterThan(0);
     expect(json.events.every((e) => ['login', 'logout', 'user-add'].includes(e.action))).toBe(true);
+  });
+});
+
+describe("answer page: the condition's codes", () => {
+  it('shows each code with its system name, linked to where it can be checked', async () => {
+    const ann = client();
+    await ann.login('ann', PASSWORDS.ann);
+    const res = await ann.fetch(`/editor/answers/${await answerId()}`);
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    // The fixture's sacral agenesis has icd10cm: Q76.49.
+    expect(page).toMatch(
+      /<p class="condition-codes">Codes: <a href="https:\/\/icd10cmtool\.cdc\.gov\/\?fy=FY2026&amp;query=Q76\.49"[^>]*>ICD-10-CM Q76\.49<\/a><\/p>/,
+    );
+  });
+
+  it('escapes code values and lists systems in table order', async () => {
+    const html = String(
+      await ConditionCodesLine({
+        codes: { snomedct: ['195967001'], icd10cm: ['<img src=x onerror=alert(1)>'], icd9cm: ['250.00'] },
+      }),
+    );
+    expect(html).not.toContain('<img');
+    expect(html).toContain('ICD-10-CM &lt;img src=x onerror=alert(1)&gt;</a>');
+    expect(html).toContain('query=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
+    expect(html.indexOf('ICD-10-CM')).toBeLessThan(html.indexOf('SNOMED CT 195967001'));
+    expect(html).toContain(' · ICD-9-CM 250.00</p>'); // no lookup address: plain text
+    const doid = String(await ConditionCodesLine({ codes: { doid: ['DOID:9352'] } }));
+    expect(doid).toMatch(/>DOID:9352<\/a>/); // the code names its system already
+  });
+
+  it('says where to add codes when the condition has none', async () => {
+    const html = String(await ConditionCodesLine({ codes: undefined }));
+    expect(html).toContain('Codes: none yet');
   });
 });

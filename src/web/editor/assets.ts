@@ -25,6 +25,7 @@ export const EDITOR_CSS = `
 .editor .problems{border-left:4px solid var(--alert);padding:.25rem .75rem;background:var(--alert-bg)}
 .editor .lint-warn{color:var(--warn)}.editor .lint-error{color:var(--alert)}
 .editor .notice{border-left:4px solid var(--ok);padding:.25rem .75rem;background:var(--panel)}
+.editor .condition-codes a{white-space:nowrap}
 .editor ins{background:#c9f0d2;color:#0b3d18;text-decoration:underline;text-decoration-style:dotted}
 .editor del{background:#fbd3d3;color:#5c0b0b;text-decoration:line-through}
 .editor pre.diff{white-space:pre-wrap;overflow-wrap:anywhere;border:1px solid var(--line);padding:.75rem;font-size:.9rem}

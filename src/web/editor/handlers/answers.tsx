@@ -69,12 +69,14 @@ export function registerAnswers(app: EditorApp, deps: EditorDeps) {
       };
     }
     const notice = NOTICES[c.req.query('notice') ?? ''];
+    const condition = await store.findCondition(a.conditionSlug);
     return html(
       c,
       <AnswerPage
         config={config}
         session={c.get('session')!}
         answer={a}
+        conditionCodes={condition?.codes}
         lint={lint}
         review={diff}
         notice={notice}

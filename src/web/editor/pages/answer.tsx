@@ -1,6 +1,7 @@
 /** One answer for the team: state, what the public sees, the working revision, comments, actions. */
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import { CODE_SYSTEM_INFO, type ConditionCodes, codePairs } from '../../../content/index.js';
 import { answerPath, renderMarkdown, type SiteConfig } from '../../../site/index.js';
 import type { EditorAnswer, SessionInfo } from '../../../store/index.js';
 import { type Action, availableActions, label, type ReadableDiff } from '../../../workflow/index.js';
@@ -19,10 +20,45 @@ const BUTTON: Partial<Record<Action, string>> = {
   comment: 'Add comment',
 };
 
+/**
+ * The condition's codes, "ICD-10-CM J45 · SNOMED CT 195967001", each linked to a public place where
+ * it can be checked; a condition without codes says where to add them.
+ */
+export function ConditionCodesLine(props: { codes: ConditionCodes | undefined }) {
+  const pairs = codePairs(props.codes);
+  return (
+    <p class="condition-codes">
+      Codes:{' '}
+      {pairs.length === 0
+        ? 'none yet (add them under codes: in the condition’s front matter)'
+        : pairs.map(({ system, code }, i) => {
+            const info = CODE_SYSTEM_INFO[system];
+            // DOID codes carry their system in the code ("DOID:9352"): no "DOID DOID:9352".
+            const label = code.startsWith(`${info.name}:`) ? code : `${info.name} ${code}`;
+            const href = info.lookupUrl?.replace('{code}', encodeURIComponent(code));
+            return (
+              <>
+                {i > 0 ? ' · ' : ''}
+                {href ? (
+                  <a href={href} rel="noopener noreferrer">
+                    {label}
+                  </a>
+                ) : (
+                  label
+                )}
+              </>
+            );
+          })}
+    </p>
+  );
+}
+
 export function AnswerPage(props: {
   config: SiteConfig;
   session: SessionInfo;
   answer: EditorAnswer;
+  /** The codes of the answer's condition (ICD-10-CM, SNOMED CT, …). */
+  conditionCodes?: ConditionCodes;
   lint: EditorLintMessage[];
   /** Diff from the last reviewed revision to the working one, on the review screen. */
   review?: { diff: ReadableDiff; against: string; mode: DiffMode };
@@ -45,6 +81,7 @@ export function AnswerPage(props: {
       <p>
         <a href={`/editor?condition=${a.conditionSlug}`}>{a.conditionName}</a> · {a.aspect}
       </p>
+      <ConditionCodesLine codes={props.conditionCodes} />
       <h1>{a.question}</h1>
       {props.notice ? (
         <p class="notice" role="status">

@@ -138,20 +138,20 @@ describe('attaching codes in bulk', () => {
     const db = (store as unknown as { db: Parameters<typeof attachConditionCodes>[0] }).db;
     const before = await store.findCondition('gout');
     const report = await attachConditionCodes(db, [
-      { condition: 'gout', system: 'snomedct', code: '73211009' },
+      { condition: 'gout', system: 'umls', code: 'C0018099' },
       { condition: 'gout', system: 'icd10cm', code: 'M10' },
     ]);
     expect(report).toEqual({ added: 1, unchanged: 1, conditions: ['gout'] });
     const after = await store.findCondition('gout');
-    expect(after?.codes).toEqual({ ...before?.codes, snomedct: ['73211009'] });
+    expect(after?.codes).toEqual({ ...before?.codes, umls: ['C0018099'] });
     const version = await store.contentVersion();
     await expect(
       attachConditionCodes(db, [
-        { condition: 'asthma', system: 'snomedct', code: '73211009' },
+        { condition: 'asthma', system: 'umls', code: 'C0004096' },
         { condition: 'no-such-thing', system: 'icd10cm', code: 'E11' },
       ]),
     ).rejects.toBeInstanceOf(UnknownConditionError);
-    expect((await store.findCondition('asthma'))?.codes?.snomedct).toBeUndefined();
+    expect((await store.findCondition('asthma'))?.codes?.umls).toBeUndefined();
     expect(await store.contentVersion()).toBe(version);
   });
 

@@ -48,7 +48,11 @@ describe('answer JSON-LD', () => {
     expect(ld.about).toMatchObject({
       name: 'Sacral agenesis',
       alternateName: expect.arrayContaining(['caudal regression syndrome']),
-      code: { '@type': 'MedicalCode', codeValue: '3027', codingSystem: 'ORPHA' },
+      code: [
+        { '@type': 'MedicalCode', codeValue: 'Q76.49', codingSystem: 'ICD-10-CM' },
+        { '@type': 'MedicalCode', codeValue: '8301004', codingSystem: 'SNOMED CT' },
+        { '@type': 'MedicalCode', codeValue: '3027', codingSystem: 'ORPHA' },
+      ],
     });
     expect(ld.lastReviewed).toBe('2026-12-02');
     expect(ld.reviewedBy).toMatchObject({

@@ -109,23 +109,27 @@ describe.skipIf(!chromiumPath)('Ask page with real-length messages', () => {
     }
   }, 30_000);
 
-  it.skipIf(!meqsum)('handles the longest real consumer message in MeQSum without overflow', async () => {
-    const messages = readFileSync(join(meqsum!, 'meqsum.jsonl'), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => (JSON.parse(l) as { chq: string }).chq);
-    const longest = messages.reduce((a, b) => (b.length > a.length ? b : a));
-    expect(longest.length).toBeGreaterThan(1_500);
-    const page = await ask(longest, 375);
-    try {
-      const text = (await page.locator('main').textContent()) ?? '';
-      // A result list or the honest abstention, never an error page.
-      const answered = (await firstResult(page)) !== null;
-      expect(answered || text.includes("We don't have a reviewed answer")).toBe(true);
-      expect(text).not.toMatch(/error|went wrong/i);
-      expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-    } finally {
-      await page.close();
-    }
-  }, 30_000);
+  it.skipIf(!meqsum)(
+    'handles the longest real consumer message in MeQSum without overflow',
+    async () => {
+      const messages = readFileSync(join(meqsum!, 'meqsum.jsonl'), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { chq: string }).chq);
+      const longest = messages.reduce((a, b) => (b.length > a.length ? b : a));
+      expect(longest.length).toBeGreaterThan(1_500);
+      const page = await ask(longest, 375);
+      try {
+        const text = (await page.locator('main').textContent()) ?? '';
+        // A result list or the honest abstention, never an error page.
+        const answered = (await firstResult(page)) !== null;
+        expect(answered || text.includes("We don't have a reviewed answer")).toBe(true);
+        expect(text).not.toMatch(/error|went wrong/i);
+        expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+      } finally {
+        await page.close();
+      }
+    },
+    30_000,
+  );
 });

@@ -16,17 +16,10 @@ import { repoRoot } from '../helpers/corpus.js';
 const demo = join(repoRoot, 'demo', 'content');
 
 /** Conditions still missing a SNOMED CT / Orphanet code: no public source found that states one. */
-const MISSING_SNOMED_OR_ORPHA: Record<string, string> = {
-  'iron-deficiency-anaemia': 'no stored public page stating its SNOMED CT code was found (2026-12-03)',
-};
+const MISSING_SNOMED_OR_ORPHA: Record<string, string> = {};
 
 /** Codes kept from before, without a source we could find (`slug system code`). */
-const UNSOURCED = new Set([
-  'asthma doid DOID:2841',
-  'coeliac-disease doid DOID:10608',
-  'hypothyroidism doid DOID:1459',
-  'migraine doid DOID:6364',
-]);
+const UNSOURCED = new Set(['hypothyroidism doid DOID:1459']);
 
 const slugs = readdirSync(demo, { withFileTypes: true })
   .filter((d) => d.isDirectory())

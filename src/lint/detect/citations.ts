@@ -20,7 +20,7 @@ const PATTERNS: RegExp[] = [
 
 /** "according to the Centers for Disease Control", "according to NHS guidance". */
 const ACCORDING_TO =
-  /\b(?:according to|as reported by|data from|figures from|guidance from|a report by)\s+(?:the\s+|a\s+|an\s+)?((?:(?:19|20)\d\d\s+)?[\p{L}\p{N}][\p{L}\p{N}&'’.-]*)/gu;
+  /\b(?:according to|as reported by|data from|figures from|guidance from|a report by)\s+(?:the\s+|a\s+|an\s+)?((?:(?:19|20)\d\d\s+)?[\p{L}\p{N}][\p{L}\p{N}&'’.-]*)/giu;
 /** "a 2019 study published in The Lancet", "a review by the Cochrane Collaboration". */
 const NAMED_STUDY =
   /\b(?:study|review|trial|report|analysis|meta-analysis|survey|guideline|guidance)\s+(?:published\s+)?(?:in|by|from)\s+(?:the\s+)?(\p{Lu}[\p{L}&'’.-]*)/gu;

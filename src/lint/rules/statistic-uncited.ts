@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasCitation } from '../detect/citations.js';
+import { citationScope } from '../detect/citation-scope.js';
 import { findStatistics } from '../detect/statistics.js';
 import type { Rule } from '../types.js';
 import { proseSentences } from './util.js';
@@ -13,7 +13,7 @@ export const statisticUncited: Rule<z.infer<typeof Options>> = {
   options: Options,
   docs: {
     summary:
-      'A statistic (percentage, "N in M", rate, "N times more likely", odds/risk ratio, population count) has no citation in the same sentence.',
+      'A statistic (percentage, "N in M", rate, "N times more likely", odds/risk ratio, population count) has no citation in its sentence, and no citation covers its paragraph (a reference at the paragraph\'s end, "According to …" at its start) or its page section ("The figures in this fact sheet come from …", "Source: …").',
     why: 'Figures are what readers remember and repeat; an uncited figure cannot be checked, and a wrong one misleads more than words do. Citations belong next to the number (a footnote [^id], [1], "(Smith 2019)" or a named source). Time spans and ages ("the first 30 days", "the third and seventh weeks", "over 65") are not statistics and are not reported.',
     references: [
       {
@@ -38,6 +38,14 @@ export const statisticUncited: Rule<z.infer<typeof Options>> = {
         kind: 'page',
         text: 'About 1 in 25,000 babies is born with it, according to the National Organization for Rare Disorders.\n',
       },
+      {
+        kind: 'page',
+        text: 'Fast facts\nDiabetes affects 25.8 million people.\nAbout 1.9 million people were newly diagnosed in 2010.\nEstimation methods\nThe estimates in this fact sheet were derived from data systems of the Centers for Disease Control and Prevention (CDC).\n',
+      },
+      {
+        kind: 'page',
+        text: 'Depression\nSource: National Institute of Mental Health\nDepression affects about 8% of adults each year.\n',
+      },
     ],
     notOk: [
       {
@@ -50,17 +58,23 @@ export const statisticUncited: Rule<z.infer<typeof Options>> = {
         text: 'It affects about 1 in 25,000 newborns. Around 15% of cases run in families.\n',
         expected: ['1:12', '1:40'],
       },
+      {
+        kind: 'page',
+        text: 'Fast facts\nDiabetes affects 25.8 million people.\nEstimation methods\nThe estimates in this fact sheet were derived from research.\n',
+        expected: ['2:18'],
+      },
     ],
   },
   check(doc, { report }) {
+    const cited = citationScope(doc);
     for (const s of proseSentences(doc)) {
       const stats = findStatistics(s.text);
-      if (!stats.length || hasCitation(s.text)) continue;
+      if (!stats.length || cited(s)) continue;
       const first = stats[0]!;
       report({
         start: s.start + first.start,
         end: s.start + first.end,
-        message: `statistic "${first.text}" has no citation in the same sentence`,
+        message: `statistic "${first.text}" has no citation in its sentence, paragraph or section`,
         hint:
           doc.kind === 'markdown'
             ? 'add a footnote [^source-id] after the figure, with the source under "sources:" in the front matter'

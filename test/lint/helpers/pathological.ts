@@ -24,4 +24,9 @@ export const PATHOLOGICAL: Record<string, (n: number) => string> = {
   'digits and spaces': (n) => '1 '.repeat(n / 2),
   'percent runs': (n) => '1% '.repeat(n / 3),
   'html tags': (n) => '<p>'.repeat(n / 3),
+  'source lines': (n) => 'Source: National Institute of Mental Health\nAbout 8% of adults.\n'.repeat(n / 64),
+  'covering statements': (n) =>
+    'Facts\nThe figures in this section come from the CDC. About 1 in 3 people.\n'.repeat(n / 70),
+  'name then spaces': (n) => `Source: National${' '.repeat(n)}x`,
+  'trailing year brackets': (n) => `About 15% of people. (Smith${' a'.repeat(n / 2)} 2019)`,
 };

@@ -19,7 +19,7 @@ const demo = join(repoRoot, 'demo', 'content');
 const MISSING_SNOMED_OR_ORPHA: Record<string, string> = {};
 
 /** Codes kept from before, without a source we could find (`slug system code`). */
-const UNSOURCED = new Set(['hypothyroidism doid DOID:1459']);
+const UNSOURCED = new Set<string>([]);
 
 const slugs = readdirSync(demo, { withFileTypes: true })
   .filter((d) => d.isDirectory())

@@ -4,18 +4,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './db.js';
-import { approvalsOf, revisionFromRow } from './rows.js';
-import type { AnswerState, ApprovalRecord, AuditRow, RevisionRecord } from './types.js';
-
-export interface CommentRecord {
-  id: number;
-  answerId: number;
-  revisionId: number | null;
-  author: string;
-  kind: 'comment' | 'request_changes' | 'approve';
-  body: string;
-  createdAt: string;
-}
+import { answersWithCondition, approvalsByAnswer, approvalsOf, commentsOf, revisionById } from './rows.js';
+import type { AnswerState, ApprovalRecord, AuditRow, CommentRecord, RevisionRecord } from './types.js';
 
 export interface EditorAnswerSummary {
   id: number;
@@ -56,32 +46,17 @@ export class EditorReads {
   constructor(private readonly db: Kysely<Database>) {}
 
   private async revision(id: number): Promise<RevisionRecord> {
-    return revisionFromRow(
-      await this.db.selectFrom('revisions').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
-    );
+    const rev = await revisionById(this.db, id);
+    if (!rev) throw new Error(`revision ${id} not found`);
+    return rev;
   }
 
-  async getRevision(id: number): Promise<RevisionRecord | null> {
-    const r = await this.db.selectFrom('revisions').selectAll().where('id', '=', id).executeTakeFirst();
-    return r ? revisionFromRow(r) : null;
+  getRevision(id: number): Promise<RevisionRecord | null> {
+    return revisionById(this.db, id);
   }
 
-  async listComments(answerId: number): Promise<CommentRecord[]> {
-    const rows = await this.db
-      .selectFrom('comments')
-      .selectAll()
-      .where('answer_id', '=', answerId)
-      .orderBy('id')
-      .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      answerId: r.answer_id,
-      revisionId: r.revision_id,
-      author: r.author,
-      kind: r.kind as CommentRecord['kind'],
-      body: r.body,
-      createdAt: r.created_at,
-    }));
+  listComments(answerId: number): Promise<CommentRecord[]> {
+    return commentsOf(this.db, answerId);
   }
 
   async listApprovals(answerId: number): Promise<ApprovalRecord[]> {
@@ -89,20 +64,12 @@ export class EditorReads {
   }
 
   private summaryQuery() {
-    return this.db
-      .selectFrom('answers as a')
-      .innerJoin('conditions as c', 'c.id', 'a.condition_id')
+    return answersWithCondition(this.db)
       .leftJoin('revisions as r', 'r.id', 'a.current_revision_id')
       .select([
-        'a.id',
-        'a.slug',
-        'a.aspect',
-        'a.state',
         'a.current_revision_id',
         'a.published_revision_id',
         'a.updated_at',
-        'c.slug as condition_slug',
-        'c.name as condition_name',
         'c.review_interval_months',
         'r.question',
       ]);
@@ -115,34 +82,14 @@ export class EditorReads {
     if (filter.state) q = q.where('a.state', '=', filter.state);
     if (filter.condition) q = q.where('c.slug', '=', filter.condition);
     q = q.limit(filter.limit ?? 200).offset(filter.offset ?? 0);
-    return (await q.execute()).map((r) => ({
-      id: r.id,
-      conditionSlug: r.condition_slug,
-      conditionName: r.condition_name,
-      slug: r.slug,
-      aspect: r.aspect,
-      state: r.state as AnswerState,
-      question: r.question ?? '',
-      currentRevisionId: r.current_revision_id,
-      publishedRevisionId: r.published_revision_id,
-      updatedAt: r.updated_at,
-    }));
+    return (await q.execute()).map(summaryFromRow);
   }
 
   async getAnswer(answerId: number): Promise<EditorAnswer | null> {
     const r = await this.summaryQuery().where('a.id', '=', answerId).executeTakeFirst();
     if (!r) return null;
     return {
-      id: r.id,
-      conditionSlug: r.condition_slug,
-      conditionName: r.condition_name,
-      slug: r.slug,
-      aspect: r.aspect,
-      state: r.state as AnswerState,
-      question: r.question ?? '',
-      currentRevisionId: r.current_revision_id,
-      publishedRevisionId: r.published_revision_id,
-      updatedAt: r.updated_at,
+      ...summaryFromRow(r),
       conditionIntervalMonths: r.review_interval_months,
       current: r.current_revision_id === null ? null : await this.revision(r.current_revision_id),
       published: r.published_revision_id === null ? null : await this.revision(r.published_revision_id),
@@ -177,44 +124,16 @@ export class EditorReads {
 
   /** Every published answer with its schedule and approvals, in answer order. */
   async reviewRows(): Promise<ReviewRow[]> {
-    const rows = await this.db
-      .selectFrom('answers as a')
-      .innerJoin('conditions as c', 'c.id', 'a.condition_id')
+    const rows = await answersWithCondition(this.db)
       .innerJoin('revisions as r', 'r.id', 'a.published_revision_id')
       .leftJoin('review_schedule as s', 's.answer_id', 'a.id')
-      .select([
-        'a.id',
-        'a.slug',
-        'a.created_at',
-        'c.slug as condition_slug',
-        'r.question',
-        'r.hash',
-        'r.author',
-        's.due_on',
-        's.owner',
-      ])
+      .select(['a.created_at', 'r.question', 'r.hash', 'r.author', 's.due_on', 's.owner'])
       .orderBy('a.id')
       .execute();
-    const approvals = new Map<number, ReviewRow['approvals']>();
-    const ids = rows.map((r) => r.id);
-    for (let i = 0; i < ids.length; i += 500) {
-      const found = await this.db
-        .selectFrom('approvals')
-        .select(['answer_id', 'hash', 'reviewer_id', 'reviewed_on', 'next_review'])
-        .where('answer_id', 'in', ids.slice(i, i + 500))
-        .orderBy('id')
-        .execute();
-      for (const a of found) {
-        const list = approvals.get(a.answer_id) ?? [];
-        list.push({
-          hash: a.hash,
-          reviewerId: a.reviewer_id,
-          reviewed: a.reviewed_on,
-          nextReview: a.next_review,
-        });
-        approvals.set(a.answer_id, list);
-      }
-    }
+    const approvals = await approvalsByAnswer(
+      this.db,
+      rows.map((r) => r.id),
+    );
     return rows.map((r) => ({
       answerId: r.id,
       conditionSlug: r.condition_slug,
@@ -228,4 +147,30 @@ export class EditorReads {
       approvals: approvals.get(r.id) ?? [],
     }));
   }
+}
+
+function summaryFromRow(r: {
+  id: number;
+  condition_slug: string;
+  condition_name: string;
+  slug: string;
+  aspect: string;
+  state: string;
+  question: string | null;
+  current_revision_id: number | null;
+  published_revision_id: number | null;
+  updated_at: string;
+}): EditorAnswerSummary {
+  return {
+    id: r.id,
+    conditionSlug: r.condition_slug,
+    conditionName: r.condition_name,
+    slug: r.slug,
+    aspect: r.aspect,
+    state: r.state as AnswerState,
+    question: r.question ?? '',
+    currentRevisionId: r.current_revision_id,
+    publishedRevisionId: r.published_revision_id,
+    updatedAt: r.updated_at,
+  };
 }

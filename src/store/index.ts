@@ -11,13 +11,7 @@ import type { Store } from './types.js';
 export type { AccountStore, NewUser, SessionInfo, WorkflowUser } from './accounts.js';
 export { AUDIT_ACTIONS, type AuditAction, type AuditEvent } from './audit.js';
 export type { Database } from './db.js';
-export type {
-  CommentRecord,
-  EditorAnswer,
-  EditorAnswerSummary,
-  EditorReads,
-  ReviewRow,
-} from './editor-reads.js';
+export type { EditorAnswer, EditorAnswerSummary, EditorReads, ReviewRow } from './editor-reads.js';
 export { isPostgresUrl, MissingStoreError, storeExists } from './exists.js';
 export type { ImportLedger, ImportRun } from './import-ledger.js';
 export {

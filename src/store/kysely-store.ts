@@ -6,7 +6,6 @@
 import { type Kysely, sql } from 'kysely';
 import {
   type Answer,
-  type Approval,
   ASPECTS,
   boundApproval,
   type Condition,
@@ -18,7 +17,13 @@ import { type AuditEvent, appendAudit } from './audit.js';
 import type { Database } from './db.js';
 import { EditorReads } from './editor-reads.js';
 import { OutboxStore } from './outbox.js';
-import { revisionFromRow, toReviewer, upsertCondition as upsertConditionRow } from './rows.js';
+import {
+  answersWithCondition,
+  approvalsByAnswer,
+  revisionsOf,
+  toReviewer,
+  upsertCondition as upsertConditionRow,
+} from './rows.js';
 import { collectStats, type StoreStats } from './stats.js';
 import { KyselyTx } from './tx.js';
 import type {
@@ -179,18 +184,10 @@ export class KyselyStore implements Store {
   }
 
   private publishedQuery() {
-    return this.db
-      .selectFrom('answers as a')
-      .innerJoin('conditions as c', 'c.id', 'a.condition_id')
+    return answersWithCondition(this.db)
       .innerJoin('revisions as r', 'r.id', 'a.published_revision_id')
       .select([
-        'a.id',
-        'a.slug',
-        'a.aspect',
-        'a.state',
         'a.origin',
-        'c.slug as condition_slug',
-        'c.name as condition_name',
         'r.id as rev_id',
         'r.hash as rev_hash',
         'r.content as rev_content',
@@ -201,27 +198,10 @@ export class KyselyStore implements Store {
   }
 
   private async toViews(rows: AnswerRow[]): Promise<AnswerView[]> {
-    const approvals = new Map<number, Approval[]>();
-    const ids = rows.map((r) => r.id);
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      const found = await this.db
-        .selectFrom('approvals')
-        .select(['answer_id', 'hash', 'reviewer_id', 'reviewed_on', 'next_review'])
-        .where('answer_id', 'in', chunk)
-        .orderBy('id')
-        .execute();
-      for (const a of found) {
-        const list = approvals.get(a.answer_id) ?? [];
-        list.push({
-          hash: a.hash,
-          reviewerId: a.reviewer_id,
-          reviewed: a.reviewed_on,
-          nextReview: a.next_review,
-        });
-        approvals.set(a.answer_id, list);
-      }
-    }
+    const approvals = await approvalsByAnswer(
+      this.db,
+      rows.map((r) => r.id),
+    );
     return rows.map((r) => {
       const answer = JSON.parse(r.rev_content) as Answer;
       const own = approvals.get(r.id) ?? [];
@@ -296,14 +276,8 @@ export class KyselyStore implements Store {
     return row ? toReviewer(row) : null;
   }
 
-  async listRevisions(answerId: number): Promise<RevisionRecord[]> {
-    const rows = await this.db
-      .selectFrom('revisions')
-      .selectAll()
-      .where('answer_id', '=', answerId)
-      .orderBy('id')
-      .execute();
-    return rows.map(revisionFromRow);
+  listRevisions(answerId: number): Promise<RevisionRecord[]> {
+    return revisionsOf(this.db, answerId);
   }
 
   async contentVersion(): Promise<string> {

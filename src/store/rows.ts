@@ -1,8 +1,15 @@
 /** Row ⇄ model conversions and the condition/reviewer upserts shared by the store's writers. */
-import type { Kysely, Transaction } from 'kysely';
-import { type Answer, type Condition, canonicalJson, type Reviewer, slugify } from '../content/index.js';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import {
+  type Answer,
+  type Approval,
+  type Condition,
+  canonicalJson,
+  type Reviewer,
+  slugify,
+} from '../content/index.js';
 import type { Database } from './db.js';
-import type { ImportCounts, RevisionRecord } from './types.js';
+import type { ApprovalRecord, CommentRecord, ImportCounts, RevisionRecord } from './types.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -121,14 +128,37 @@ export async function upsertCondition(
   return { outcome, id };
 }
 
-export async function approvalsOf(db: Db, answerId: number) {
-  const rows = await db
-    .selectFrom('approvals')
+/** Answers joined to their condition, with the columns every answer listing shows. */
+export function answersWithCondition(db: Db) {
+  return db
+    .selectFrom('answers as a')
+    .innerJoin('conditions as c', 'c.id', 'a.condition_id')
+    .select([
+      'a.id',
+      'a.slug',
+      'a.aspect',
+      'a.state',
+      'c.slug as condition_slug',
+      'c.name as condition_name',
+    ]);
+}
+
+/** Every row of `table` that belongs to one answer, in insertion order. */
+function rowsOfAnswer<T extends 'revisions' | 'approvals' | 'comments'>(
+  db: Db,
+  table: T,
+  answerId: number,
+): Promise<Selectable<Database[T]>[]> {
+  return db
+    .selectFrom(table as 'revisions' | 'approvals' | 'comments')
     .selectAll()
-    .where('answer_id', '=', answerId)
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({
+    .where(sql.ref('answer_id'), '=', answerId)
+    .orderBy(sql.ref('id'))
+    .execute() as Promise<Selectable<Database[T]>[]>;
+}
+
+export async function approvalsOf(db: Db, answerId: number): Promise<ApprovalRecord[]> {
+  return (await rowsOfAnswer(db, 'approvals', answerId)).map((r) => ({
     id: r.id,
     revisionId: r.revision_id,
     hash: r.hash,
@@ -136,4 +166,49 @@ export async function approvalsOf(db: Db, answerId: number) {
     reviewed: r.reviewed_on,
     nextReview: r.next_review,
   }));
+}
+
+export async function revisionsOf(db: Db, answerId: number): Promise<RevisionRecord[]> {
+  return (await rowsOfAnswer(db, 'revisions', answerId)).map(revisionFromRow);
+}
+
+export async function commentsOf(db: Db, answerId: number): Promise<CommentRecord[]> {
+  return (await rowsOfAnswer(db, 'comments', answerId)).map((r) => ({
+    id: r.id,
+    answerId: r.answer_id,
+    revisionId: r.revision_id,
+    author: r.author,
+    kind: r.kind as CommentRecord['kind'],
+    body: r.body,
+    createdAt: r.created_at,
+  }));
+}
+
+export async function revisionById(db: Db, id: number): Promise<RevisionRecord | null> {
+  const r = await db.selectFrom('revisions').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? revisionFromRow(r) : null;
+}
+
+/** The approvals of many answers (hash, reviewer and dates), by answer id, in insertion order. */
+export async function approvalsByAnswer(db: Db, ids: number[]): Promise<Map<number, Approval[]>> {
+  const out = new Map<number, Approval[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const found = await db
+      .selectFrom('approvals')
+      .select(['answer_id', 'hash', 'reviewer_id', 'reviewed_on', 'next_review'])
+      .where('answer_id', 'in', ids.slice(i, i + 500))
+      .orderBy('id')
+      .execute();
+    for (const a of found) {
+      const list = out.get(a.answer_id) ?? [];
+      list.push({
+        hash: a.hash,
+        reviewerId: a.reviewer_id,
+        reviewed: a.reviewed_on,
+        nextReview: a.next_review,
+      });
+      out.set(a.answer_id, list);
+    }
+  }
+  return out;
 }

@@ -17,7 +17,7 @@ import { type AuditEvent, appendAudit } from './audit.js';
 import type { Database } from './db.js';
 import { ImportLedger } from './import-ledger.js';
 import { KyselyOutboxTx } from './outbox.js';
-import { approvalsOf, revisionFromRow, upsertCondition, upsertReviewer } from './rows.js';
+import { answersWithCondition, approvalsOf, revisionById, upsertCondition, upsertReviewer } from './rows.js';
 import type {
   AnswerChanges,
   AnswerLock,
@@ -42,20 +42,12 @@ export class KyselyTx implements StoreTx {
   }
 
   private lockQuery() {
-    return this.trx
-      .selectFrom('answers as a')
-      .innerJoin('conditions as c', 'c.id', 'a.condition_id')
-      .select([
-        'a.id',
-        'a.condition_id',
-        'a.slug',
-        'a.aspect',
-        'a.state',
-        'a.current_revision_id',
-        'a.published_revision_id',
-        'c.slug as condition_slug',
-        'c.review_interval_months',
-      ]);
+    return answersWithCondition(this.trx).select([
+      'a.condition_id',
+      'a.current_revision_id',
+      'a.published_revision_id',
+      'c.review_interval_months',
+    ]);
   }
 
   private async lockWhere(q: ReturnType<KyselyTx['lockQuery']>): Promise<AnswerLock | null> {
@@ -180,13 +172,8 @@ export class KyselyTx implements StoreTx {
     return { id: rev.id, hash };
   }
 
-  async getRevision(revisionId: number): Promise<RevisionRecord | null> {
-    const r = await this.trx
-      .selectFrom('revisions')
-      .selectAll()
-      .where('id', '=', revisionId)
-      .executeTakeFirst();
-    return r ? revisionFromRow(r) : null;
+  getRevision(revisionId: number): Promise<RevisionRecord | null> {
+    return revisionById(this.trx, revisionId);
   }
 
   async revisionLineage(answerId: number) {

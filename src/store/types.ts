@@ -37,6 +37,16 @@ export interface ApprovalRecord {
   nextReview: string;
 }
 
+export interface CommentRecord {
+  id: number;
+  answerId: number;
+  revisionId: number | null;
+  author: string;
+  kind: 'comment' | 'request_changes' | 'approve';
+  body: string;
+  createdAt: string;
+}
+
 /** One row of the audit log as read back. */
 export interface AuditRow {
   id: number;

@@ -5,10 +5,7 @@
  * suggest …") are not claims and are not matched.
  */
 
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { alternation, readTermsFile, termsList } from '../terms/files.js';
 
 interface Vocabulary {
   authorities: string[];
@@ -17,33 +14,15 @@ interface Vocabulary {
   unnamed_sources: string[];
 }
 
-/**
- * The vocabulary file beside this module (src/ and the built lib/ both have it), else the
- * package's src/lint/terms/ found upward (a bundled server lives elsewhere in the tree).
- */
-function vocabularyPath(): string {
-  const beside = fileURLToPath(new URL('../terms/attribution.yaml', import.meta.url));
-  if (existsSync(beside)) return beside;
-  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
-    const candidate = join(dir, 'src', 'lint', 'terms', 'attribution.yaml');
-    if (existsSync(candidate)) return candidate;
-  }
-  return beside;
-}
+const raw = readTermsFile('attribution.yaml');
 
 /** The editable vocabularies (src/lint/terms/attribution.yaml). */
-export const ATTRIBUTION_VOCABULARY: Vocabulary = parse(readFileSync(vocabularyPath(), 'utf8')) as Vocabulary;
-
-const alternation = (words: string[]) =>
-  `(?:${[...words]
-    .sort((a, b) => b.length - a.length)
-    .map((w) =>
-      w
-        .trim()
-        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-        .replace(/\s+/g, '\\s+'),
-    )
-    .join('|')})`;
+export const ATTRIBUTION_VOCABULARY: Vocabulary = {
+  authorities: termsList(raw, 'authorities', 'attribution.yaml'),
+  modifiers: termsList(raw, 'modifiers', 'attribution.yaml'),
+  verbs: termsList(raw, 'verbs', 'attribution.yaml'),
+  unnamed_sources: termsList(raw, 'unnamed_sources', 'attribution.yaml'),
+};
 
 const AUTHORITY = alternation(ATTRIBUTION_VOCABULARY.authorities);
 const MODIFIERS = `(?:${alternation(ATTRIBUTION_VOCABULARY.modifiers)}\\s+){0,3}`;

@@ -6,6 +6,7 @@
  */
 import { normaliseText } from '../../content/index.js';
 import { splitSentences } from '../../content/text/sentences.js';
+import { isDisclaimer } from '../detect/disclaimer.js';
 import { DocumentAssembler, numberedRefs, TLDR_LABEL } from './assemble.js';
 import { type Block, pageBlocks } from './blocks.js';
 import type { LintDocument, SourceEntry, Span, TextUnit } from './document.js';
@@ -13,33 +14,6 @@ import { topicWordsOf } from './from-answer.js';
 import { htmlToText, looksLikeHtml } from './html-to-text.js';
 import { META_LINE, type PageMeta, readMetaLine } from './page-meta.js';
 
-/**
- * A medical disclaimer, recognised by meaning: a small vocabulary of the ways pages say "this is
- * general information, not advice for you; see a professional". Any one pattern is enough.
- */
-const ADVICE = String.raw`(?:(?:professional|personal|individual|your\s+own|specific)\s+)?(?:medical\s+|health\s+|clinical\s+)?(?:advice|care|diagnosis|treatment|consultation|opinion)`;
-const WHO = String.raw`(?:(?:a|your|an?\s+appropriately\s+qualified|your\s+own|a\s+qualified)\s+)?(?:doctor|gp|nurse|pharmacist|clinician|physician|health(?:\s*care)?\s+(?:professional|provider)|medical\s+professional|specialist)s?`;
-export const DISCLAIMER_PATTERNS: readonly RegExp[] = [
-  /^\W*(?:medical\s+|health\s+)?disclaimer\b/i,
-  new RegExp(
-    String.raw`\bnot\s+(?:be\s+)?(?:a\s+)?(?:substitute|replacement)\s+for\s+(?:\w+\s+){0,3}?${ADVICE}`,
-    'i',
-  ),
-  new RegExp(
-    String.raw`\b(?:not|never)\s+(?:intended|meant|designed)\s+(?:as|to\s+(?:be\s+)?(?:a\s+substitute|replace|provide|give|constitute))\b[^.]{0,60}?\b(?:advice|${WHO}|consultation)`,
-    'i',
-  ),
-  new RegExp(
-    String.raw`\b(?:does\s+not|doesn't|do\s+not|cannot|can't|will\s+not|won't|is\s+not\s+(?:meant|intended)\s+to)\s+(?:constitute|replace|provide|give|take\s+the\s+place\s+of)\s+(?:\w+\s+){0,4}?(?:${ADVICE}|${WHO}|consultation)`,
-    'i',
-  ),
-  /\bnothing\s+(?:on|in)?\s*(?:this\s+(?:page|site|website|article|leaflet)|here)\s+is\s+(?:\w+\s+){0,2}?(?:medical\s+)?advice/i,
-  /\b(?:general|educational)\s+information(?:\s+only)?\s*[,;:—–-]?\s*(?:and\s+)?not\s+(?:\w+\s+){0,2}?(?:medical\s+)?advice\b/i,
-  /\bnot\s+(?:personal|individual|personali[sz]ed)\s+(?:medical\s+|health\s+)?advice\b/i,
-  /\bfor\s+(?:general\s+)?(?:educational|informational|information|informative)\s+purposes\s+only\b/i,
-  /\b(?:is|are)\s+(?:provided\s+)?for\s+(?:general\s+)?information\s+only\b/i,
-];
-const isDisclaimer = (line: string) => DISCLAIMER_PATTERNS.some((re) => re.test(line));
 const SOURCES_HEADING =
   /^\W*(?:sources?|references?|bibliography|citations?|works cited|further reading|evidence)\s*:?\s*$/i;
 const QUESTION_LABEL = /^(?:question|q)\s*[:.]\s*/i;

@@ -11,7 +11,7 @@ export const disclaimerMissing: Rule<z.infer<typeof Options>> = {
   options: Options,
   docs: {
     summary:
-      'An audited page has no medical disclaimer ("not a substitute for professional medical advice"). Markdown answers are exempt: the site adds the disclaimer to every page.',
+      'An audited page has no medical disclaimer ("not a substitute for professional medical advice", "does not replace a visit to your GP", "for information only", …: the wordings are patterns in the editable src/lint/terms/disclaimer.yaml). Markdown answers are exempt: the site adds the disclaimer to every page.',
     why: 'Readers must know that general information cannot replace advice about their own situation, and where to get that advice. Health-information standards require the statement on every page.',
     references: [
       {

@@ -15,6 +15,7 @@ import { registerImportPage } from './commands/import-page.js';
 import * as init from './commands/init.js';
 import * as lint from './commands/lint.js';
 import * as mcp from './commands/mcp.js';
+import * as notify from './commands/notify.js';
 import * as review from './commands/review.js';
 import * as reviewDue from './commands/review-due.js';
 import * as serve from './commands/serve.js';
@@ -52,6 +53,7 @@ export function buildProgram(): Command {
   build.register(program);
   asklog.register(program);
   codes.register(program);
+  notify.register(program);
   return program;
 }
 

@@ -18,22 +18,42 @@ const BooleanSetting = z.union([
     .transform((v) => ['true', '1', 'yes', 'on'].includes(v)),
 ]);
 
-export const ServerConfigSchema = z.strictObject({
-  database: z.string().min(1).default('data/medbrief.db'),
-  port: z.coerce.number().int().min(0).max(65535).default(3000),
-  host: z.string().min(1).default('127.0.0.1'),
-  baseUrl: z.url({ protocol: /^https?$/ }).optional(),
-  siteName: z.string().min(1).max(80).default('MedBrief'),
-  emergencyNumber: z.string().min(1).max(80).default('your local emergency number'),
-  reviewIntervalMonths: z.coerce.number().int().min(1).max(120).default(12),
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Seconds to let in-flight requests finish after SIGTERM before closing anyway. */
-  shutdownGraceSeconds: z.coerce.number().min(0).max(600).default(10),
-  /** Record patients' questions (scrubbed of personal data) for the gap queue; `serve --demo` turns it on. */
-  askLog: BooleanSetting.optional(),
-  /** Days a logged question is kept before the retention job deletes it. */
-  askLogRetentionDays: z.coerce.number().int().min(1).max(3650).default(90),
-});
+export const ServerConfigSchema = z
+  .strictObject({
+    database: z.string().min(1).default('data/medbrief.db'),
+    port: z.coerce.number().int().min(0).max(65535).default(3000),
+    host: z.string().min(1).default('127.0.0.1'),
+    baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+    siteName: z.string().min(1).max(80).default('MedBrief'),
+    emergencyNumber: z.string().min(1).max(80).default('your local emergency number'),
+    reviewIntervalMonths: z.coerce.number().int().min(1).max(120).default(12),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Seconds to let in-flight requests finish after SIGTERM before closing anyway. */
+    shutdownGraceSeconds: z.coerce.number().min(0).max(600).default(10),
+    /** Record patients' questions (scrubbed of personal data) for the gap queue; `serve --demo` turns it on. */
+    askLog: BooleanSetting.optional(),
+    /** Days a logged question is kept before the retention job deletes it. */
+    askLogRetentionDays: z.coerce.number().int().min(1).max(3650).default(90),
+    /** How the server delivers the notification outbox: off (rows wait), log (stdout) or webhook. */
+    notifySender: z.enum(['off', 'log', 'webhook']).default('off'),
+    /** Where the webhook sender POSTs each notification (JSON). */
+    notifyWebhookUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /** Signs each webhook body: header X-MedBrief-Signature: sha256=HMAC-SHA256(secret, body). */
+    notifyWebhookSecret: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+    notifyWebhookTimeoutSeconds: z.coerce.number().min(1).max(120).default(10),
+    /** Seconds between the server's delivery runs. */
+    notifyIntervalSeconds: z.coerce.number().int().min(5).max(86400).default(60),
+    /** Attempts before a notification is given up (status failed). */
+    notifyMaxAttempts: z.coerce.number().int().min(1).max(100).default(8),
+  })
+  .superRefine((c, ctx) => {
+    if (c.notifySender === 'webhook' && !c.notifyWebhookUrl)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['notifyWebhookUrl'],
+        message: 'is required when notifySender is webhook',
+      });
+  });
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 
 /** Environment variables and the setting each one fills. */
@@ -49,6 +69,12 @@ export const ENVIRONMENT: Record<string, keyof ServerConfig> = {
   MEDBRIEF_SHUTDOWN_GRACE_SECONDS: 'shutdownGraceSeconds',
   MEDBRIEF_ASK_LOG: 'askLog',
   MEDBRIEF_ASK_LOG_RETENTION_DAYS: 'askLogRetentionDays',
+  MEDBRIEF_NOTIFY_SENDER: 'notifySender',
+  MEDBRIEF_NOTIFY_WEBHOOK_URL: 'notifyWebhookUrl',
+  MEDBRIEF_NOTIFY_WEBHOOK_SECRET: 'notifyWebhookSecret',
+  MEDBRIEF_NOTIFY_WEBHOOK_TIMEOUT_SECONDS: 'notifyWebhookTimeoutSeconds',
+  MEDBRIEF_NOTIFY_INTERVAL_SECONDS: 'notifyIntervalSeconds',
+  MEDBRIEF_NOTIFY_MAX_ATTEMPTS: 'notifyMaxAttempts',
 };
 
 export class ConfigError extends Error {

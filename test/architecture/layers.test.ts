@@ -52,6 +52,7 @@ const ALLOWED: Record<string, string[]> = {
   store: ['content'],
   lint: ['content'],
   workflow: ['content', 'store', 'lint'],
+  notify: ['store', 'workflow'],
 };
 
 describe('import graph', () => {

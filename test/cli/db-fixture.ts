@@ -11,7 +11,7 @@ import { AskLogRepo, hourBucket } from '../../src/asklog/index.js';
 import { importContentFolder } from '../../src/cli/commands/import.js';
 import { runProgram } from '../../src/cli/program.js';
 import { backupStore, openStore } from '../../src/store/index.js';
-import { workflowRepo } from '../../src/workflow/index.js';
+import { notifyReviewDue, workflowRepo } from '../../src/workflow/index.js';
 import type { CliResult } from '../helpers/cli.js';
 import { tempDir, writeFiles } from '../helpers/content-fixture.js';
 import { repoRoot } from '../helpers/corpus.js';
@@ -27,7 +27,10 @@ export function goutContent(): string {
   return dir;
 }
 
-/** A SQLite store holding `goutContent()` and the account SEED_USER; returns its path. */
+/**
+ * A SQLite store holding `goutContent()`, the account SEED_USER, review_due notifications and two
+ * logged questions; returns its path.
+ */
 export async function seededDb(): Promise<string> {
   const file = join(tempDir('medbrief-seed-'), 'seed.db');
   const store = await openStore(file);
@@ -37,6 +40,8 @@ export async function seededDb(): Promise<string> {
       { username: SEED_USER, name: 'Sam Author', role: 'author', password: SEED_PASSWORD },
       'test',
     );
+    // One review_due notification per gout answer in the outbox (for `notify list` / `send`).
+    await notifyReviewDue(store, await workflowRepo(store).reviewDue({ withinDays: 3650 }));
     // Two logged questions the site could not answer: one from this hour, one a year old.
     const ask = (hour: string) => ({
       hour,

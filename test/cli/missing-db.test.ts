@@ -41,6 +41,8 @@ const READ_ONLY: Record<string, string[]> = {
   'codes find': ['E11.65'],
   'codes missing': [],
   'codes import': [codesFile()],
+  'notify send': ['--sender', 'log'],
+  'notify list': [],
 };
 
 /** A valid codes file, so `codes import` gets as far as opening the store. */

@@ -234,6 +234,32 @@ const CASES: Record<string, DbCase> = {
       expect(new Set(items.map((i) => i.conditionSlug))).toEqual(new Set(['gout']));
     },
   },
+  'notify list': {
+    args: () => ['--status', 'pending', '--limit', '2', '--format', 'json'],
+    target: 'seed',
+    check: (r) => {
+      ok(r);
+      const out = JSON.parse(r.stdout);
+      expect(out.counts.pending).toBeGreaterThan(0);
+      expect(out.notifications).toHaveLength(Math.min(2, out.counts.pending));
+      expect(out.notifications[0]).toMatchObject({ event: 'review_due', payload: { condition: 'gout' } });
+    },
+  },
+  'notify send': {
+    args: () => ['--sender', 'log', '--limit', '1', '--max-attempts', '3'],
+    target: 'copy',
+    check: async (r, db) => {
+      ok(r);
+      expect(r.stdout).toMatch(/^notification #1 review_due gout\/\S+ due \d{4}-\d\d-\d\d/m);
+      expect(r.stdout).toContain('Sent 1 notification by log.');
+      const store = await openStore(db);
+      try {
+        expect((await store.outbox().counts()).sent).toBe(1);
+      } finally {
+        await store.close();
+      }
+    },
+  },
   build: {
     args: (c) => ['--out', join(c.out, 'site'), '--no-progress', '--base-url', 'https://example.org'],
     target: 'seed',

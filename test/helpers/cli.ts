@@ -1,6 +1,7 @@
 /** Runs the medbrief CLI from source in a child process. */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { repoRoot } from './corpus.js';
 
 const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
@@ -53,4 +54,24 @@ export function startCli(args: string[], ready: RegExp, env: Record<string, stri
     child.on('exit', (code) => reject(new Error(`exited with ${code} before ready:\n${output}`)));
   });
   return { child, started, output: () => output };
+}
+
+/**
+ * Runs the CLI without blocking this process (so a server in the test can answer it); resolves
+ * with the exit code, never rejects on a non-zero one.
+ */
+export async function runCliAsync(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await promisify(execFile)(process.execPath, ['--import', 'tsx', main, ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+    });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
 }

@@ -1,33 +1,17 @@
 /** The user / review-due / export commands, run as a user runs them. */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliAsync } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/corpus.js';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'medbrief-cli-'));
 const db = join(dir, 'cli.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function medbrief(args: string[], env: Record<string, string> = {}) {
-  try {
-    const r = await run(
-      process.execPath,
-      ['--import', 'tsx', join(repoRoot, 'src/cli/main.ts'), ...args, '--db', db],
-      {
-        cwd: repoRoot,
-        env: { ...process.env, NO_COLOR: '1', ...env },
-      },
-    );
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const medbrief = (args: string[], env: Record<string, string> = {}) =>
+  runCliAsync([...args, '--db', db], env);
 
 describe('medbrief user / review-due / export', () => {
   beforeAll(async () => {

@@ -2,10 +2,12 @@
  * `medbrief review-due [--within 30d] [--format json]`: published answers whose medical review is
  * overdue or falls due soon, with their owner. `--stagger` first gives never-scheduled,
  * unreviewed answers (e.g. a bulk import) first-review dates spread over the interval.
+ * `--notify` adds one review_due notification per listed answer and due date to the outbox
+ * (repeats add nothing, so cron may run it daily).
  */
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { parseWindow, type ReviewDueItem, workflowRepo } from '../../workflow/index.js';
+import { notifyReviewDue, parseWindow, type ReviewDueItem, workflowRepo } from '../../workflow/index.js';
 import { action, CliError, dbOptionHelp, defaultDb, openCliStore } from '../shared.js';
 
 export function formatReviewDue(items: ReviewDueItem[], withinDays: number, today: string): string {
@@ -30,6 +32,7 @@ export function register(program: Command): void {
     .option('--today <YYYY-MM-DD>', 'pretend today is this date (planning)')
     .option('--stagger', 'first schedule unreviewed, unscheduled answers over the review interval')
     .option('--interval <months>', 'interval for --stagger (default: site policy, 12)')
+    .option('--notify', 'add a review_due notification per listed answer and due date to the outbox')
     .option('--db <url>', dbOptionHelp, defaultDb())
     .action(
       action(
@@ -39,6 +42,7 @@ export function register(program: Command): void {
           today?: string;
           stagger?: boolean;
           interval?: string;
+          notify?: boolean;
           db: string;
         }) => {
           const withinDays = parseWindow(opts.within);
@@ -46,6 +50,12 @@ export function register(program: Command): void {
             throw new CliError(`--within "${opts.within}" is not a window`, 2, 'write e.g. 30d, 6w or 3m');
           if (opts.format !== 'text' && opts.format !== 'json')
             throw new CliError(`--format must be text or json`);
+          if (opts.notify && opts.today)
+            throw new CliError(
+              '--notify cannot be used with --today',
+              2,
+              'a pretend date is planning, not news',
+            );
           const store = await openCliStore(opts.db, { mustExist: true });
           try {
             const repo = workflowRepo(store);
@@ -61,7 +71,16 @@ export function register(program: Command): void {
                 console.log(`Scheduled first reviews for ${n} answers, spread over the interval.`);
             }
             const items = await repo.reviewDue({ withinDays, today });
-            if (opts.format === 'json') console.log(JSON.stringify({ today, withinDays, items }, null, 2));
+            // One notice per answer and due date, however often the queue is computed.
+            const notified = opts.notify ? await notifyReviewDue(store, items) : 0;
+            if (notified && opts.format === 'text')
+              console.error(
+                `Added ${notified} review_due notification${notified === 1 ? '' : 's'} to the outbox.`,
+              );
+            if (opts.format === 'json')
+              console.log(
+                JSON.stringify({ today, withinDays, items, ...(opts.notify ? { notified } : {}) }, null, 2),
+              );
             else console.log(formatReviewDue(items, withinDays, today));
           } finally {
             await store.close();

@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { pino } from 'pino';
 import { ConfigError, loadServerConfig } from '../../config/index.js';
+import { createSender, type NotificationJob, startNotificationJob } from '../../notify/index.js';
 import type { Lifecycle } from '../../web/health.js';
 import { createApp, startServer } from '../../web/index.js';
 import { action, CliError, demoContentDir, openCliStore } from '../shared.js';
@@ -51,6 +52,16 @@ export function register(program: Command): void {
           throw err;
         }
         const logger = pino({ level: config.logLevel, base: { service: 'medbrief' } });
+        const sender =
+          config.notifySender === 'off'
+            ? null
+            : createSender({
+                sender: config.notifySender,
+                webhookUrl: config.notifyWebhookUrl,
+                webhookSecret: config.notifyWebhookSecret,
+                webhookTimeoutSeconds: config.notifyWebhookTimeoutSeconds,
+                log: (line, m) => logger.info({ notification: m.id, event: m.event, to: m.recipients }, line),
+              });
         const store = await openCliStore(config.database, { mustExist: !opts.demo });
         if (opts.demo && (await store.countConditions()) === 0) {
           const report = await importContentFolder(store, demoContentDir, 'demo-import');
@@ -95,6 +106,19 @@ export function register(program: Command): void {
         const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
         console.error(`MedBrief is serving ${config.database} at http://${shown}:${server.port}`);
         logger.info({ port: server.port, host: config.host, store: store.dialect }, 'listening');
+        // Deliver the notification outbox (and add review-due notices daily) when a sender is set.
+        const notifications: NotificationJob | null = sender
+          ? startNotificationJob({
+              store,
+              sender,
+              intervalSeconds: config.notifyIntervalSeconds,
+              maxAttempts: config.notifyMaxAttempts,
+              onRun: ({ report, reviewDueAdded }) =>
+                logger.info({ ...report, reviewDueAdded }, 'notification run'),
+              onError: (err) => logger.error({ err }, 'notification run failed'),
+            })
+          : null;
+        void notifications?.tick();
         // Build the search index now rather than on the first question.
         Promise.resolve(search()).catch((err: unknown) => logger.error({ err }, 'search index build failed'));
         await new Promise<void>((resolve) => {
@@ -114,6 +138,7 @@ export function register(program: Command): void {
           process.once('SIGTERM', () => void stop('SIGTERM'));
         });
         await askLog?.close();
+        await notifications?.stop();
         await store.close();
         logger.info('stopped');
         logger.flush();

@@ -79,7 +79,9 @@ export function registerTeam(app: EditorApp, deps: EditorDeps) {
   app.get('/editor/tasks', async (c) => {
     const s = c.get('session')!;
     const groups = await tasksFor(db, s.user, config.today());
-    return html(c, <TasksPage config={config} session={s} groups={groups} />);
+    const editorial = s.user.role === 'editor' || s.user.role === 'admin';
+    const outbox = editorial ? await deps.store.outbox().counts() : null;
+    return html(c, <TasksPage config={config} session={s} groups={groups} outbox={outbox} />);
   });
 
   app.get('/editor/api/tasks', async (c) => {

@@ -5,7 +5,13 @@ import type { SessionInfo } from '../../../store/index.js';
 import { isState } from '../../../workflow/index.js';
 import { EditorLayout, StateTag } from './layout.js';
 
-export function TasksPage(props: { config: SiteConfig; session: SessionInfo; groups: TaskGroup[] }) {
+export function TasksPage(props: {
+  config: SiteConfig;
+  session: SessionInfo;
+  groups: TaskGroup[];
+  /** The notification outbox's state (editors and admins). */
+  outbox?: { pending: number; failed: number } | null;
+}) {
   const { session } = props;
   return (
     <EditorLayout config={props.config} title="My tasks" path="/editor/tasks" session={session}>
@@ -21,6 +27,12 @@ export function TasksPage(props: { config: SiteConfig; session: SessionInfo; gro
           </li>
         ))}
       </ul>
+      {props.outbox ? (
+        <p class="outbox-counts">
+          Notification outbox: <strong>{props.outbox.pending}</strong> pending,{' '}
+          <strong>{props.outbox.failed}</strong> failed (see <code>medbrief notify list</code>).
+        </p>
+      ) : null}
       {props.groups.map((g) => (
         <section aria-labelledby={g.key}>
           <h2 id={g.key}>

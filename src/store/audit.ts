@@ -5,19 +5,12 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './db.js';
+import { ANSWER_ACTIONS } from './types.js';
 
 export const AUDIT_ACTIONS = [
   // answers
   'create',
-  'edit',
-  'submit',
-  'request_changes',
-  'approve',
-  'publish',
-  'unpublish',
-  'archive',
-  'restore',
-  'comment',
+  ...ANSWER_ACTIONS,
   'import',
   'stagger-reviews',
   // accounts and reviewer profiles

@@ -20,6 +20,20 @@ export const ANSWER_STATES = [
 ] as const;
 export type AnswerState = (typeof ANSWER_STATES)[number];
 
+/** What an editor may do to an answer; which role may do it from which state is workflow's table. */
+export const ANSWER_ACTIONS = [
+  'edit',
+  'submit',
+  'request_changes',
+  'approve',
+  'publish',
+  'unpublish',
+  'archive',
+  'restore',
+  'comment',
+] as const;
+export type AnswerAction = (typeof ANSWER_ACTIONS)[number];
+
 /** Editorial roles; what each may do is decided by src/workflow/transitions.ts. */
 export const ROLES = ['author', 'reviewer', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

@@ -8,29 +8,13 @@
  * so an edit to a published answer leaves the reviewed public revision in place while the new
  * draft goes through review (see docs/workflow.md).
  */
+import { ANSWER_ACTIONS, ANSWER_STATES } from '../store/index.js';
 import type { Role } from './roles.js';
 
-export const STATES = [
-  'draft',
-  'in_review',
-  'changes_requested',
-  'approved',
-  'published',
-  'archived',
-] as const;
+export const STATES = ANSWER_STATES;
 export type State = (typeof STATES)[number];
 
-export const ACTIONS = [
-  'edit',
-  'submit',
-  'request_changes',
-  'approve',
-  'publish',
-  'unpublish',
-  'archive',
-  'restore',
-  'comment',
-] as const;
+export const ACTIONS = ANSWER_ACTIONS;
 export type Action = (typeof ACTIONS)[number];
 
 export interface TransitionRule {

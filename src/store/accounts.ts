@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { appendAudit } from './audit.js';
 import type { Database } from './db.js';
+import { reviewerRow } from './rows.js';
 import { isRole, type Role } from './types.js';
 
 export interface WorkflowUser {
@@ -161,13 +162,7 @@ export class AccountStore {
     actor: string,
   ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      const row = {
-        id: profile.id,
-        name: profile.name,
-        credentials: profile.credentials,
-        bio: profile.bio ?? null,
-        demo: profile.demo ? 1 : 0,
-      };
+      const row = reviewerRow(profile);
       const existing = await trx
         .selectFrom('reviewers')
         .select('id')

@@ -45,14 +45,13 @@ export function toReviewer(row: {
   return r;
 }
 
+/** A reviewer profile as its `reviewers` row stores it (bio null when absent, demo as 0/1). */
+export function reviewerRow(r: Omit<Reviewer, 'demo'> & { demo?: boolean }) {
+  return { id: r.id, name: r.name, credentials: r.credentials, bio: r.bio ?? null, demo: r.demo ? 1 : 0 };
+}
+
 export async function upsertReviewer(trx: Db, r: Reviewer): Promise<keyof ImportCounts> {
-  const row = {
-    id: r.id,
-    name: r.name,
-    credentials: r.credentials,
-    bio: r.bio ?? null,
-    demo: r.demo ? 1 : 0,
-  };
+  const row = reviewerRow(r);
   const existing = await trx.selectFrom('reviewers').selectAll().where('id', '=', r.id).executeTakeFirst();
   if (!existing) {
     await trx.insertInto('reviewers').values(row).execute();

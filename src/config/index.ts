@@ -51,7 +51,7 @@ export const ServerConfigSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['notifyWebhookUrl'],
-        message: 'is required when notifySender is webhook',
+        message: 'is required when notifySender is webhook (or set MEDBRIEF_NOTIFY_WEBHOOK_URL)',
       });
   });
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;

@@ -37,16 +37,17 @@ klor-con meloxicam mobic celebrex diclofenac voltaren indomethacin toradol ketor
 baclofen tizanidine zanaflex soma robaxin ampyra dalfampridine tysabri natalizumab ocrevus
 risperidone risperdal seroquel quetiapine abilify aripiprazole zyprexa olanzapine haldol
 metoclopramide reglan zofran ondansetron phenergan promethazine scopolamine dramamine meclizine
-nifedipine indapamide diltiazem verapamil hydralazine clonidine spironolactone aldactone`.split(/\s+/),
+nifedipine indapamide diltiazem verapamil hydralazine clonidine spironolactone aldactone
+pentoxifylline theophylline balsalazide mesalamine sulfasalazine chlordiazepoxide phentermine fluticasone
+fluocinonide lidocaine ampicillin fomepizole daytrana bendectin lovaza qvar humalog tecfidera`.split(/\s+/),
 );
 
 /** Words that look like a drug stem but name no medicine in consumer messages. */
 const NOT_DRUGS = new Set(
   `provide divide decide inside outside beside peptide nucleotide fluoride chloride bromide oxide sulfide
 amide pride ride side tide wide guide slide hide bride override cyanide iodide carbide glucoside
-savvy envir environ bamboo vitamin protein tropin hormone gonadotropin somatotropin corticotropin`.split(
-    /\s+/,
-  ),
+savvy envir environ bamboo vitamin protein tropin hormone gonadotropin somatotropin corticotropin
+cholesterol sterol ergosterol`.split(/\s+/),
 );
 
 /** True when `word` (lower case) is very likely a medicine's name. */
@@ -55,6 +56,29 @@ export function isDrugName(word: string): boolean {
   if (KNOWN.has(word)) return true;
   if (NOT_DRUGS.has(word)) return false;
   return word.length >= 6 && INN_SUFFIX.test(word);
+}
+
+/** Words that say which form or strength of a medicine is meant ("Levothyroxin tab 0.05 MG"). */
+const FORM_WORDS = new Set(
+  `tab tabs tablet tablets pill pills capsule capsules caplet caplets cream ointment gel lotion patch patches
+injection injections injectable suspension oral solution syrup drops inhaler spray nasal topical mg mcg ml
+generic brand dose doses low hcl sulfate sulphate sodium potassium magnesium extended release er xr sr
+medicine medication drug 1 2 5 10 20 25 50 100 250 500`.split(/\s+/),
+);
+
+/**
+ * True when a subject line names a medicine and nothing else but its form or strength
+ * ("Plaquenil", "Mefloquine HCl", "Hydrocortisone 1% cream"): the message is about that medicine.
+ */
+export function namesOnlyMedicines(ws: readonly string[]): boolean {
+  if (ws.length === 0 || ws.length > 6) return false;
+  let named = false;
+  for (const w of ws) {
+    if (isDrugName(w)) named = true;
+    else if (!FORM_WORDS.has(w) && !/^\d/.test(w) && !/^(the|a|an|and|of|for|in|my|about)$/.test(w))
+      return false;
+  }
+  return named;
 }
 
 /** Drug names among a message's words (first occurrence order, at most `max`). */

@@ -431,7 +431,7 @@ export class AskEngine {
 
     // Questions no page of ours answers, whatever the score: a medicine's maker, dose or price,
     // or a doctor's address. The condition hubs they name are still offered.
-    if (parsed.noAspect && parsed.type && DRUG_TYPES.has(parsed.type)) {
+    if (parsed.aboutMedicine || (parsed.noAspect && parsed.type && DRUG_TYPES.has(parsed.type))) {
       return withExplain(abstain('drug-only', nearest, parsed));
     }
     if (parsed.noAspect) return withExplain(abstain('no-aspect', nearest, parsed));

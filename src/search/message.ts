@@ -17,7 +17,7 @@ import {
   TYPE_ASPECT,
 } from '../content/text/aspects.js';
 import { sentences } from './aspect.js';
-import { drugNames } from './drugs.js';
+import { drugNames, namesOnlyMedicines } from './drugs.js';
 import type { FocusMatch } from './focus.js';
 import { medicalWords } from './medical-words.js';
 import { clampQuestion, isStopword, words } from './text.js';
@@ -48,6 +48,12 @@ export interface ParsedMessage {
   otherConditions: { slug: string; name: string }[];
   /** Medicines named in the asking part. */
   drugs: string[];
+  /**
+   * True when the message is about a medicine rather than a condition: its subject line is only a
+   * medicine's name, or its asking sentence names a medicine and no condition of ours. No page of
+   * ours is about a medicine, so the engine abstains whatever the score.
+   */
+  aboutMedicine: boolean;
   /** The question type; null when nothing in the message asks a specific kind of thing. */
   type: QuestionType | null;
   /** Normalised type scores (sum 1). */
@@ -165,6 +171,10 @@ const TEST_WORDS =
 const PROCEDURE_WORDS =
   /\b(surgery|operation|transplant|procedure|resection|implant|replacement|removal|-ectomy|ectomy|plasty|therapy|injection|vaccine|vaccination)\b/;
 
+/** "this medicine", "these pills", "your product": the asking sentence is about a medicine named before. */
+const MEDICINE_REFERENCE =
+  /\b(this|that|these|those|your|my|his|her) (medicines?|medications?|meds|drugs?|pills?|tablets?|capsules?|supplements?|products?|cream|patch)\b/;
+
 export function parseMessage(raw: string, lookup: FocusLookup = () => []): ParsedMessage {
   const text = cleanMessage(raw);
   const { subject, message } = splitSubject(text);
@@ -214,6 +224,7 @@ export function parseMessage(raw: string, lookup: FocusLookup = () => []): Parse
       if (strong) focus = { kind: 'condition', ...strong };
     }
   }
+  const askedFocus = focus; // named where the message asks, not only in its background
   if (!focus && background.length > 0) {
     const strong = lookup(words(background.join(' '))).find((f) => f.strength >= STRONG_FOCUS);
     if (strong) {
@@ -265,6 +276,16 @@ export function parseMessage(raw: string, lookup: FocusLookup = () => []): Parse
     }
   }
 
+  // About a medicine: "SUBJECT: Plaquenil … Is this a quinolone drug?", or "Could she take Motrin
+  // along with these meds?" when the asking part names no condition (the background may).
+  // A medicine named only in the subject counts when the question asks nothing our pages answer.
+  const asksOfMedicine =
+    drugNames(mainWords).length > 0 ||
+    MEDICINE_REFERENCE.test(main.toLowerCase()) ||
+    (drugNames(subjectWords).length > 0 && (type === null || TYPE_ASPECT[type] === null));
+  const aboutMedicine = namesOnlyMedicines(subjectWords) || (asksOfMedicine && !askedFocus);
+  if (aboutMedicine) focus = { kind: 'drug', ...(drugs[0] ? { phrase: drugs[0] } : {}) };
+
   if (!focus) {
     const lower = main.toLowerCase();
     if (drugs.length > 0 || (type !== null && DRUG_TYPES.has(type))) {
@@ -289,6 +310,7 @@ export function parseMessage(raw: string, lookup: FocusLookup = () => []): Parse
     focus,
     otherConditions,
     drugs,
+    aboutMedicine,
     type,
     types,
     aspect,

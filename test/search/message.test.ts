@@ -82,6 +82,33 @@ describe('reading real-style messages', () => {
     expect(r.reason).toBe('drug-only');
   });
 
+  it('a message about a medicine is about the medicine, even when it names a condition', () => {
+    // The subject line is only a medicine (with its form); the condition is background.
+    const plaquenil = engine.ask(
+      'SUBJECT: Plaquenil 200 mg tablets\nMESSAGE: I was diagnosed with gout last year. Is this a steroid?',
+    );
+    expect(plaquenil.parsed?.focus.kind).toBe('drug');
+    expect(plaquenil.reason).toBe('drug-only');
+    // The asking sentence names a medicine and no condition; "this medicine" refers back to one.
+    expect(engine.ask('My mum has gout. Could she take Motrin along with her other pills?').reason).toBe(
+      'drug-only',
+    );
+    expect(
+      engine.ask(
+        'SUBJECT: metoclopramide\nMESSAGE: my mouth is dry. Could this be a side effect of this medicine?',
+      ).reason,
+    ).toBe('drug-only');
+    // A question about a condition that mentions a medicine stays a condition question.
+    const gout = engine.parse('I take allopurinol. What causes gout?');
+    expect(gout.aboutMedicine).toBe(false);
+    expect(gout.focus.slug).toBe('gout');
+    expect(engine.parse('SUBJECT: gout and allopurinol\nMESSAGE: how is gout treated?').aboutMedicine).toBe(
+      false,
+    );
+    // "cholesterol" ends like a medicine (-terol) but is not one.
+    expect(engine.parse('Is low cholesterol inherited?').drugs).toEqual([]);
+  });
+
   it('a condition we do not cover, a test, and something that is not about health', () => {
     expect(parseMessage('what does a high ferritin blood test result mean?').focus.kind).toBe('test');
     expect(parseMessage('how do I change the oil in my car').focus.kind).toBe('non-health');

@@ -38,7 +38,8 @@ sup.cite{font-size:.75em;line-height:0}
 .status{font-size:.9rem;color:var(--muted)}
 .urgent{background:var(--alert-bg);color:var(--alert);border:2px solid var(--alert);border-radius:6px;padding:.75rem 1rem;margin:1rem 0;font-weight:600}
 form.search{display:flex;gap:.5rem;flex-wrap:wrap;margin:1rem 0}
-form.search input{flex:1 1 14rem;font:inherit;padding:.5rem;border:1px solid var(--muted);border-radius:4px;background:var(--bg);color:var(--fg)}
+form.search input,form.search textarea{flex:1 1 14rem;min-width:0;font:inherit;padding:.5rem;border:1px solid var(--muted);border-radius:4px;background:var(--bg);color:var(--fg)}
+form.search textarea{flex-basis:100%;resize:vertical}
 button,.button{font:inherit;padding:.5rem 1rem;border-radius:4px;border:1px solid var(--accent);background:var(--accent);color:var(--bg);cursor:pointer}
 nav.site ul,footer.site nav ul{row-gap:.25rem}
 footer.site nav ul{list-style:none;padding:0;margin:.5rem 0 0;display:flex;flex-wrap:wrap;gap:.5rem 1.25rem}

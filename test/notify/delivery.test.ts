@@ -174,6 +174,35 @@ describe('delivering the outbox', () => {
     expect(await store.outbox().counts()).toEqual({ pending: 1, sent: 0, failed: 1 });
   });
 
+  it('two runs at once (two processes on one database) send each row once', async () => {
+    const file = join(dir, 'shared.db');
+    const a = await openSqliteStore(file);
+    const b = await openSqliteStore(file);
+    try {
+      await a.write('t', async (tx) => {
+        for (let i = 1; i <= 6; i++) await tx.outbox.add(notice('published', i));
+      });
+      const sends: number[] = [];
+      const slow = (name: string) => ({
+        name,
+        send: async (m: { id: number }) => {
+          sends.push(m.id);
+          await new Promise((r) => setTimeout(r, 10));
+        },
+      });
+      const [ra, rb] = await Promise.all([
+        deliverPending(a, slow('a'), { now }),
+        deliverPending(b, slow('b'), { now }),
+      ]);
+      expect(ra.sent + rb.sent).toBe(6);
+      expect([...sends].sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(await a.outbox().counts()).toEqual({ pending: 0, sent: 6, failed: 0 });
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   it('the log sender writes one line per notification', async () => {
     const lines: string[] = [];
     const report = await deliverPending(store, new LogSender((line) => lines.push(line)), { now });

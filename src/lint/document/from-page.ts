@@ -13,13 +13,13 @@ import type { LintDocument, SourceEntry, Span, TextUnit } from './document.js';
 import { topicWordsOf } from './from-answer.js';
 import { htmlToText, looksLikeHtml } from './html-to-text.js';
 import { META_LINE, type PageMeta, readMetaLine } from './page-meta.js';
+import { continuesSource, readSourceEntry } from './sources.js';
 
 const SOURCES_HEADING =
   /^\W*(?:sources?|references?|bibliography|citations?|works cited|further reading|evidence)\s*:?\s*$/i;
 const QUESTION_LABEL = /^(?:question|q)\s*[:.]\s*/i;
 /** A page that calls itself a short answer (in its header or a label line). */
 const SHORT_ANSWER_LABEL = /\bshort answer\b/i;
-const URL = /https?:\/\/[^\s)\]>]+|\bwww\.[^\s)\]>]+/;
 
 /** Curly apostrophes and quotes as straight ones, one character for one (offsets unchanged). */
 export function normaliseQuotes(s: string): string {
@@ -32,25 +32,6 @@ function words(s: string): number {
 
 function unitOf(text: string, start: number, end: number): TextUnit {
   return { start, end, text: text.slice(start, end) };
-}
-
-function readSource(text: string, b: Block): SourceEntry {
-  const line = text.slice(b.start, b.end);
-  const num = /^\s*(?:\[(\d+)\]|\^?(\d+)[.)]?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*/.exec(line);
-  const url = URL.exec(line)?.[0];
-  const accessed = /\b(?:accessed|retrieved|viewed)\b/i.test(line) ? 'yes' : undefined;
-  const rest = line
-    .slice(num ? num[0].length : b.contentStart - b.start)
-    .replace(URL, '')
-    .replace(/\b(?:accessed|retrieved|viewed)\b.*$/i, '')
-    .replace(/^[-*•\s]+|[\s.,;:]+$/g, '');
-  return {
-    id: num ? (num[1] ?? num[2]) : undefined,
-    title: words(rest) >= 2 ? rest : undefined,
-    url,
-    accessed,
-    span: { start: b.start, end: b.end },
-  };
 }
 
 export function documentFromPage(input: string, file = '<page>'): LintDocument {
@@ -76,6 +57,7 @@ export function documentFromPage(input: string, file = '<page>'): LintDocument {
   let bodyStart = -1;
   let bodyEnd = -1;
   let inSources = false;
+  let prevSourceContent = 0;
   const sources: SourceEntry[] = [];
   let labelledShort = false;
   const startBody = (start: number, end: number) => {
@@ -106,7 +88,13 @@ export function documentFromPage(input: string, file = '<page>'): LintDocument {
       continue;
     }
     if (inSources) {
-      sources.push(readSource(text, b));
+      const prev = sources[sources.length - 1];
+      if (prev && continuesSource(text, b.start, b.end, prev))
+        sources[sources.length - 1] = readSourceEntry(text, prev.span.start, prevSourceContent, b.end);
+      else {
+        sources.push(readSourceEntry(text, b.start, b.contentStart, b.end));
+        prevSourceContent = b.contentStart;
+      }
       asm.add('table', 'sources', b.start, b.end); // not prose: no sentences
       continue;
     }

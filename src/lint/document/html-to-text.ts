@@ -1,8 +1,10 @@
 /**
  * HTML to text with an offset map, good enough for line numbers: block elements become line
- * breaks, list items get a "- " marker, <sup>n</sup> becomes "[n]" (a citation marker), scripts and
- * styles are dropped, common entities are decoded. Every output character maps to the input
- * offset it came from.
+ * breaks, list items get a "- " marker ("1. ", "2. " in an ordered list, so a numbered references
+ * list keeps its numbers), a link to an absolute http(s) address is followed by " <address>" (a
+ * link is a citation, as in Markdown, and a sources entry keeps its URL), <sup>n</sup> becomes
+ * "[n]" (a citation marker), scripts and styles are dropped, common entities are decoded. Every
+ * output character maps to the input offset it came from (an added address maps to its </a>).
  */
 
 const BLOCK_TAGS = new Set([
@@ -90,6 +92,10 @@ export function htmlToText(html: string): MappedText {
   let i = 0;
   let drop: string | null = null;
   let inSup = false;
+  // Open lists, innermost last: the next number of an <ol>, or null for a <ul>.
+  const lists: (number | null)[] = [];
+  // The open link's absolute address and where its text started in the output.
+  let link: { href: string; from: number } | null = null;
   while (i < html.length) {
     const ch = html[i]!;
     if (ch === '<') {
@@ -132,7 +138,28 @@ export function htmlToText(html: string): MappedText {
       }
       if (BLOCK_TAGS.has(tag)) {
         newline(i);
-        if (tag === 'li' && !closing) emit('- ', i);
+        if ((tag === 'ol' || tag === 'ul') && !closing) {
+          const start = tag === 'ol' ? /\sstart\s*=\s*["']?(\d{1,6})/i.exec(m[0]) : null;
+          if (lists.length < 100) lists.push(tag === 'ol' ? (start ? Number(start[1]) : 1) : null);
+        } else if ((tag === 'ol' || tag === 'ul') && closing) lists.pop();
+        else if (tag === 'li' && !closing) {
+          const n = lists[lists.length - 1];
+          if (typeof n === 'number') {
+            emit(`${n}. `, i);
+            lists[lists.length - 1] = n + 1;
+          } else emit('- ', i);
+        }
+      } else if (tag === 'a') {
+        if (!closing) {
+          const href =
+            /\shref\s*=\s*(?:"(https?:\/\/[^"\s]{1,2000})"|'(https?:\/\/[^'\s]{1,2000})'|(https?:\/\/[^\s>]{1,2000}))/i.exec(
+              m[0],
+            );
+          link = href ? { href: decodeAmp(href[1] ?? href[2] ?? href[3]!), from: out.length } : null;
+        } else if (link) {
+          if (!out.slice(link.from).includes(link.href)) emit(` <${link.href}>`, i);
+          link = null;
+        }
       } else if (tag === 'sup') {
         if (!closing) {
           emit('[', i);
@@ -179,6 +206,11 @@ export function htmlToText(html: string): MappedText {
   }
   map.push(html.length);
   return { text: out, map };
+}
+
+/** "&amp;" in an attribute value is "&". */
+function decodeAmp(s: string): string {
+  return s.replace(/&amp;/gi, '&');
 }
 
 function safeFromCodePoint(n: number): string | undefined {

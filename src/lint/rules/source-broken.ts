@@ -40,7 +40,7 @@ export const sourceBroken: Rule<z.infer<typeof Options>> = {
   options: Options,
   docs: {
     summary:
-      'A footnote points at no source, a listed source is never cited, or a source lacks a title, URL or (for answers) an accessed date.',
+      'A footnote points at no source, a listed source is never cited, or a source lacks a title, URL or (for answers) an accessed date. On pages, a sources list in plain text is read as pages print it: a URL, "Available at: …", a bare address, a DOI or a PMID on the entry\'s line or the line after it is the entry\'s locator.',
     why: 'A citation the reader cannot follow is worse than none: it looks like evidence without being evidence. Sources need a title and a URL to be found again, and an accessed date because web pages change. Uncited sources suggest the text and its evidence have drifted apart.',
     references: [
       {
@@ -57,6 +57,10 @@ export const sourceBroken: Rule<z.infer<typeof Options>> = {
       {
         kind: 'markdown',
         text: '---\nquestion: Is it rare?\ncondition: x\naspect: frequency\ntldr: It is rare.\nsources:\n  - id: nord\n    title: Caudal regression syndrome\n    url: https://rarediseases.org/\n    accessed: 2026-03-30\n---\nAbout 1 in 25,000 babies has it.[^nord]\n',
+      },
+      {
+        kind: 'page',
+        text: 'About 1 in 25,000 babies has it [1].\nReferences\n1. NORD. Caudal regression syndrome.\nAvailable at: https://rarediseases.org/\n',
       },
     ],
     notOk: [

@@ -28,5 +28,9 @@ export const PATHOLOGICAL: Record<string, (n: number) => string> = {
   'covering statements': (n) =>
     'Facts\nThe figures in this section come from the CDC. About 1 in 3 people.\n'.repeat(n / 70),
   'name then spaces': (n) => `Source: National${' '.repeat(n)}x`,
+  'sources locator lines': (n) => `References\n1. NHS.\n${'https://www.nhs.uk/conditions/\n'.repeat(n / 31)}`,
+  'sources bare domains': (n) => `References\n1. ${'nhs.uk.'.repeat(n / 7)}\n`,
+  'html links': (n) => '<p><a href="https://www.nhs.uk/a">NHS</a> '.repeat(n / 40),
+  'html ordered lists': (n) => '<ol><li>x'.repeat(n / 10),
   'trailing year brackets': (n) => `About 15% of people. (Smith${' a'.repeat(n / 2)} 2019)`,
 };

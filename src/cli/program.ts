@@ -1,28 +1,32 @@
-/** The `medbrief` command tree (without parsing), so tests can walk every command and option. */
+/**
+ * The `medbrief` command tree (without parsing), so tests can walk every command and option.
+ * Each command is declared in ./tree/<name>.ts and implemented in ./commands/<name>.ts, which
+ * is imported only when that command runs (./lazy.ts).
+ */
 import { Command, CommanderError } from 'commander';
-import * as ask from './commands/ask.js';
-import * as asklog from './commands/asklog.js';
-import * as audit from './commands/audit.js';
-import * as backup from './commands/backup.js';
-import * as build from './commands/build.js';
-import * as codes from './commands/codes.js';
-import * as entail from './commands/entail.js';
-import * as exportContent from './commands/export.js';
-import * as exportJson from './commands/export-json.js';
-import * as importCmd from './commands/import.js';
-import { registerImportMedquad } from './commands/import-medquad.js';
-import { registerImportPage } from './commands/import-page.js';
-import * as init from './commands/init.js';
-import * as lint from './commands/lint.js';
-import * as mcp from './commands/mcp.js';
-import * as notify from './commands/notify.js';
-import * as review from './commands/review.js';
-import * as reviewDue from './commands/review-due.js';
-import * as serve from './commands/serve.js';
-import * as stats from './commands/stats.js';
-import * as user from './commands/user.js';
-import * as validate from './commands/validate.js';
 import { EXIT_FAILURE } from './shared.js';
+import * as ask from './tree/ask.js';
+import * as asklog from './tree/asklog.js';
+import * as audit from './tree/audit.js';
+import * as backup from './tree/backup.js';
+import * as build from './tree/build.js';
+import * as codes from './tree/codes.js';
+import * as entail from './tree/entail.js';
+import * as exportContent from './tree/export.js';
+import * as exportJson from './tree/export-json.js';
+import * as importCmd from './tree/import.js';
+import { registerImportMedquad } from './tree/import-medquad.js';
+import { registerImportPage } from './tree/import-page.js';
+import * as init from './tree/init.js';
+import * as lint from './tree/lint.js';
+import * as mcp from './tree/mcp.js';
+import * as notify from './tree/notify.js';
+import * as review from './tree/review.js';
+import * as reviewDue from './tree/review-due.js';
+import * as serve from './tree/serve.js';
+import * as stats from './tree/stats.js';
+import * as user from './tree/user.js';
+import * as validate from './tree/validate.js';
 
 export function buildProgram(): Command {
   const program = new Command('medbrief')

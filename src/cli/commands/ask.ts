@@ -1,11 +1,6 @@
-/**
- * `medbrief ask "question"` and `medbrief ask --batch IN.jsonl`: vetted-answer retrieval from the
- * published answers in the database (never generated text).
- */
-import type { Command } from 'commander';
 import pc from 'picocolors';
 import { type AskEngine, type AskResult, cachedEngine, explainLines } from '../../search/index.js';
-import { action, CliError, dbOptionHelp, defaultDb, EXIT_FAILURE, openCliStore } from '../shared.js';
+import { CliError, EXIT_FAILURE, openCliStore } from '../shared.js';
 import { readJsonl, recordId } from './jsonl.js';
 
 interface AskOptions {
@@ -117,74 +112,53 @@ function printHuman(question: string, r: AskResult, explain: boolean): void {
   }
 }
 
-export function register(program: Command): void {
-  program
-    .command('ask')
-    .description('find the reviewed answer to a question in your own words (or say that there is none)')
-    .argument('[question]', 'the question, in quotes')
-    .option('--db <url>', dbOptionHelp, defaultDb())
-    .option('--limit <n>', 'answers to show (1–50)', '5')
-    .option('--json', 'print the result as JSON')
-    .option('--explain', 'show which focus, aspect, terms and features produced the ranking')
-    .option(
-      '--batch <file>',
-      'read {"id","question"} JSON lines (or - for stdin) and write one JSON line each',
-    )
-    .option('--no-cache', 'rebuild the search index instead of using the saved one ($MEDBRIEF_CACHE_DIR)')
-    .option(
-      '--emergency-number <text>',
-      'emergency number in urgent notices (default: $MEDBRIEF_EMERGENCY_NUMBER or "your local emergency number")',
-    )
-    .action(
-      action(async (question: string | undefined, opts: AskOptions) => {
-        const limit = parseLimit(opts.limit);
-        if (!opts.batch && (question === undefined || question.trim() === '')) {
-          throw new CliError(
-            'give a question in quotes, or --batch FILE',
-            EXIT_FAILURE,
-            'medbrief ask "what causes gout?"',
-          );
-        }
-        const engine = await loadEngine(opts.db, opts.emergencyNumber, opts.cache);
-        if (opts.batch) {
-          for await (const rec of readJsonl(opts.batch)) {
-            const value = 'value' in rec ? rec.value : undefined;
-            const id = recordId(value, rec.line);
-            const q = value?.question;
-            if ('error' in rec || typeof q !== 'string') {
-              const error = 'error' in rec ? rec.error : 'missing "question" (a string)';
-              process.stdout.write(
-                `${JSON.stringify({ id, abstained: true, redFlag: null, results: [], error })}\n`,
-              );
-              continue;
-            }
-            const r = engine.ask(q, { limit, explain: opts.explain });
-            const line = batchLine(id, r);
-            if (opts.explain) {
-              line.parsed = r.parsed;
-              line.explain = r.explain;
-            }
-            process.stdout.write(`${JSON.stringify(line)}\n`);
-          }
-          return;
-        }
-        const r = engine.ask(question!, { limit, explain: opts.explain });
-        if (opts.json)
-          console.log(
-            JSON.stringify(
-              {
-                ...batchLine('1', r),
-                nearestConditions: r.nearestConditions,
-                message: r.message,
-                detail: r.detail,
-                parsed: r.parsed,
-                ...(opts.explain ? { explain: r.explain } : {}),
-              },
-              null,
-              2,
-            ),
-          );
-        else printHuman(question!, r, Boolean(opts.explain));
-      }),
+export async function runAsk(question: string | undefined, opts: AskOptions) {
+  const limit = parseLimit(opts.limit);
+  if (!opts.batch && (question === undefined || question.trim() === '')) {
+    throw new CliError(
+      'give a question in quotes, or --batch FILE',
+      EXIT_FAILURE,
+      'medbrief ask "what causes gout?"',
     );
+  }
+  const engine = await loadEngine(opts.db, opts.emergencyNumber, opts.cache);
+  if (opts.batch) {
+    for await (const rec of readJsonl(opts.batch)) {
+      const value = 'value' in rec ? rec.value : undefined;
+      const id = recordId(value, rec.line);
+      const q = value?.question;
+      if ('error' in rec || typeof q !== 'string') {
+        const error = 'error' in rec ? rec.error : 'missing "question" (a string)';
+        process.stdout.write(
+          `${JSON.stringify({ id, abstained: true, redFlag: null, results: [], error })}\n`,
+        );
+        continue;
+      }
+      const r = engine.ask(q, { limit, explain: opts.explain });
+      const line = batchLine(id, r);
+      if (opts.explain) {
+        line.parsed = r.parsed;
+        line.explain = r.explain;
+      }
+      process.stdout.write(`${JSON.stringify(line)}\n`);
+    }
+    return;
+  }
+  const r = engine.ask(question!, { limit, explain: opts.explain });
+  if (opts.json)
+    console.log(
+      JSON.stringify(
+        {
+          ...batchLine('1', r),
+          nearestConditions: r.nearestConditions,
+          message: r.message,
+          detail: r.detail,
+          parsed: r.parsed,
+          ...(opts.explain ? { explain: r.explain } : {}),
+        },
+        null,
+        2,
+      ),
+    );
+  else printHuman(question!, r, Boolean(opts.explain));
 }

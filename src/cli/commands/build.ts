@@ -5,7 +5,6 @@
  * from a content folder (--content, loaded into a temporary in-memory database).
  */
 import { SingleBar } from 'cli-progress';
-import type { Command } from 'commander';
 import {
   checkOutDir,
   defaultSiteConfig,
@@ -15,7 +14,7 @@ import {
 } from '../../site/index.js';
 import { openStore, type Store } from '../../store/index.js';
 import { apiSnapshotFiles } from '../../web/index.js';
-import { action, CliError, dbOptionHelp, defaultDb, openCliStore, packageRoot } from '../shared.js';
+import { CliError, openCliStore, packageRoot } from '../shared.js';
 import { importContentFolder } from './import.js';
 
 interface BuildOptions {
@@ -66,55 +65,31 @@ function outDirOrFail(out: string): string {
   }
 }
 
-export function register(program: Command): void {
-  program
-    .command('build')
-    .description(
-      'write the public site as static files (HTML, JSON-LD, sitemap, feed, JSON API, search index)',
-    )
-    .requiredOption(
-      '-o, --out <dir>',
-      'output folder (created; a folder from an earlier build is updated in place)',
-    )
-    .option('--db <url>', dbOptionHelp, defaultDb())
-    .option('--content <dir>', 'build straight from a content folder instead of a database')
-    .option(
-      '--base-url <url>',
-      'public base URL for canonical links, sitemap and feed',
-      'http://localhost:3000',
-    )
-    .option('--force', 'rewrite every file, ignoring the previous build')
-    .option('--no-progress', 'no progress bar')
-    .action(
-      action(async (opts: BuildOptions) => {
-        const outDir = outDirOrFail(opts.out);
-        const baseUrl = opts.baseUrl.replace(/\/+$/, '');
-        if (!/^https?:\/\/[^/]+/.test(baseUrl)) {
-          throw new CliError(
-            `invalid --base-url "${opts.baseUrl}"`,
-            2,
-            'use an absolute URL such as https://example.org',
-          );
-        }
-        const store = opts.content
-          ? await openStore(':memory:')
-          : await openCliStore(opts.db, { mustExist: true });
-        try {
-          if (opts.content) await importContentFolder(store, opts.content, 'build');
-          const report = await buildSite({
-            store,
-            outDir,
-            baseUrl,
-            force: opts.force,
-            progress: opts.progress !== false && Boolean(process.stderr.isTTY),
-          });
-          console.log(
-            `Built ${outDir}: ${report.total} files (${report.pages} pages) — ${report.written} written, ` +
-              `${report.unchanged} unchanged, ${report.removed} removed in ${report.seconds.toFixed(2)} s`,
-          );
-        } finally {
-          await store.close();
-        }
-      }),
+export async function runBuild(opts: BuildOptions) {
+  const outDir = outDirOrFail(opts.out);
+  const baseUrl = opts.baseUrl.replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+/.test(baseUrl)) {
+    throw new CliError(
+      `invalid --base-url "${opts.baseUrl}"`,
+      2,
+      'use an absolute URL such as https://example.org',
     );
+  }
+  const store = opts.content ? await openStore(':memory:') : await openCliStore(opts.db, { mustExist: true });
+  try {
+    if (opts.content) await importContentFolder(store, opts.content, 'build');
+    const report = await buildSite({
+      store,
+      outDir,
+      baseUrl,
+      force: opts.force,
+      progress: opts.progress !== false && Boolean(process.stderr.isTTY),
+    });
+    console.log(
+      `Built ${outDir}: ${report.total} files (${report.pages} pages) — ${report.written} written, ` +
+        `${report.unchanged} unchanged, ${report.removed} removed in ${report.seconds.toFixed(2)} s`,
+    );
+  } finally {
+    await store.close();
+  }
 }

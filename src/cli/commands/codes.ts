@@ -5,7 +5,6 @@
  */
 
 import { readFileSync } from 'node:fs';
-import type { Command } from 'commander';
 import {
   CODE_SYSTEM_INFO,
   CODE_SYSTEMS,
@@ -26,16 +25,7 @@ import {
   listConditionCodes,
 } from '../../store/index.js';
 import { kyselyOf } from '../../store/kysely-store.js';
-import {
-  action,
-  CliError,
-  dbOptionHelp,
-  defaultDb,
-  EXIT_FAILURE,
-  EXIT_PROBLEMS,
-  openCliStore,
-  printProblems,
-} from '../shared.js';
+import { CliError, EXIT_FAILURE, EXIT_PROBLEMS, openCliStore, printProblems } from '../shared.js';
 
 /** "icd10cm 9, snomedct 9, …" over a set of conditions; "no codes" when none. */
 export function codeSummary(conditions: readonly Condition[]): string {
@@ -83,189 +73,133 @@ function printRows(rows: readonly ConditionCodeRow[]): void {
   for (const r of rows) console.log(`  ${r.code.padEnd(width)}  ${r.slug.padEnd(slugWidth)}  ${r.name}`);
 }
 
-export function register(program: Command): Command {
-  const codes = program
-    .command('codes')
-    .description(
-      'condition codes (ICD-10-CM, SNOMED CT, UMLS, ORPHA, OMIM, DOID, MeSH): list, find, missing, import',
+export async function runCodesList(opts: { db: string; system?: string; json?: boolean }) {
+  const system = systemOption(opts.system);
+  await withCodes(opts.db, async (listing) => {
+    const rows = listing.codes.filter((r) => !system || r.system === system);
+    if (opts.json) {
+      console.log(JSON.stringify(rows, null, 2));
+      return;
+    }
+    for (const s of CODE_SYSTEMS) {
+      const of = rows.filter((r) => r.system === s);
+      if (!of.length) continue;
+      const conditions = new Set(of.map((r) => r.slug)).size;
+      console.log(
+        `${s} — ${CODE_SYSTEM_INFO[s].name}: ${of.length} ${of.length === 1 ? 'code' : 'codes'} on ${conditions} ${conditions === 1 ? 'condition' : 'conditions'}`,
+      );
+      printRows(of);
+    }
+    const coded = listing.conditions - listing.uncoded.length;
+    console.log(
+      `${coded} of ${listing.conditions} conditions have codes` +
+        (listing.uncoded.length ? `; ${listing.uncoded.length} have none (medbrief codes missing)` : ''),
     );
+  });
+}
 
-  codes
-    .command('list')
-    .description('conditions by code system')
-    .option('--db <url>', dbOptionHelp, defaultDb())
-    .option('--system <system>', `only this system (${CODE_SYSTEMS.join(', ')})`)
-    .option('--json', 'print JSON')
-    .action(
-      action(async (opts: { db: string; system?: string; json?: boolean }) => {
-        const system = systemOption(opts.system);
-        await withCodes(opts.db, async (listing) => {
-          const rows = listing.codes.filter((r) => !system || r.system === system);
-          if (opts.json) {
-            console.log(JSON.stringify(rows, null, 2));
-            return;
-          }
-          for (const s of CODE_SYSTEMS) {
-            const of = rows.filter((r) => r.system === s);
-            if (!of.length) continue;
-            const conditions = new Set(of.map((r) => r.slug)).size;
-            console.log(
-              `${s} — ${CODE_SYSTEM_INFO[s].name}: ${of.length} ${of.length === 1 ? 'code' : 'codes'} on ${conditions} ${conditions === 1 ? 'condition' : 'conditions'}`,
-            );
-            printRows(of);
-          }
-          const coded = listing.conditions - listing.uncoded.length;
-          console.log(
-            `${coded} of ${listing.conditions} conditions have codes` +
-              (listing.uncoded.length
-                ? `; ${listing.uncoded.length} have none (medbrief codes missing)`
-                : ''),
-          );
-        });
-      }),
-    );
+export async function runCodesFind(raw: string, opts: { db: string; system?: string; json?: boolean }) {
+  const only = systemOption(opts.system);
+  const systems = (only ? [only] : [...CODE_SYSTEMS]).filter((s) => !codeProblem(s, normalizeCode(s, raw)));
+  if (!systems.length) {
+    const why = only ? codeProblem(only, normalizeCode(only, raw)) : 'is not a valid code in any system';
+    throw new CliError(`"${raw.slice(0, 80)}" ${why}`, EXIT_FAILURE, `systems: ${CODE_SYSTEMS.join(', ')}`);
+  }
+  return withCodes(opts.db, async (listing) => {
+    const found: (ConditionCodeRow & { requested: string; parent: boolean })[] = [];
+    for (const system of systems) {
+      const code = normalizeCode(system, raw);
+      const tries = [code, ...(system === 'icd10cm' ? icd10Parents(code) : [])];
+      for (const t of tries) {
+        const hits = listing.codes.filter((r) => r.system === system && r.code === t);
+        if (hits.length) {
+          found.push(...hits.map((h) => ({ ...h, requested: code, parent: t !== code })));
+          break;
+        }
+      }
+    }
+    if (opts.json) console.log(JSON.stringify(found, null, 2));
+    else if (!found.length)
+      console.log(`no condition has ${systems.map((s) => `${s} ${normalizeCode(s, raw)}`).join(' or ')}`);
+    else {
+      for (const f of found) {
+        const via = f.parent ? ` (parent of ${f.requested})` : '';
+        console.log(`${f.system} ${f.code}${via}: ${f.slug} — ${f.name}`);
+      }
+    }
+    return found.length ? 0 : EXIT_PROBLEMS;
+  });
+}
 
-  codes
-    .command('find')
-    .description('the conditions holding a code (ICD-10-CM falls back to parent codes: E11.65 → E11.6 → E11)')
-    .argument('<code>', 'the code, e.g. E11.65, 44054006, C0011860, DOID:9352')
-    .option('--db <url>', dbOptionHelp, defaultDb())
-    .option('--system <system>', 'the code system (default: every system the code is valid in)')
-    .option('--json', 'print JSON')
-    .action(
-      action(async (raw: string, opts: { db: string; system?: string; json?: boolean }) => {
-        const only = systemOption(opts.system);
-        const systems = (only ? [only] : [...CODE_SYSTEMS]).filter(
-          (s) => !codeProblem(s, normalizeCode(s, raw)),
-        );
-        if (!systems.length) {
-          const why = only
-            ? codeProblem(only, normalizeCode(only, raw))
-            : 'is not a valid code in any system';
-          throw new CliError(
-            `"${raw.slice(0, 80)}" ${why}`,
-            EXIT_FAILURE,
-            `systems: ${CODE_SYSTEMS.join(', ')}`,
-          );
-        }
-        return withCodes(opts.db, async (listing) => {
-          const found: (ConditionCodeRow & { requested: string; parent: boolean })[] = [];
-          for (const system of systems) {
-            const code = normalizeCode(system, raw);
-            const tries = [code, ...(system === 'icd10cm' ? icd10Parents(code) : [])];
-            for (const t of tries) {
-              const hits = listing.codes.filter((r) => r.system === system && r.code === t);
-              if (hits.length) {
-                found.push(...hits.map((h) => ({ ...h, requested: code, parent: t !== code })));
-                break;
-              }
-            }
-          }
-          if (opts.json) console.log(JSON.stringify(found, null, 2));
-          else if (!found.length)
-            console.log(
-              `no condition has ${systems.map((s) => `${s} ${normalizeCode(s, raw)}`).join(' or ')}`,
-            );
-          else {
-            for (const f of found) {
-              const via = f.parent ? ` (parent of ${f.requested})` : '';
-              console.log(`${f.system} ${f.code}${via}: ${f.slug} — ${f.name}`);
-            }
-          }
-          return found.length ? 0 : EXIT_PROBLEMS;
-        });
-      }),
-    );
+export async function runCodesMissing(opts: { db: string; system?: string; json?: boolean }) {
+  const system = systemOption(opts.system);
+  await withCodes(opts.db, async (listing, store) => {
+    let missing = listing.uncoded;
+    if (system) {
+      const have = new Set(listing.codes.filter((r) => r.system === system).map((r) => r.slug));
+      const all = await store.listConditions();
+      missing = all.filter((c) => !have.has(c.slug)).map((c) => ({ slug: c.slug, name: c.name }));
+    }
+    if (opts.json) console.log(JSON.stringify(missing, null, 2));
+    else {
+      for (const m of missing) console.log(`${m.slug}\t${m.name}`);
+      console.error(
+        `${missing.length} of ${listing.conditions} conditions have no ${system ? `${system} ` : ''}code`,
+      );
+    }
+  });
+}
 
-  codes
-    .command('missing')
-    .description('conditions without codes (or without a code of one system)')
-    .option('--db <url>', dbOptionHelp, defaultDb())
-    .option('--system <system>', 'conditions without a code of this system')
-    .option('--json', 'print JSON')
-    .action(
-      action(async (opts: { db: string; system?: string; json?: boolean }) => {
-        const system = systemOption(opts.system);
-        await withCodes(opts.db, async (listing, store) => {
-          let missing = listing.uncoded;
-          if (system) {
-            const have = new Set(listing.codes.filter((r) => r.system === system).map((r) => r.slug));
-            const all = await store.listConditions();
-            missing = all.filter((c) => !have.has(c.slug)).map((c) => ({ slug: c.slug, name: c.name }));
-          }
-          if (opts.json) console.log(JSON.stringify(missing, null, 2));
-          else {
-            for (const m of missing) console.log(`${m.slug}\t${m.name}`);
-            console.error(
-              `${missing.length} of ${listing.conditions} conditions have no ${system ? `${system} ` : ''}code`,
-            );
-          }
-        });
-      }),
+export async function runCodesImport(file: string, opts: { db: string; dryRun?: boolean }) {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    throw new CliError(`cannot read ${file}: ${(err as Error).message}`, EXIT_FAILURE);
+  }
+  const text = decodeUtf8(bytes, file);
+  if (typeof text !== 'string') {
+    printProblems([text]);
+    return EXIT_PROBLEMS;
+  }
+  const { rows, problems } = parseCodesTsv(text, file);
+  if (problems.length) {
+    printProblems(problems);
+    console.error('nothing was imported');
+    return EXIT_PROBLEMS;
+  }
+  const store = await openCliStore(opts.db, { mustExist: true });
+  try {
+    const known = new Set((await store.listConditions()).map((c) => c.slug));
+    const unknown = rows.filter((r) => !known.has(r.condition));
+    if (unknown.length) {
+      printProblems(
+        unknown.map((r) => ({
+          code: 'unknown-condition',
+          message: `no condition "${r.condition}" in the store`,
+          file,
+          line: r.line,
+          column: 1,
+          hint: 'import the condition first, or fix the slug (medbrief codes missing lists slugs)',
+        })),
+      );
+      console.error('nothing was imported');
+      return EXIT_PROBLEMS;
+    }
+    if (opts.dryRun) {
+      console.log(
+        `${file}: ${rows.length} codes for ${new Set(rows.map((r) => r.condition)).size} conditions are valid (dry run, nothing written)`,
+      );
+      return;
+    }
+    const report = await attachConditionCodes(
+      kyselyOf(store).db,
+      rows.map(({ condition, system, code }) => ({ condition, system, code })),
     );
-
-  codes
-    .command('import')
-    .description(
-      'attach codes from a TSV file (condition, system, code): all or nothing, never removes codes',
-    )
-    .argument('<file>', 'tab-separated: condition<TAB>system<TAB>code, one per line (header optional)')
-    .option('--db <url>', dbOptionHelp, defaultDb())
-    .option('--dry-run', 'check the file against the store and report, without writing')
-    .action(
-      action(async (file: string, opts: { db: string; dryRun?: boolean }) => {
-        let bytes: Buffer;
-        try {
-          bytes = readFileSync(file);
-        } catch (err) {
-          throw new CliError(`cannot read ${file}: ${(err as Error).message}`, EXIT_FAILURE);
-        }
-        const text = decodeUtf8(bytes, file);
-        if (typeof text !== 'string') {
-          printProblems([text]);
-          return EXIT_PROBLEMS;
-        }
-        const { rows, problems } = parseCodesTsv(text, file);
-        if (problems.length) {
-          printProblems(problems);
-          console.error('nothing was imported');
-          return EXIT_PROBLEMS;
-        }
-        const store = await openCliStore(opts.db, { mustExist: true });
-        try {
-          const known = new Set((await store.listConditions()).map((c) => c.slug));
-          const unknown = rows.filter((r) => !known.has(r.condition));
-          if (unknown.length) {
-            printProblems(
-              unknown.map((r) => ({
-                code: 'unknown-condition',
-                message: `no condition "${r.condition}" in the store`,
-                file,
-                line: r.line,
-                column: 1,
-                hint: 'import the condition first, or fix the slug (medbrief codes missing lists slugs)',
-              })),
-            );
-            console.error('nothing was imported');
-            return EXIT_PROBLEMS;
-          }
-          if (opts.dryRun) {
-            console.log(
-              `${file}: ${rows.length} codes for ${new Set(rows.map((r) => r.condition)).size} conditions are valid (dry run, nothing written)`,
-            );
-            return;
-          }
-          const report = await attachConditionCodes(
-            kyselyOf(store).db,
-            rows.map(({ condition, system, code }) => ({ condition, system, code })),
-          );
-          console.log(
-            `${file}: ${report.added} codes added to ${report.conditions.length} conditions, ${report.unchanged} already present`,
-          );
-        } finally {
-          await store.close();
-        }
-      }),
+    console.log(
+      `${file}: ${report.added} codes added to ${report.conditions.length} conditions, ${report.unchanged} already present`,
     );
-  return codes;
+  } finally {
+    await store.close();
+  }
 }

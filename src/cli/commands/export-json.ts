@@ -1,10 +1,9 @@
 /** `medbrief export-json`: every condition and published answer as one JSON document. */
 import { writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
 import { defaultSiteConfig } from '../../site/index.js';
 import type { Store } from '../../store/index.js';
 import { answerJson } from '../../web/index.js';
-import { action, dbOptionHelp, defaultDb, openCliStore } from '../shared.js';
+import { openCliStore } from '../shared.js';
 
 export async function exportJson(store: Store, baseUrl: string) {
   const config = defaultSiteConfig({ baseUrl });
@@ -20,25 +19,15 @@ export async function exportJson(store: Store, baseUrl: string) {
   return { generatedAt: new Date().toISOString(), reviewers: [...reviewers.values()], conditions };
 }
 
-export function register(program: Command): void {
-  program
-    .command('export-json')
-    .description('write all conditions and published answers as JSON (stdout, or --out file)')
-    .option('--db <url>', dbOptionHelp, defaultDb())
-    .option('-o, --out <file>', 'file to write (default: standard output)')
-    .option('--base-url <url>', 'base URL for answer links', 'http://localhost:3000')
-    .action(
-      action(async (opts: { db: string; out?: string; baseUrl: string }) => {
-        const store = await openCliStore(opts.db, { mustExist: true });
-        try {
-          const json = `${JSON.stringify(await exportJson(store, opts.baseUrl.replace(/\/+$/, '')), null, 2)}\n`;
-          if (opts.out) {
-            writeFileSync(opts.out, json);
-            console.error(`Wrote ${opts.out}`);
-          } else process.stdout.write(json);
-        } finally {
-          await store.close();
-        }
-      }),
-    );
+export async function runExportJson(opts: { db: string; out?: string; baseUrl: string }) {
+  const store = await openCliStore(opts.db, { mustExist: true });
+  try {
+    const json = `${JSON.stringify(await exportJson(store, opts.baseUrl.replace(/\/+$/, '')), null, 2)}\n`;
+    if (opts.out) {
+      writeFileSync(opts.out, json);
+      console.error(`Wrote ${opts.out}`);
+    } else process.stdout.write(json);
+  } finally {
+    await store.close();
+  }
 }

@@ -6,11 +6,10 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Command } from 'commander';
 import { type Answer, serialiseAnswer, serialiseCondition, serialiseReviewers } from '../../content/index.js';
 import { safeJoin } from '../../site/index.js';
 import type { AnswerView, Store } from '../../store/index.js';
-import { action, dbOptionHelp, defaultDb, openCliStore } from '../shared.js';
+import { openCliStore } from '../shared.js';
 
 /** The answer as a file: its published content, with a review block only if one is bound to it. */
 export function answerForExport(view: AnswerView): Answer {
@@ -62,30 +61,14 @@ export function writeContentFiles(dir: string, files: Map<string, string>): void
   }
 }
 
-export function register(program: Command): void {
-  program
-    .command('export')
-    .description('write the published content as Markdown files (the reverse of `import <dir>`)')
-    .argument(
-      '<dir>',
-      'folder to write (created if missing; existing files with the same names are replaced)',
-    )
-    .option('--db <url>', dbOptionHelp, defaultDb())
-    .action(
-      action(async (dir: string, opts: { db: string }) => {
-        const store = await openCliStore(opts.db, { mustExist: true });
-        try {
-          const files = await exportContentFiles(store);
-          writeContentFiles(dir, files);
-          const answers = [...files.keys()].filter(
-            (p) => p.endsWith('.md') && !p.endsWith('/condition.md'),
-          ).length;
-          console.log(
-            `Exported ${answers} published answers and ${files.size - answers} other files to ${dir}`,
-          );
-        } finally {
-          await store.close();
-        }
-      }),
-    );
+export async function runExport(dir: string, opts: { db: string }) {
+  const store = await openCliStore(opts.db, { mustExist: true });
+  try {
+    const files = await exportContentFiles(store);
+    writeContentFiles(dir, files);
+    const answers = [...files.keys()].filter((p) => p.endsWith('.md') && !p.endsWith('/condition.md')).length;
+    console.log(`Exported ${answers} published answers and ${files.size - answers} other files to ${dir}`);
+  } finally {
+    await store.close();
+  }
 }

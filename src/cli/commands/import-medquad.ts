@@ -1,21 +1,12 @@
 /**
  * `medbrief import medquad <dir>`: the MedQuAD collection (or some of its publishers) into the
- * store, in crash-safe batches with a progress bar. Wire with `registerImportMedquad(importCmd)`.
+ * store, in crash-safe batches with a progress bar.
  */
 import { existsSync, statSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
-import type { Command } from 'commander';
 import pc from 'picocolors';
 import { importMedquad, type MedquadImportResult, type WriteProgress } from '../../import/medquad/index.js';
-import {
-  action,
-  CliError,
-  dbOptionHelp,
-  defaultDb,
-  EXIT_OK,
-  EXIT_PROBLEMS,
-  openCliStore,
-} from '../shared.js';
+import { CliError, EXIT_OK, EXIT_PROBLEMS, openCliStore } from '../shared.js';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -104,14 +95,14 @@ export function formatMedquadReport(r: MedquadImportResult, seconds: number): st
   return lines.join('\n');
 }
 
-interface Options {
+export interface ImportMedquadOptions {
   db: string;
   sources?: string;
   batch: string;
   progress: boolean;
 }
 
-export async function runImportMedquad(dir: string, opts: Options): Promise<number> {
+export async function runImportMedquad(dir: string, opts: ImportMedquadOptions): Promise<number> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new CliError(
       `${dir} is not a folder`,
@@ -143,16 +134,4 @@ export async function runImportMedquad(dir: string, opts: Options): Promise<numb
     progress?.stop();
     await store.close();
   }
-}
-
-export function registerImportMedquad(importCmd: Command): Command {
-  return importCmd
-    .command('medquad')
-    .description('import the MedQuAD collection (NIH question–answer pairs) as conditions and answers')
-    .argument('<dir>', 'the MedQuAD folder (its numbered subfolders are read in order)')
-    .option('--db <url>', dbOptionHelp, defaultDb())
-    .option('--sources <codes>', 'only these publishers, comma-separated (e.g. GHR,GARD)')
-    .option('--batch <documents>', 'documents per transaction (whole conditions are never split)', '200')
-    .option('--no-progress', 'do not print progress')
-    .action(action(async (dir: string, opts: Options) => runImportMedquad(dir, opts)));
 }

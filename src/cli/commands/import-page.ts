@@ -1,7 +1,6 @@
 /**
  * `medbrief import html <file|dir>` and `medbrief import text <file>`: existing published pages
  * as draft answers in a content folder, with the audit of each original page's defects.
- * Wire with `registerImportPage(importCmd)`.
  *
  * Exit codes: 0 every page became a draft (whatever the audit found: the import succeeded),
  * 1 a page could not be recognised (no question, no condition, no text), 2 the command could not
@@ -9,7 +8,6 @@
  * options).
  */
 import { relative } from 'node:path';
-import type { Command } from 'commander';
 import pc from 'picocolors';
 import { ASPECTS, type Aspect, SlugSchema } from '../../content/index.js';
 import {
@@ -21,7 +19,7 @@ import {
   type PageKind,
 } from '../../import/page/index.js';
 import { countBySeverity, type ResolvedConfig } from '../../lint/index.js';
-import { action, CliError, EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS } from '../shared.js';
+import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS } from '../shared.js';
 import { configFor, explicitConfig } from './lint.js';
 import { checkFormat, printResults } from './lint-output.js';
 
@@ -161,40 +159,4 @@ export async function runImportPage(
     );
   }
   return exitCodeFor(outcomes);
-}
-
-function pageCommand(importCmd: Command, kind: PageKind, argument: [string, string], description: string) {
-  importCmd
-    .command(kind)
-    .description(description)
-    .argument(...argument)
-    .requiredOption('-o, --out <dir>', 'content folder to write drafts into (<dir>/<condition>/<aspect>.md)')
-    .option('--condition <slug>', 'condition slug (default: the condition named in the question or title)')
-    .option('--aspect <aspect>', `aspect (default: classified from the question): ${ASPECTS.join(', ')}`)
-    .option('--publisher <name>', 'who published the page (default: og:site_name for HTML, else "unknown")')
-    .option('--url <url>', 'where the page was published (default: the canonical link of an HTML page)')
-    .option('--force', 'replace an existing answer file (condition.md is never replaced)')
-    .option('-f, --format <format>', 'audit report format: stylish, json or sarif', 'stylish')
-    .option(
-      '-c, --config <file>',
-      'lint configuration for the audit (default: medbrief.config.* found upward)',
-    )
-    .option('--today <date>', 'date used by review-overdue in the audit (YYYY-MM-DD)')
-    .action(action(async (path: string, opts: ImportPageCliOptions) => runImportPage(kind, path, opts)));
-}
-
-export function registerImportPage(importCmd: Command): Command {
-  pageCommand(
-    importCmd,
-    'html',
-    ['<path>', 'an HTML page, or a folder of .html/.htm pages'],
-    'import published HTML pages as draft answers, and audit the originals',
-  );
-  pageCommand(
-    importCmd,
-    'text',
-    ['<file>', 'a page saved as plain text'],
-    'import a published page saved as text as a draft answer, and audit the original',
-  );
-  return importCmd;
 }

@@ -4,7 +4,7 @@ import { ContentError } from '../../content/index.js';
 import { loadContentFolder } from '../../import/markdown/index.js';
 import type { ImportReport, Store } from '../../store/index.js';
 import { importBundle } from '../../workflow/index.js';
-import { action, dbOptionHelp, defaultDb, openCliStore } from '../shared.js';
+import { openCliStore } from '../shared.js';
 
 /** Validates the folder completely, then imports it atomically; throws ContentError on any problem. */
 export async function importContentFolder(
@@ -29,26 +29,16 @@ export function formatImportReport(r: ImportReport): string {
   ].join('\n');
 }
 
-export function register(program: Command): Command {
-  return program
-    .command('import')
-    .description('import content into the store (a content folder; or see the subcommands)')
-    .argument('[dir]', 'content folder to import (all or nothing)')
-    .option('--db <url>', dbOptionHelp, defaultDb())
-    .option('--actor <name>', 'who is recorded as author of new revisions', 'import')
-    .action(
-      action(async (dir: string | undefined, opts: { db: string; actor: string }, cmd: Command) => {
-        if (!dir) {
-          cmd.help({ error: true });
-          return;
-        }
-        const store = await openCliStore(opts.db);
-        try {
-          const report = await importContentFolder(store, dir, opts.actor);
-          console.log(`Imported ${dir}:\n${formatImportReport(report)}`);
-        } finally {
-          await store.close();
-        }
-      }),
-    );
+export async function runImport(dir: string | undefined, opts: { db: string; actor: string }, cmd: Command) {
+  if (!dir) {
+    cmd.help({ error: true });
+    return;
+  }
+  const store = await openCliStore(opts.db);
+  try {
+    const report = await importContentFolder(store, dir, opts.actor);
+    console.log(`Imported ${dir}:\n${formatImportReport(report)}`);
+  } finally {
+    await store.close();
+  }
 }

@@ -1,7 +1,6 @@
 /** `medbrief init <dir>`: a starter content folder, built from the schemas so it always validates. */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import {
   type Answer,
   AnswerSchema,
@@ -12,7 +11,7 @@ import {
   serialiseCondition,
   serialiseReviewers,
 } from '../../content/index.js';
-import { action, CliError } from '../shared.js';
+import { CliError } from '../shared.js';
 
 export function starterContent(today: string): { path: string; text: string }[] {
   const condition: Condition = ConditionSchema.parse({
@@ -55,25 +54,17 @@ export function starterContent(today: string): { path: string; text: string }[] 
   ];
 }
 
-export function register(program: Command): void {
-  program
-    .command('init')
-    .description('create a starter content folder (reviewers.yaml, one condition, one answer)')
-    .argument('<dir>', 'folder to create; must be empty or absent')
-    .action(
-      action(async (dir: string) => {
-        if (existsSync(dir) && readdirSync(dir).length > 0) {
-          throw new CliError(`${dir} is not empty`, 2, 'choose a new folder name, or empty this one first');
-        }
-        const files = starterContent(new Date().toISOString().slice(0, 10));
-        for (const f of files) {
-          const path = join(dir, f.path);
-          mkdirSync(join(path, '..'), { recursive: true });
-          writeFileSync(path, f.text);
-        }
-        console.log(`Created ${files.length} files in ${dir}:`);
-        for (const f of files) console.log(`  ${join(dir, f.path)}`);
-        console.log(`\nNext: edit them, then run  medbrief validate ${dir}  and  medbrief import ${dir}`);
-      }),
-    );
+export async function runInit(dir: string) {
+  if (existsSync(dir) && readdirSync(dir).length > 0) {
+    throw new CliError(`${dir} is not empty`, 2, 'choose a new folder name, or empty this one first');
+  }
+  const files = starterContent(new Date().toISOString().slice(0, 10));
+  for (const f of files) {
+    const path = join(dir, f.path);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, f.text);
+  }
+  console.log(`Created ${files.length} files in ${dir}:`);
+  for (const f of files) console.log(`  ${join(dir, f.path)}`);
+  console.log(`\nNext: edit them, then run  medbrief validate ${dir}  and  medbrief import ${dir}`);
 }

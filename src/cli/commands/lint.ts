@@ -1,6 +1,5 @@
 /** `medbrief lint <files|dir>`: the evidence and plain-language rules over Markdown answers. */
 import { dirname, resolve } from 'node:path';
-import type { Command } from 'commander';
 import {
   type FileResult,
   fixAnswer,
@@ -12,7 +11,7 @@ import {
   readLintConfigFile,
 } from '../../lint/index.js';
 import { findAnswerFiles, readText, writeFileAtomic } from '../../lint/io/files.js';
-import { action, CliError, EXIT_FAILURE } from '../shared.js';
+import { CliError, EXIT_FAILURE } from '../shared.js';
 import { checkFormat, printResults } from './lint-output.js';
 
 interface LintCliOptions {
@@ -79,33 +78,19 @@ export function lintFiles(
   return results;
 }
 
-export function register(program: Command): void {
-  program
-    .command('lint')
-    .description('check Markdown answers for evidence and plain-language problems (docs/rules.md)')
-    .argument('<paths...>', 'answer files or content folders')
-    .option('-f, --format <format>', 'stylish, json or sarif', 'stylish')
-    .option('--fix', 'apply automatic fixes (repeated TL;DR, mistyped footnotes) to the files')
-    .option('-c, --config <file>', 'configuration file (default: medbrief.config.* found upward)')
-    .option('-q, --quiet', 'report errors only')
-    .option('--today <date>', 'date used by review-overdue (YYYY-MM-DD)')
-    .action(
-      action(async (paths: string[], opts: LintCliOptions) => {
-        const format = checkFormat(opts.format);
-        let files: string[];
-        try {
-          files = findAnswerFiles(paths);
-        } catch (err) {
-          throw new CliError(`cannot read ${paths.join(', ')}: ${(err as Error).message}`, EXIT_FAILURE);
-        }
-        if (!files.length)
-          throw new CliError(`no Markdown answers found in ${paths.join(', ')}`, EXIT_FAILURE);
-        const results = lintFiles(files, {
-          config: explicitConfig(opts.config),
-          today: opts.today,
-          fix: opts.fix,
-        });
-        return printResults(results, format, opts.quiet);
-      }),
-    );
+export async function runLint(paths: string[], opts: LintCliOptions) {
+  const format = checkFormat(opts.format);
+  let files: string[];
+  try {
+    files = findAnswerFiles(paths);
+  } catch (err) {
+    throw new CliError(`cannot read ${paths.join(', ')}: ${(err as Error).message}`, EXIT_FAILURE);
+  }
+  if (!files.length) throw new CliError(`no Markdown answers found in ${paths.join(', ')}`, EXIT_FAILURE);
+  const results = lintFiles(files, {
+    config: explicitConfig(opts.config),
+    today: opts.today,
+    fix: opts.fix,
+  });
+  return printResults(results, format, opts.quiet);
 }

@@ -1,10 +1,3 @@
-/**
- * `medbrief notify send`: one delivery run over the notification outbox, with the sender the
- * settings name (notifySender, or --sender) — for cron, or to flush by hand. `medbrief notify
- * list`: the outbox's latest rows and their delivery state. The webhook secret is read only
- * from the settings file or $MEDBRIEF_NOTIFY_WEBHOOK_SECRET, never from the command line.
- */
-import type { Command } from 'commander';
 import { ConfigError, loadServerConfig } from '../../config/index.js';
 import {
   createSender,
@@ -18,7 +11,7 @@ import {
   type NotificationRecord,
   type NotificationStatus,
 } from '../../store/index.js';
-import { action, CliError, dbOptionHelp, defaultDb, EXIT_PROBLEMS, openCliStore } from '../shared.js';
+import { CliError, EXIT_PROBLEMS, openCliStore } from '../shared.js';
 
 interface SendOptions {
   db: string;
@@ -80,85 +73,59 @@ function describeRow(r: NotificationRecord): string {
   return `${r.status.padEnd(7)} ${describeMessage(messageOf(r))} (${notes.join(', ')})`;
 }
 
-export function register(program: Command): void {
-  const notify = program.command('notify').description('the notification outbox: deliver and list');
-  notify
-    .command('send')
-    .description('deliver pending notifications once (log or webhook, as configured)')
-    .option('--db <url>', dbOptionHelp, defaultDb())
-    .option('--config <file>', 'settings file, JSON or YAML (default: $MEDBRIEF_CONFIG)')
-    .option('--sender <sender>', 'log or webhook (default: the notifySender setting)')
-    .option('--webhook-url <url>', 'where the webhook sender POSTs (default: notifyWebhookUrl)')
-    .option('--timeout <seconds>', 'webhook timeout (default: notifyWebhookTimeoutSeconds, 10)')
-    .option('--max-attempts <n>', 'attempts before a notification is failed (default: notifyMaxAttempts, 8)')
-    .option('--limit <n>', 'at most this many notifications in this run', '100')
-    .option('--format <format>', 'text or json', 'text')
-    .action(
-      action(async (opts: SendOptions) => {
-        const out = format(opts.format);
-        const limit = positive(opts.limit, '--limit');
-        const config = settings(opts);
-        if (config.notifySender === 'off')
-          throw new CliError(
-            'no notification sender is configured',
-            2,
-            'pass --sender log (or webhook with --webhook-url), or set notifySender (README: Notifications)',
-          );
-        let sender: ReturnType<typeof createSender>;
-        try {
-          sender = createSender({
-            sender: config.notifySender,
-            webhookUrl: config.notifyWebhookUrl,
-            webhookSecret: config.notifyWebhookSecret,
-            webhookTimeoutSeconds: config.notifyWebhookTimeoutSeconds,
-            // JSON output is the report alone; the log sender's lines go to stderr then.
-            log: out === 'json' ? (line) => console.error(line) : (line) => console.log(line),
-          });
-        } catch (err) {
-          throw new CliError((err as Error).message);
-        }
-        const store = await openCliStore(opts.db, { mustExist: true });
-        try {
-          const report = await deliverPending(store, sender, {
-            limit,
-            maxAttempts: config.notifyMaxAttempts,
-          });
-          console.log(out === 'json' ? JSON.stringify(report, null, 2) : formatReport(report));
-          return report.errors.length ? EXIT_PROBLEMS : 0;
-        } finally {
-          await store.close();
-        }
-      }),
+export async function runNotifySend(opts: SendOptions) {
+  const out = format(opts.format);
+  const limit = positive(opts.limit, '--limit');
+  const config = settings(opts);
+  if (config.notifySender === 'off')
+    throw new CliError(
+      'no notification sender is configured',
+      2,
+      'pass --sender log (or webhook with --webhook-url), or set notifySender (README: Notifications)',
     );
-  notify
-    .command('list')
-    .description('the latest notifications and their delivery state')
-    .option('--db <url>', dbOptionHelp, defaultDb())
-    .option('--status <status>', `${NOTIFICATION_STATUSES.join(', ')} or all`, 'all')
-    .option('--limit <n>', 'at most this many, newest first', '50')
-    .option('--format <format>', 'text or json', 'text')
-    .action(
-      action(async (opts: { db: string; status: string; limit: string; format: string }) => {
-        const out = format(opts.format);
-        const limit = positive(opts.limit, '--limit');
-        if (opts.status !== 'all' && !(NOTIFICATION_STATUSES as readonly string[]).includes(opts.status))
-          throw new CliError(
-            `--status must be ${NOTIFICATION_STATUSES.join(', ')} or all, not "${opts.status}"`,
-          );
-        const status = opts.status === 'all' ? undefined : (opts.status as NotificationStatus);
-        const store = await openCliStore(opts.db, { mustExist: true });
-        try {
-          const outbox = store.outbox();
-          const [counts, rows] = [await outbox.counts(), await outbox.list({ status, limit })];
-          if (out === 'json') {
-            console.log(JSON.stringify({ counts, notifications: rows }, null, 2));
-            return;
-          }
-          console.log(`${counts.pending} pending, ${counts.sent} sent, ${counts.failed} failed`);
-          for (const r of rows) console.log(`  ${describeRow(r)}`);
-        } finally {
-          await store.close();
-        }
-      }),
-    );
+  let sender: ReturnType<typeof createSender>;
+  try {
+    sender = createSender({
+      sender: config.notifySender,
+      webhookUrl: config.notifyWebhookUrl,
+      webhookSecret: config.notifyWebhookSecret,
+      webhookTimeoutSeconds: config.notifyWebhookTimeoutSeconds,
+      // JSON output is the report alone; the log sender's lines go to stderr then.
+      log: out === 'json' ? (line) => console.error(line) : (line) => console.log(line),
+    });
+  } catch (err) {
+    throw new CliError((err as Error).message);
+  }
+  const store = await openCliStore(opts.db, { mustExist: true });
+  try {
+    const report = await deliverPending(store, sender, {
+      limit,
+      maxAttempts: config.notifyMaxAttempts,
+    });
+    console.log(out === 'json' ? JSON.stringify(report, null, 2) : formatReport(report));
+    return report.errors.length ? EXIT_PROBLEMS : 0;
+  } finally {
+    await store.close();
+  }
+}
+
+export async function runNotifyList(opts: { db: string; status: string; limit: string; format: string }) {
+  const out = format(opts.format);
+  const limit = positive(opts.limit, '--limit');
+  if (opts.status !== 'all' && !(NOTIFICATION_STATUSES as readonly string[]).includes(opts.status))
+    throw new CliError(`--status must be ${NOTIFICATION_STATUSES.join(', ')} or all, not "${opts.status}"`);
+  const status = opts.status === 'all' ? undefined : (opts.status as NotificationStatus);
+  const store = await openCliStore(opts.db, { mustExist: true });
+  try {
+    const outbox = store.outbox();
+    const [counts, rows] = [await outbox.counts(), await outbox.list({ status, limit })];
+    if (out === 'json') {
+      console.log(JSON.stringify({ counts, notifications: rows }, null, 2));
+      return;
+    }
+    console.log(`${counts.pending} pending, ${counts.sent} sent, ${counts.failed} failed`);
+    for (const r of rows) console.log(`  ${describeRow(r)}`);
+  } finally {
+    await store.close();
+  }
 }

@@ -1,14 +1,6 @@
-/**
- * `medbrief review-due [--within 30d] [--format json]`: published answers whose medical review is
- * overdue or falls due soon, with their owner. `--stagger` first gives never-scheduled,
- * unreviewed answers (e.g. a bulk import) first-review dates spread over the interval.
- * `--notify` adds one review_due notification per listed answer and due date to the outbox
- * (repeats add nothing, so cron may run it daily).
- */
-import type { Command } from 'commander';
 import pc from 'picocolors';
 import { notifyReviewDue, parseWindow, type ReviewDueItem, workflowRepo } from '../../workflow/index.js';
-import { action, CliError, dbOptionHelp, defaultDb, openCliStore } from '../shared.js';
+import { CliError, openCliStore } from '../shared.js';
 
 export function formatReviewDue(items: ReviewDueItem[], withinDays: number, today: string): string {
   const overdue = items.filter((i) => i.status === 'overdue').length;
@@ -23,69 +15,46 @@ export function formatReviewDue(items: ReviewDueItem[], withinDays: number, toda
   return lines.join('\n');
 }
 
-export function register(program: Command): void {
-  program
-    .command('review-due')
-    .description('list published answers whose medical review is overdue or due soon')
-    .option('--within <window>', 'how far ahead to look: 30d, 6w, 3m or a number of days', '30d')
-    .option('--format <format>', 'text or json', 'text')
-    .option('--today <YYYY-MM-DD>', 'pretend today is this date (planning)')
-    .option('--stagger', 'first schedule unreviewed, unscheduled answers over the review interval')
-    .option('--interval <months>', 'interval for --stagger (default: site policy, 12)')
-    .option('--notify', 'add a review_due notification per listed answer and due date to the outbox')
-    .option('--db <url>', dbOptionHelp, defaultDb())
-    .action(
-      action(
-        async (opts: {
-          within: string;
-          format: string;
-          today?: string;
-          stagger?: boolean;
-          interval?: string;
-          notify?: boolean;
-          db: string;
-        }) => {
-          const withinDays = parseWindow(opts.within);
-          if (withinDays === null)
-            throw new CliError(`--within "${opts.within}" is not a window`, 2, 'write e.g. 30d, 6w or 3m');
-          if (opts.format !== 'text' && opts.format !== 'json')
-            throw new CliError(`--format must be text or json`);
-          if (opts.notify && opts.today)
-            throw new CliError(
-              '--notify cannot be used with --today',
-              2,
-              'a pretend date is planning, not news',
-            );
-          const store = await openCliStore(opts.db, { mustExist: true });
-          try {
-            const repo = workflowRepo(store);
-            const today = opts.today ?? repo.today();
-            if (opts.stagger) {
-              const months = opts.interval ? Number(opts.interval) : undefined;
-              const n = await repo.staggerUnscheduled({
-                start: today,
-                intervalMonths: months,
-                owner: undefined,
-              });
-              if (opts.format === 'text')
-                console.log(`Scheduled first reviews for ${n} answers, spread over the interval.`);
-            }
-            const items = await repo.reviewDue({ withinDays, today });
-            // One notice per answer and due date, however often the queue is computed.
-            const notified = opts.notify ? await notifyReviewDue(store, items) : 0;
-            if (notified && opts.format === 'text')
-              console.error(
-                `Added ${notified} review_due notification${notified === 1 ? '' : 's'} to the outbox.`,
-              );
-            if (opts.format === 'json')
-              console.log(
-                JSON.stringify({ today, withinDays, items, ...(opts.notify ? { notified } : {}) }, null, 2),
-              );
-            else console.log(formatReviewDue(items, withinDays, today));
-          } finally {
-            await store.close();
-          }
-        },
-      ),
-    );
+export async function runReviewDue(opts: {
+  within: string;
+  format: string;
+  today?: string;
+  stagger?: boolean;
+  interval?: string;
+  notify?: boolean;
+  db: string;
+}) {
+  const withinDays = parseWindow(opts.within);
+  if (withinDays === null)
+    throw new CliError(`--within "${opts.within}" is not a window`, 2, 'write e.g. 30d, 6w or 3m');
+  if (opts.format !== 'text' && opts.format !== 'json') throw new CliError(`--format must be text or json`);
+  if (opts.notify && opts.today)
+    throw new CliError('--notify cannot be used with --today', 2, 'a pretend date is planning, not news');
+  const store = await openCliStore(opts.db, { mustExist: true });
+  try {
+    const repo = workflowRepo(store);
+    const today = opts.today ?? repo.today();
+    if (opts.stagger) {
+      const months = opts.interval ? Number(opts.interval) : undefined;
+      const n = await repo.staggerUnscheduled({
+        start: today,
+        intervalMonths: months,
+        owner: undefined,
+      });
+      if (opts.format === 'text')
+        console.log(`Scheduled first reviews for ${n} answers, spread over the interval.`);
+    }
+    const items = await repo.reviewDue({ withinDays, today });
+    // One notice per answer and due date, however often the queue is computed.
+    const notified = opts.notify ? await notifyReviewDue(store, items) : 0;
+    if (notified && opts.format === 'text')
+      console.error(`Added ${notified} review_due notification${notified === 1 ? '' : 's'} to the outbox.`);
+    if (opts.format === 'json')
+      console.log(
+        JSON.stringify({ today, withinDays, items, ...(opts.notify ? { notified } : {}) }, null, 2),
+      );
+    else console.log(formatReviewDue(items, withinDays, today));
+  } finally {
+    await store.close();
+  }
 }

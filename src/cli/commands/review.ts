@@ -4,19 +4,17 @@
  * workflow this is what the reviewer runs (and commits) after reading the text.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import {
   addMonths,
   ContentError,
   contentHash,
-  DEFAULT_REVIEW_INTERVAL_MONTHS,
   IsoDateSchema,
   normaliseText,
   parseAnswer,
   SlugSchema,
 } from '../../content/index.js';
-import { action, CliError } from '../shared.js';
+import { CliError } from '../shared.js';
 
 export interface StampOptions {
   /** Reviewer id; with `keep`, defaults to the one already in the file. */
@@ -72,55 +70,35 @@ function setReviewBlock(text: string, review: Record<string, string>): string {
   return lines.join('\n');
 }
 
-export function register(program: Command): void {
-  const review = program.command('review').description('medical review records for content files');
-  review
-    .command('stamp')
-    .description("record that a reviewer approved these answer files' exact current content")
-    .argument('<files...>', 'answer Markdown files')
-    .option('--reviewer <id>', 'reviewer id from reviewers.yaml (required unless --keep)')
-    .option('--date <YYYY-MM-DD>', "date of the review (default: today, or the file's with --keep)")
-    .option('--months <n>', 'months until the next review', String(DEFAULT_REVIEW_INTERVAL_MONTHS))
-    .option(
-      '--keep',
-      'keep the reviewer and dates already in each file; only bind them to the current content',
-    )
-    .action(
-      action(
-        async (
-          files: string[],
-          opts: { reviewer?: string; date?: string; months: string; keep?: boolean },
-        ) => {
-          if (!opts.reviewer && !opts.keep)
-            throw new CliError('--reviewer <id> is required', 2, 'or use --keep');
-          if (opts.reviewer && !SlugSchema.safeParse(opts.reviewer).success) {
-            throw new CliError(
-              `invalid reviewer id "${opts.reviewer}"`,
-              2,
-              'reviewer ids are slugs, e.g. demo-reviewer',
-            );
-          }
-          const months = Number(opts.months);
-          if (!Number.isInteger(months) || months < 1)
-            throw new CliError('--months must be a whole number ≥ 1');
-          if (opts.date && !IsoDateSchema.safeParse(opts.date).success) {
-            throw new CliError(`--date "${opts.date}" is not a date`, 2, 'write it as YYYY-MM-DD');
-          }
-          let stamped = 0;
-          for (const file of files) {
-            const text = readFileSync(file, 'utf8');
-            if (opts.keep && !/^review:/m.test(text)) {
-              console.log(`${file}: no review recorded — skipped`);
-              continue;
-            }
-            const out = stampReview(text, file, { ...opts, months });
-            writeFileSync(`${file}.tmp`, out.text);
-            renameSync(`${file}.tmp`, file);
-            stamped++;
-            console.log(`${file}: review bound to ${out.hash.slice(0, 19)}…`);
-          }
-          console.log(`${stamped} of ${files.length} files stamped`);
-        },
-      ),
+export async function runReviewStamp(
+  files: string[],
+  opts: { reviewer?: string; date?: string; months: string; keep?: boolean },
+) {
+  if (!opts.reviewer && !opts.keep) throw new CliError('--reviewer <id> is required', 2, 'or use --keep');
+  if (opts.reviewer && !SlugSchema.safeParse(opts.reviewer).success) {
+    throw new CliError(
+      `invalid reviewer id "${opts.reviewer}"`,
+      2,
+      'reviewer ids are slugs, e.g. demo-reviewer',
     );
+  }
+  const months = Number(opts.months);
+  if (!Number.isInteger(months) || months < 1) throw new CliError('--months must be a whole number ≥ 1');
+  if (opts.date && !IsoDateSchema.safeParse(opts.date).success) {
+    throw new CliError(`--date "${opts.date}" is not a date`, 2, 'write it as YYYY-MM-DD');
+  }
+  let stamped = 0;
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    if (opts.keep && !/^review:/m.test(text)) {
+      console.log(`${file}: no review recorded — skipped`);
+      continue;
+    }
+    const out = stampReview(text, file, { ...opts, months });
+    writeFileSync(`${file}.tmp`, out.text);
+    renameSync(`${file}.tmp`, file);
+    stamped++;
+    console.log(`${file}: review bound to ${out.hash.slice(0, 19)}…`);
+  }
+  console.log(`${stamped} of ${files.length} files stamped`);
 }

@@ -28,10 +28,13 @@ const AUTHORITY = alternation(ATTRIBUTION_VOCABULARY.authorities);
 const MODIFIERS = `(?:${alternation(ATTRIBUTION_VOCABULARY.modifiers)}\\s+){0,3}`;
 const VERBS = alternation(ATTRIBUTION_VOCABULARY.verbs);
 const UNNAMED = alternation(ATTRIBUTION_VOCABULARY.unnamed_sources);
+/** "research has also shown", "studies now suggest", "experts have long argued". */
+const ADVERB =
+  '(?:now|also|generally|widely|increasingly|strongly|largely|often|broadly|long|consistently|repeatedly|clearly|recently|since)';
 
 const PATTERNS: RegExp[] = [
   new RegExp(
-    `\\b${MODIFIERS}${AUTHORITY}\\s+(?:now\\s+|also\\s+|generally\\s+|widely\\s+|increasingly\\s+|strongly\\s+|largely\\s+|often\\s+|broadly\\s+)?(?:have\\s+|has\\s+)?${VERBS}\\b`,
+    `\\b${MODIFIERS}${AUTHORITY}\\s+(?:${ADVERB}\\s+)?(?:(?:have|has)\\s+(?:${ADVERB}\\s+)?)?${VERBS}\\b`,
     'gi',
   ),
   new RegExp(`\\baccording\\s+to\\s+${MODIFIERS}${AUTHORITY}\\b`, 'gi'),

@@ -1,5 +1,6 @@
 /**
- * What counts as a citation inside a sentence: a footnote ([^id], [1], superscript), an
+ * What counts as a citation inside a sentence: a footnote ([^id], [1], superscript, or a number
+ * printed straight after the full stop as pages copied from print do: "some disability.2"), an
  * author–year reference ("(Smith 2019)", "(Smith et al., 2019)", "(WHO, 2020)"), a link or URL,
  * or a named source ("according to the CDC", "a 2019 study in The Lancet"). A generic authority
  * ("according to experts") is not a citation — that is what `unattributed-claim` reports.
@@ -12,6 +13,7 @@ const PATTERNS: RegExp[] = [
   /\[\^[^\]\s[]{1,100}\]/, // Markdown footnote
   /\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]/, // [1], [1, 2], [1–3]
   /[¹²³⁴⁵⁶⁷⁸⁹⁰]/, // superscript
+  /\p{Ll}[.!?]\d{1,2}(?=\s|$|\p{Lu})/u, // a footnote number printed after the full stop ("disability.2")
   /\((?:see\s+)?\p{Lu}[\p{L}'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+)?,?\s+(?:19|20)\d\d[a-z]?(?:\s*[;,][^)]{0,80})?\)/u, // (Smith 2019)
   /\(\s*(?:source|sources|ref|reference|see)\s*[:.]\s*[^)]{3,}\)/i,
   /https?:\/\/\S+|\bwww\.\S+\.\S+/,

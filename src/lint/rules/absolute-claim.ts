@@ -42,6 +42,10 @@ export const absoluteClaim: Rule<z.infer<typeof Options>> = {
       { kind: 'page', text: 'There is no cure, but treatment helps.\n' },
       { kind: 'page', text: 'A genetic consultation is always recommended.\n' },
       { kind: 'page', text: 'It does not always run in families.\n' },
+      {
+        kind: 'page',
+        text: 'The article said NIH had endorsed "9 Natural Cures You Can Trust." Nor is there a basis for the word "cure."\n',
+      },
     ],
     notOk: [
       { kind: 'page', text: 'Surgery cures the condition.\n', expected: ['1:9'] },
@@ -55,9 +59,15 @@ export const absoluteClaim: Rule<z.infer<typeof Options>> = {
   check(doc, { report }) {
     for (const s of proseSentences(doc)) {
       const text = normaliseQuotes(s.text);
+      // Quotes before the match, counted incrementally (linear in the sentence).
+      let quotes = 0;
+      let counted = 0;
       for (const m of text.matchAll(ABSOLUTE)) {
         const at = m.index ?? 0;
         const word = m[0];
+        for (; counted < at; counted++) if (text[counted] === '"') quotes++;
+        // Inside quotation marks: a headline quoted or a word mentioned ("the word \"cure\""), not a claim.
+        if (quotes % 2 === 1) continue;
         const before = text.slice(0, at);
         const after = text.slice(at + word.length);
         if (/^guarantee/i.test(word) ? GUARANTEE_NEGATED.test(before) : NEGATED_BEFORE.test(before)) continue;

@@ -10,6 +10,7 @@ import {
   type QuestionType,
   TYPE_ASPECT,
 } from '../content/text/aspects.js';
+import { messageSentences } from '../content/text/sentences.js';
 import type { ParsedMessage } from './message.js';
 
 export type AspectScores = Partial<Record<Aspect, number>>;
@@ -27,14 +28,6 @@ export interface AspectGuess {
   weak?: boolean;
 }
 
-/** Splits a consumer message into sentences; the subject line (before the first ". ") counts as one. */
-export function sentences(text: string): string[] {
-  return text
-    .split(/(?<=[.?!])\s+|\n+/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-}
-
 /**
  * Scores aspects. Sentences that are questions (end with "?" or start with a question word)
  * weigh double: in "My son was diagnosed last year. Is there a cure?" the diagnosis is context,
@@ -44,7 +37,7 @@ export function classifyAspect(text: string): AspectGuess {
   const raw: AspectScores = {};
   let none = 0;
   const cues: string[] = [];
-  const parts = sentences(text.toLowerCase());
+  const parts = messageSentences(text).map((p) => p.toLowerCase());
   for (const s of parts) {
     const isQuestion =
       /\?\s*$/.test(s) ||

@@ -9,7 +9,8 @@
  */
 import type { Aspect } from '../content/index.js';
 import { aspectsCompatible } from '../content/text/aspects.js';
-import { type AspectGuess, aspectFit, aspectGuessOf, classifyAspect, sentences } from './aspect.js';
+import { messageSentences } from '../content/text/sentences.js';
+import { type AspectGuess, aspectFit, aspectGuessOf, classifyAspect } from './aspect.js';
 import { type ParsedMessage, parseMessage } from './message.js';
 import { clampQuestion, terms } from './text.js';
 
@@ -24,7 +25,7 @@ export interface AnalysedQuestion {
 export function analyseQuestion(raw: string): AnalysedQuestion {
   const text = clampQuestion(raw);
   const ts = terms(text);
-  const first = sentences(text)[0] ?? '';
+  const first = messageSentences(text)[0] ?? '';
   return { terms: ts, termSet: new Set(ts), subjectTerms: terms(first, 40), aspect: classifyAspect(text) };
 }
 

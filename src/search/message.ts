@@ -16,7 +16,7 @@ import {
   type QuestionType,
   TYPE_ASPECT,
 } from '../content/text/aspects.js';
-import { sentences } from './aspect.js';
+import { messageSentences } from '../content/text/sentences.js';
 import { drugNames, namesOnlyMedicines } from './drugs.js';
 import type { FocusMatch } from './focus.js';
 import { medicalWords } from './medical-words.js';
@@ -178,7 +178,7 @@ const MEDICINE_REFERENCE =
 export function parseMessage(raw: string, lookup: FocusLookup = () => []): ParsedMessage {
   const text = cleanMessage(raw);
   const { subject, message } = splitSubject(text);
-  const all = sentences(message).slice(0, MAX_SENTENCES);
+  const all = messageSentences(message).slice(0, MAX_SENTENCES);
   const asking = all.filter(isAsking);
   const hits = new Map<string, TypeHit>();
   const hitOf = (s: string) => {

@@ -17,6 +17,11 @@ export interface SentenceSpan {
 export interface SplitOptions {
   /** Longest sentence returned; longer runs are cut at a space (or hard, when there is none). */
   maxLength?: number;
+  /**
+   * A sentence may start with any character, not only a capital, digit or quote: people typing a
+   * message often write no capitals ("my son has gout. what causes it?").
+   */
+  anyCase?: boolean;
 }
 
 /** Real sentences are far shorter; a run-on text (a table flattened, no full stops) is cut here. */
@@ -252,7 +257,7 @@ export function splitSentences(
         let k = j;
         while (k < end && isSpace(text.charCodeAt(k))) k++;
         const next = text[k] ?? '';
-        if (k >= end || NEXT_STARTS.test(next) || /\p{Lu}/u.test(next)) {
+        if (k >= end || options.anyCase || NEXT_STARTS.test(next) || /\p{Lu}/u.test(next)) {
           pushTrimmed(sentenceStart, j);
           sentenceStart = k;
           i = k;
@@ -266,6 +271,17 @@ export function splitSentences(
   }
   pushTrimmed(sentenceStart, end);
   return out;
+}
+
+/**
+ * The sentences of a message someone typed (search, the question log): each line on its own (a
+ * subject line, a signature), then sentences within it, whatever their case.
+ */
+export function messageSentences(text: string, options: SplitOptions = {}): string[] {
+  return text
+    .split(/\n+/)
+    .flatMap((line) => sentenceTexts(line, { ...options, anyCase: true }))
+    .filter((s) => s.length > 0);
 }
 
 /** The sentences of a text as strings (for importers and search). */

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SENTENCE_LENGTH, sentenceTexts, splitSentences } from '../../../src/content/text/sentences.js';
+import {
+  MAX_SENTENCE_LENGTH,
+  messageSentences,
+  sentenceTexts,
+  splitSentences,
+} from '../../../src/content/text/sentences.js';
 import { growth } from '../../helpers/work.js';
 
 describe('splitSentences', () => {
@@ -82,4 +87,35 @@ describe('splitSentences work grows linearly', () => {
       expect(g.perChar).toBeLessThan(60);
     });
   }
+});
+
+describe('messageSentences (what people type)', () => {
+  it('splits at line breaks and at sentence ends followed by a lower-case word', () => {
+    expect(
+      messageSentences(
+        'SUBJECT: gout\nMESSAGE: my dad has gout. what causes it? is it his diet.\nthanks, Sam',
+      ),
+    ).toEqual([
+      'SUBJECT: gout',
+      'MESSAGE: my dad has gout.',
+      'what causes it?',
+      'is it his diet.',
+      'thanks, Sam',
+    ]);
+  });
+
+  it('keeps the shared rules for abbreviations and decimals', () => {
+    expect(messageSentences('my hba1c is 6.5 and dr. jones says e.g. diet helps. is that right?')).toEqual([
+      'my hba1c is 6.5 and dr. jones says e.g. diet helps.',
+      'is that right?',
+    ]);
+  });
+
+  it('edited prose still needs a capital after the stop (the linter and importer split as before)', () => {
+    expect(sentenceTexts('It is rare. most people recover.')).toEqual(['It is rare. most people recover.']);
+    expect(sentenceTexts('It is rare. most people recover.', { anyCase: true })).toEqual([
+      'It is rare.',
+      'most people recover.',
+    ]);
+  });
 });

@@ -1,3 +1,4 @@
+import { countRows } from '../store/count.js';
 import type { Store } from '../store/index.js';
 import { type AskLogDb, askLogDb, hourBucket } from './db.js';
 import type { AskChannel, AskLogRow, AskOutcome } from './types.js';
@@ -92,12 +93,8 @@ export class AskLogRepo {
     }));
   }
 
-  async countAsks(): Promise<number> {
-    const r = await this.db
-      .selectFrom('ask_log')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(r.n);
+  countAsks(): Promise<number> {
+    return countRows(this.db.selectFrom('ask_log'));
   }
 
   /** Deletes logged questions older than `days` days; returns how many. */

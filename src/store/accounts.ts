@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { appendAudit } from './audit.js';
+import { countRows } from './count.js';
 import type { Database } from './db.js';
 import { reviewerRow } from './rows.js';
 import { isRole, type Role } from './types.js';
@@ -317,14 +318,9 @@ export class AccountStore {
       .where('ok', '=', 1)
       .executeTakeFirst();
     const from = lastOk?.at && lastOk.at > sinceIso ? lastOk.at : sinceIso;
-    const r = await this.db
-      .selectFrom('login_attempts')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('key', '=', key)
-      .where('ok', '=', 0)
-      .where('at', '>', from)
-      .executeTakeFirstOrThrow();
-    return Number(r.n);
+    return countRows(
+      this.db.selectFrom('login_attempts').where('key', '=', key).where('ok', '=', 0).where('at', '>', from),
+    );
   }
 
   async auditLogin(username: string, ok: boolean, detail: unknown): Promise<void> {

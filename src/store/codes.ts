@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { type CodeSystem, type Condition, type ConditionCodes, isCodeSystem } from '../content/index.js';
+import { countRows } from './count.js';
 import type { Database } from './db.js';
 import { upsertCondition } from './kysely-store.js';
 
@@ -43,14 +44,11 @@ export async function listConditionCodes(db: Kysely<Database>): Promise<Conditio
     )
     .orderBy('c.slug')
     .execute();
-  const { n } = await db
-    .selectFrom('conditions')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const conditions = await countRows(db.selectFrom('conditions'));
   return {
     codes: rows.filter((r): r is ConditionCodeRow => isCodeSystem(r.system)),
     uncoded,
-    conditions: Number(n),
+    conditions,
   };
 }
 

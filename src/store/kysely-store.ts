@@ -14,6 +14,7 @@ import {
 } from '../content/index.js';
 import { AccountStore } from './accounts.js';
 import { type AuditEvent, appendAudit } from './audit.js';
+import { countRows } from './count.js';
 import type { Database } from './db.js';
 import { EditorReads } from './editor-reads.js';
 import { OutboxStore } from './outbox.js';
@@ -127,12 +128,8 @@ export class KyselyStore implements Store {
     }));
   }
 
-  async countConditions(): Promise<number> {
-    const r = await this.db
-      .selectFrom('conditions')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(r.n);
+  countConditions(): Promise<number> {
+    return countRows(this.db.selectFrom('conditions'));
   }
 
   private async synonymsFor(ids: number[]): Promise<Map<number, string[]>> {
@@ -257,13 +254,8 @@ export class KyselyStore implements Store {
     return this.toViews(await q.execute());
   }
 
-  async countPublishedAnswers(): Promise<number> {
-    const r = await this.db
-      .selectFrom('answers')
-      .where('published_revision_id', 'is not', null)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(r.n);
+  countPublishedAnswers(): Promise<number> {
+    return countRows(this.db.selectFrom('answers').where('published_revision_id', 'is not', null));
   }
 
   async listReviewers(): Promise<Reviewer[]> {

@@ -4,6 +4,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import { ASPECTS } from '../content/index.js';
+import { countRows } from './count.js';
 import type { Database } from './db.js';
 
 export interface StoreStats {
@@ -32,23 +33,37 @@ function toRecord(rows: { k: string | null; n: number | string | bigint }[]): Re
   return out;
 }
 
-async function count(db: Kysely<Database>, table: keyof Database): Promise<number> {
-  const r = await db
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+function count(db: Kysely<Database>, table: keyof Database): Promise<number> {
+  return countRows(db.selectFrom(table));
+}
+
+/** The columns the stats count rows by, per table. */
+interface Counted {
+  answers: 'aspect';
+  answer_origins: 'role' | 'qtype';
+  import_documents: 'collection';
+}
+
+/** Rows of `table` counted by the value of one of its columns. */
+async function countBy<T extends keyof Counted>(
+  db: Kysely<Database>,
+  table: T,
+  column: Counted[T],
+): Promise<Record<string, number>> {
+  const by = sql.ref(column);
+  return toRecord(
+    await db
+      .selectFrom(table as keyof Counted)
+      .select([sql<string | null>`${by}`.as('k'), sql<number>`count(*)`.as('n')])
+      .groupBy(by)
+      .execute(),
+  );
 }
 
 export async function collectStats(db: Kysely<Database>): Promise<StoreStats> {
-  const byAspectRows = await db
-    .selectFrom('answers')
-    .select(['aspect as k', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('aspect')
-    .execute();
   const byAspect: Record<string, number> = {};
   for (const a of ASPECTS) byAspect[a] = 0;
-  Object.assign(byAspect, toRecord(byAspectRows));
+  Object.assign(byAspect, await countBy(db, 'answers', 'aspect'));
   const byPublisher = toRecord(
     await db
       .selectFrom('answers as a')
@@ -57,15 +72,7 @@ export async function collectStats(db: Kysely<Database>): Promise<StoreStats> {
       .groupBy(sql`coalesce(o.publisher, '(own)')`)
       .execute(),
   );
-  const imported = Number(
-    (
-      await db
-        .selectFrom('answers')
-        .where('origin', 'is not', null)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+  const imported = await countRows(db.selectFrom('answers').where('origin', 'is not', null));
   const reviewedRows = await db
     .selectFrom('answers as a')
     .innerJoin('revisions as r', 'r.id', 'a.published_revision_id')
@@ -83,22 +90,8 @@ export async function collectStats(db: Kysely<Database>): Promise<StoreStats> {
       sql<number>`sum(case when a.origin is not null then 1 else 0 end)`.as('imported'),
     ])
     .executeTakeFirstOrThrow();
-  const published = Number(
-    (
-      await db
-        .selectFrom('answers')
-        .where('published_revision_id', 'is not', null)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-  const roles = toRecord(
-    await db
-      .selectFrom('answer_origins')
-      .select(['role as k', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('role')
-      .execute(),
-  );
+  const published = await countRows(db.selectFrom('answers').where('published_revision_id', 'is not', null));
+  const roles = await countBy(db, 'answer_origins', 'role');
   return {
     conditions: await count(db, 'conditions'),
     synonyms: await count(db, 'condition_synonyms'),
@@ -109,20 +102,8 @@ export async function collectStats(db: Kysely<Database>): Promise<StoreStats> {
     imported,
     reviewed: Number(reviewedRows.n),
     importedNotReviewed: imported - Number(reviewedRows.imported ?? 0),
-    importedDocuments: toRecord(
-      await db
-        .selectFrom('import_documents')
-        .select(['collection as k', (eb) => eb.fn.countAll<number>().as('n')])
-        .groupBy('collection')
-        .execute(),
-    ),
+    importedDocuments: await countBy(db, 'import_documents', 'collection'),
     origins: { answer: roles.answer ?? 0, duplicate: roles.duplicate ?? 0 },
-    qtypes: toRecord(
-      await db
-        .selectFrom('answer_origins')
-        .select(['qtype as k', (eb) => eb.fn.countAll<number>().as('n')])
-        .groupBy('qtype')
-        .execute(),
-    ),
+    qtypes: await countBy(db, 'answer_origins', 'qtype'),
   };
 }

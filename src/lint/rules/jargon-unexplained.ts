@@ -25,6 +25,9 @@ const EXPLAINED_AFTER =
 /** An explanation just before: "(caudal)", "called hydrocephalus", "tailbone (coccyx)". */
 const EXPLAINED_BEFORE =
   /(?:\(\s*|\b(?:called|known\s+as|termed|named|medical\s+(?:name|term)\s+(?:is|for\s+this\s+is))\s+(?:an?\s+|the\s+)?)$/i;
+/** A bracket that only gives an abbreviation ("hemoglobin A1C (A1C)") explains nothing by itself. */
+const ABBREVIATION_AFTER = /^\s*\(\s*[\p{Lu}\p{N}][\p{Lu}\p{N}./&-]{0,11}\s*\)/u;
+const capitalised = (w: string | undefined) => w !== undefined && /^\p{Lu}/u.test(w);
 /** Explanation markers anywhere in the sentence after the term (the brief's "within the sentence"). */
 const EXPLAINED_LATER = /\b(?:which\s+means|meaning|in\s+other\s+words|this\s+means)\b/i;
 
@@ -54,6 +57,7 @@ export const jargonUnexplained: Rule<z.infer<typeof Options>> = {
         text: 'During this window, the mesoderm—the layer of cells that forms bones and muscles—does not develop properly.\n',
       },
       { kind: 'page', text: 'It happens sporadically, meaning by chance.\n' },
+      { kind: 'page', text: 'The estimates use data from the U.S. Renal Data System.\n' },
     ],
     notOk: [
       {
@@ -65,6 +69,11 @@ export const jargonUnexplained: Rule<z.infer<typeof Options>> = {
         kind: 'markdown',
         text: 'It starts during embryogenesis. Later, embryogenesis (early growth of the baby) continues.\n',
         expected: ['1:18'],
+      },
+      {
+        kind: 'page',
+        text: 'Diabetes\nIt is based on hemoglobin A1C (A1C) levels.\n',
+        expected: ['2:16'],
       },
     ],
   },
@@ -90,7 +99,16 @@ export const jargonUnexplained: Rule<z.infer<typeof Options>> = {
         const at = m.index ?? 0;
         const after = s.text.slice(at + found.length);
         const before = s.text.slice(0, at);
-        if (EXPLAINED_AFTER.test(after) || EXPLAINED_BEFORE.test(before) || EXPLAINED_LATER.test(after))
+        // Part of a name ("the U.S. Renal Data System"): a capitalised word next to another one,
+        // not at the start of the sentence. Names are not prose jargon.
+        const prevWord = /(\S+)\s+$/.exec(before.slice(-100))?.[1];
+        const nextWord = /^\s+(\S+)/.exec(after.slice(0, 100))?.[1];
+        if (capitalised(found) && (capitalised(nextWord) || (at > 0 && capitalised(prevWord)))) {
+          decided.delete(key);
+          continue;
+        }
+        const rest = after.slice(ABBREVIATION_AFTER.exec(after)?.[0].length ?? 0);
+        if (EXPLAINED_AFTER.test(rest) || EXPLAINED_BEFORE.test(before) || EXPLAINED_LATER.test(after))
           continue;
         report({
           start: s.start + at,

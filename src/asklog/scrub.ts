@@ -156,7 +156,8 @@ interface Cue {
 /** Phrases after which the next words are a person's name. */
 const CUES: Cue[] = [
   {
-    re: /\b(?:my|his|her|their|our)\s+(?:first\s+|last\s+|full\s+|sur)?names?\s*(?:is|are|'s|:|-)?\s*/gi,
+    // "my name is", "his name is:", "my daughter's name is", "my mane is" (a common slip)
+    re: /\b(?:my|his|her|their|our)\s+(?:[a-z]+(?:'s|’s|s)?\s+)?(?:first\s+|last\s+|full\s+|sur)?(?:names?|mane)\s*(?:is|are|'s)?\s*[:-]?\s*/gi,
     max: 3,
     requireCapital: false,
   },
@@ -186,11 +187,11 @@ const CUES: Cue[] = [
   },
   { re: /\b(?:called|named)\s+(?=[A-Z])/g, max: 2, requireCapital: true },
   {
-    re: /\b(?:thanks|thank you|thank u|thanks again|many thanks|regards|kind regards|best regards|warm regards|best wishes|sincerely|yours sincerely|yours faithfully|yours truly|cheers|with thanks|respectfully|gratefully|warmly|god bless)\s*(?:very much|so much|kindly|in advance)?\s*[,.!:;-]*\s*(?:\[[A-Z]+\]\s*)?/gi,
+    re: /\b(?:thanks|thank you|thank u|thanks again|many thanks|regards|kind regards|best regards|warm regards|best wishes|sincerely|yours sincerely|yours faithfully|yours truly|cheers|with thanks|respectfully|gratefully|warmly|god bless|blessings|thankz|thanx|thx)\s*(?:very much|so much|kindly|in advance)?\s*[,.!:;-]*\s*(?:\[[A-Z]+\]\s*)?/gi,
     max: 3,
     requireCapital: true,
   },
-  { re: /(?:^|\n)\s*(?:[-–—~]|from:?|love,?)\s*(?=[A-Z])/gi, max: 3, requireCapital: true },
+  { re: /(?:^|\n|[.!?]\s+)\s*(?:[-–—~*]|from:?|love,?)\s*(?=[A-Z])/gi, max: 3, requireCapital: true },
   { re: /\b(?:submitted by|sent by|written by|asked by|by)\s+(?=[A-Z])/g, max: 3, requireCapital: true },
 ];
 
@@ -229,6 +230,28 @@ function replaceTrailingName(text: string, counts: Partial<Record<PiiKind, numbe
   if (m[1] && /[a-z]/.test(m[1]) && words.length < 1) return text;
   counts.NAME = (counts.NAME ?? 0) + 1;
   return `${text.slice(0, m.index)}${m[1]}${m[2]}[NAME]${m[4]}`;
+}
+
+/**
+ * A line that is only a name, as in a signature block ("Kwame Mensah" / "*Ingrid Larsen*," between
+ * line breaks): one to three capitalised words, none a medical term or a word the message also
+ * uses in lower case, nor a greeting or a sign-off. Never the first line, which is often a subject
+ * ("Shakiness.", "Referral").
+ */
+function replaceNameLines(text: string, counts: Partial<Record<PiiKind, number>>): string {
+  const medical = medicalWords();
+  const lower = new Set(text.match(/\b[a-z][a-z'’-]+\b/g) ?? []);
+  return text.replace(
+    /(\n)([ *_]*)((?:[A-Z][a-zà-ÿ'’-]+)(?: [A-Z][a-zà-ÿ'’-]+){0,2})([ *_]*[,.]?[ *_]*)(?=\n|$)/g,
+    (m, start: string, pre: string, name: string, post: string) => {
+      const words = name.split(' ');
+      const plain = (w: string) =>
+        isNameWord(w) && !medical.has(w.toLowerCase()) && !lower.has(w.toLowerCase());
+      if (!words.every(plain)) return m;
+      counts.NAME = (counts.NAME ?? 0) + 1;
+      return `${start}${pre}[NAME]${post}`;
+    },
+  );
 }
 
 /**
@@ -343,6 +366,7 @@ export function scrub(input: string): ScrubResult {
   text = replaceCues(text, removed);
   text = replaceGivenNames(text, removed);
   text = replaceTrailingName(text, removed);
+  text = replaceNameLines(text, removed);
   text = replaceMidSentenceNames(text, removed);
   text = mergeSurnames(text);
   text = replaceAgesWithNames(text, removed);

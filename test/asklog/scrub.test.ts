@@ -60,6 +60,20 @@ describe('scrubbing planted personal data', () => {
     }
   });
 
+  it('finds names in signature blocks and after relatives\' "name is"', () => {
+    expect(scrubText("Hello! My daughter's name is Ama Owusu and she has Down syndrome.")).toBe(
+      "Hello! My daughter's name is [NAME] and she has Down syndrome.",
+    );
+    expect(scrubText('His name is:\nTomasz Nowak\nHe was born in 1990.')).not.toMatch(/Tomasz|Nowak/);
+    expect(scrubText('my mane is Keisha Brown, i am 34')).not.toMatch(/Keisha|Brown/);
+    expect(scrubText('Please help me.\n*Lerato Mokoena*\nRetired teacher')).not.toMatch(/Lerato|Mokoena/);
+    expect(scrubText('What should i do? From Kofi Boateng')).not.toMatch(/Kofi|Boateng/);
+    expect(scrubText('Thank you for reading. Blessings, Ingrid Larsen')).not.toMatch(/Ingrid|Larsen/);
+    // A first line is a subject, not a signature; a line naming a condition stays.
+    expect(scrubText('Shakiness.\nI shake inside. Why?')).toBe('Shakiness.\nI shake inside. Why?');
+    expect(scrubText('What is this?\nCrohn Disease\nthanks')).toContain('Crohn Disease');
+  });
+
   it('removes control characters and bounds what is stored', () => {
     expect(cleanText('a\u0000b\u0007c\u202ed\r\ne\tf')).toBe('abcd\ne f');
     const long = scrubText('why '.repeat(5_000));
@@ -136,7 +150,7 @@ describe.skipIf(!meqsum)('scrubbing real consumer messages (MeQSum)', () => {
     console.log(`MeQSum planted values removed: ${line}`);
     expect(byKind.CONTACT![1]).toBe(byKind.CONTACT![0]);
     expect(byKind.DATE![1]).toBe(byKind.DATE![0]);
-    expect(byKind.NAME![1] / byKind.NAME![0]).toBeGreaterThanOrEqual(0.8);
+    expect(byKind.NAME![1] / byKind.NAME![0]).toBeGreaterThanOrEqual(0.88);
   });
 
   it('leaves messages without personal data mostly as they were', () => {

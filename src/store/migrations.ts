@@ -12,6 +12,7 @@ import { m004Asklog } from './migrations/004-asklog.js';
 import { m005Editor } from './migrations/005-editor.js';
 import { m006CodeSystems } from './migrations/006-code-systems.js';
 import { m007Outbox } from './migrations/007-outbox.js';
+import { m008AnswerList } from './migrations/008-answer-list.js';
 import { type Dialect, idColumn, primaryKey } from './migrations/ddl.js';
 
 export { migratedCodes } from './migrations/006-code-systems.js';
@@ -27,6 +28,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '005_editor': m005Editor(ctx),
     '006_code_systems': m006CodeSystems(),
     '007_outbox': m007Outbox(),
+    '008_answer_list': m008AnswerList(),
   };
 }
 

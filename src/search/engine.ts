@@ -9,16 +9,17 @@
 import type { Aspect } from '../content/index.js';
 import { DRUG_TYPES } from '../content/text/aspects.js';
 import { aspectFit, aspectGuessOf } from './aspect.js';
-import { Bm25fIndex, type Bm25fSnapshotArrays, type Bm25fSnapshotMeta } from './bm25f.js';
+import { Bm25fIndex } from './bm25f.js';
+import { DocTable } from './doc-table.js';
+import { packEngine, SNAPSHOT_VERSION, unpackEngine } from './engine-snapshot.js';
 import { type AnalysedQuestion, analyseQuestion, RQE_FEATURES } from './features.js';
-import { type FocusCondition, FocusDictionary, type FocusMatch } from './focus.js';
+import { type FocusCondition, FocusDictionary, type FocusMatch, type FocusTables } from './focus.js';
 import { LAY_TERMS } from './lay-terms.js';
 import { medicalWords } from './medical-words.js';
 import { cleanMessage, type ParsedMessage, parseMessage } from './message.js';
 import { detectRedFlag, type RedFlagRules } from './red-flags.js';
 import { loadShippedRqeModel, type RqeModel } from './rqe-model.js';
-import { packSnapshot, unpackSnapshot } from './snapshot.js';
-import { type Correction, SpellingCorrector } from './spelling.js';
+import { type Correction, SpellingCorrector, type SpellingTables } from './spelling.js';
 import { isStopword, LIMITS, latinShare, letterShare, terms, termsOfWords, words } from './text.js';
 import type {
   AbstainReason,
@@ -74,33 +75,15 @@ const INDEX_FIELDS = [
   { name: 'tldr', weight: 1.5, b: 0.6 },
   { name: 'body', weight: 1, b: 0.75 },
 ];
-const SNAPSHOT_KIND = 'medbrief-search';
-/** Bump when the index, tokeniser, focus or spelling tables change shape or meaning. */
-const SNAPSHOT_VERSION = 1;
-
 interface RestoredParts {
   index: Bm25fIndex;
+  focus: FocusTables;
   everyday: ReadonlySet<string>;
-  speller: string;
-}
-
-interface EngineSnapshotHeader {
-  kind: string;
-  version: number;
-  docs: Omit<SearchDocument, 'synonyms' | 'tldr' | 'body'>[];
-  synonyms: Record<string, string[]>;
-  index: Bm25fSnapshotMeta;
-  everyday: string[];
-  speller: string;
-}
-
-function slimDocument(d: SearchDocument): SearchDocument {
-  const { cuis: _c, ...rest } = d;
-  return { ...rest, tldr: '', body: '' };
+  speller: SpellingTables;
 }
 
 export class AskEngine {
-  private readonly docs: SearchDocument[];
+  private readonly docs: DocTable;
   private readonly index: Bm25fIndex;
   private readonly focus: FocusDictionary;
   private readonly speller: SpellingCorrector;
@@ -111,36 +94,31 @@ export class AskEngine {
   private readonly options: AskEngineOptions;
   readonly abstainThreshold: number;
 
-  constructor(docs: SearchDocument[], options: AskEngineOptions = {}, restored?: RestoredParts) {
+  /** `docs`: the documents to index (or, with `restored`, the answer columns of a snapshot). */
+  constructor(docs: SearchDocument[] | DocTable, options: AskEngineOptions = {}, restored?: RestoredParts) {
     this.options = options;
     this.model = options.model ?? loadShippedRqeModel();
     this.abstainThreshold = options.abstainThreshold ?? DEFAULT_ABSTAIN_THRESHOLD;
-    this.analysed = new Array(docs.length);
     // Only what ranking reads is kept: bodies and TL;DRs are indexed, then dropped.
-    this.docs = docs.map(slimDocument);
-    const conditions = new Map<string, FocusCondition>();
-    this.docs.forEach((d, i) => {
-      let list = this.byCondition.get(d.condition);
-      if (!list) {
-        list = [];
-        this.byCondition.set(d.condition, list);
-      }
-      list.push(i);
-      const c = conditions.get(d.condition);
-      if (!c) {
-        conditions.set(d.condition, { slug: d.condition, name: d.conditionName, synonyms: [...d.synonyms] });
-        this.conditionNames.set(d.condition, d.conditionName);
-      } else {
-        for (const s of d.synonyms) if (!c.synonyms.includes(s)) c.synonyms.push(s);
-      }
-    });
+    this.docs = docs instanceof DocTable ? docs : DocTable.fromDocuments(docs);
+    this.analysed = new Array(this.docs.size);
+    const slugs: { slug: string; name: string }[] = [];
+    for (let c = 0; c < this.docs.conditionCount; c++) {
+      const slug = this.docs.slug(c);
+      const name = this.docs.conditionName(c);
+      slugs.push({ slug, name });
+      this.byCondition.set(slug, []);
+      this.conditionNames.set(slug, name);
+    }
+    for (let i = 0; i < this.docs.size; i++)
+      this.byCondition.get(slugs[this.docs.conditionOf(i)]!.slug)!.push(i);
     const medical = options.medicalWordList === false ? null : medicalWords;
     const isKnownWord = medical ? (w: string) => medical().has(w) : undefined;
-    if (restored) {
+    if (restored || docs instanceof DocTable) {
+      if (!restored) throw new Error('AskEngine: answer columns come with the rest of a snapshot');
       this.index = restored.index;
-      const vocabulary = this.index.wordFrequencies();
-      this.focus = new FocusDictionary([...conditions.values()], { everydayWords: restored.everyday });
-      this.speller = SpellingCorrector.fromSnapshot(restored.speller, vocabulary, { isKnownWord });
+      this.focus = new FocusDictionary(slugs, { everydayWords: restored.everyday }, restored.focus);
+      this.speller = new SpellingCorrector(this.index.wordFrequencies(), { isKnownWord }, restored.speller);
       return;
     }
     this.index = new Bm25fIndex(INDEX_FIELDS, { titleFields: 2 });
@@ -151,7 +129,8 @@ export class AskEngine {
     const vocabulary = this.index.wordFrequencies();
     // An acronym that is also an everyday word of the corpus ("CAR", "SPEED") is not a name.
     const common = new Set([...vocabulary].filter(([, df]) => df >= 30).map(([w]) => w));
-    this.focus = new FocusDictionary([...conditions.values()], {
+    const conditions: FocusCondition[] = slugs.map((c, i) => ({ ...c, synonyms: this.docs.synonymsOf(i) }));
+    this.focus = new FocusDictionary(conditions, {
       commonWords: common,
       medicalWords: medical ? medical() : new Set(),
     });
@@ -159,48 +138,35 @@ export class AskEngine {
   }
 
   /**
-   * The built engine as bytes (index, spelling and focus tables, answer metadata), so a process
+   * The built engine as bytes (index, answer columns, spelling and focus tables), so a process
    * can start answering without reading and re-indexing every answer (see fromSnapshot).
    */
   toSnapshot(): Buffer {
-    const { meta, arrays } = this.index.snapshot();
-    return packSnapshot(
-      {
-        kind: SNAPSHOT_KIND,
-        version: SNAPSHOT_VERSION,
-        docs: this.docs.map(({ synonyms: _s, tldr: _t, body: _b, ...d }) => d),
-        synonyms: Object.fromEntries(
-          [...this.byCondition].map(([slug, list]) => [slug, this.docs[list[0]!]!.synonyms]),
-        ),
-        index: meta,
-        everyday: [...this.focus.everydayWords()],
-        speller: this.speller.snapshot(),
-      },
-      arrays as unknown as Record<string, Uint32Array | Uint16Array | Float32Array>,
-    );
+    return packEngine({
+      index: this.index.snapshot(),
+      docs: this.docs,
+      focus: this.focus.snapshot(),
+      everyday: [...this.focus.everydayWords()],
+      speller: this.speller.snapshot(),
+    });
   }
 
   static readonly snapshotVersion = SNAPSHOT_VERSION;
 
   /** An engine restored from toSnapshot() bytes; throws a clear error on another format or version. */
   static fromSnapshot(bytes: Uint8Array, options: AskEngineOptions = {}): AskEngine {
-    const { header, arrays } = unpackSnapshot(bytes);
-    const h = header as unknown as EngineSnapshotHeader;
-    if (h.kind !== SNAPSHOT_KIND || h.version !== SNAPSHOT_VERSION) {
-      throw new Error(`not a search snapshot of version ${SNAPSHOT_VERSION} (rebuild it)`);
-    }
-    const docs: SearchDocument[] = h.docs.map((d) => ({
-      ...d,
-      synonyms: h.synonyms[d.condition] ?? [],
-      tldr: '',
-      body: '',
-    }));
-    const index = Bm25fIndex.fromSnapshot(h.index, arrays as unknown as Bm25fSnapshotArrays);
-    return new AskEngine(docs, options, { index, everyday: new Set(h.everyday), speller: h.speller });
+    const p = unpackEngine(bytes);
+    const index = Bm25fIndex.fromSnapshot(p.index.meta, p.index.arrays);
+    return new AskEngine(p.docs, options, {
+      index,
+      focus: p.focus,
+      everyday: new Set(p.everyday),
+      speller: p.speller,
+    });
   }
 
   get size(): number {
-    return this.docs.length;
+    return this.docs.size;
   }
 
   entail(chq: string, faq: string): { entails: boolean; score: number } {
@@ -210,7 +176,7 @@ export class AskEngine {
   private analysedDoc(i: number): AnalysedQuestion {
     let a = this.analysed[i];
     if (!a) {
-      a = analyseQuestion(this.docs[i]!.question);
+      a = analyseQuestion(this.docs.question(i));
       this.analysed[i] = a;
     }
     return a;
@@ -362,7 +328,7 @@ export class AskEngine {
     const scored: AskResultItem[] = [];
     const coverageOf = new Map<string, number>();
     for (const [d, bm25] of candidates) {
-      const doc = this.docs[d]!;
+      const doc = this.docs.get(d);
       const coverage = maxScore > 0 ? Math.min(1, bm25 / maxScore) : 0;
       coverageOf.set(doc.answerId, coverage);
       const relative = bm25 / topBm25;

@@ -3,6 +3,7 @@
  * term, after spelling repair. A phrase dictionary keyed by stemmed word sequences, matched
  * longest-first over the question's words.
  */
+import { Postings, StringIndex, StringTable } from './tables.js';
 import { isStopword, phraseKey, stem, words } from './text.js';
 
 export interface FocusCondition {
@@ -132,22 +133,49 @@ const KNOWN_ACRONYMS = new Set(
   ),
 );
 
+/** The dictionary's look-up tables (kept in engine snapshots, restored without rebuilding). */
+export interface FocusTables {
+  /** Phrase keys (stemmed words joined by spaces; "=acr" for an exact short acronym). */
+  keys: StringIndex;
+  /** For each key, the conditions (by index) it names, and how specifically. */
+  keyConditions: Postings;
+  keyStrength: Float64Array;
+  /** For each key, the conditions whose own name (not a synonym) it is, and that strength (NaN: none). */
+  primary: Postings;
+  primaryStrength: Float64Array;
+  /** Head words of multi-word names ("diabetes"), and the conditions they belong to. */
+  heads: StringIndex;
+  headConditions: Postings;
+  /** Longest key, in words. */
+  maxWords: number;
+}
+
+/** What the constructor collects before packing it into FocusTables. */
+interface Draft {
+  byKey: Map<string, Set<number>>;
+  primary: Map<string, Set<number>>;
+  heads: Map<string, Set<number>>;
+  maxWords: number;
+}
+
 export class FocusDictionary {
-  private readonly byKey = new Map<string, Set<number>>();
-  private readonly conditions: FocusCondition[];
-  private maxWords = 1;
-  private readonly keyStrength = new Map<string, number>();
-
+  private readonly conditions: readonly Pick<FocusCondition, 'slug' | 'name'>[];
   private readonly commonWords: ReadonlySet<string>;
+  private readonly tables: FocusTables;
 
+  /**
+   * `restored`: the tables of an earlier dictionary over the same conditions (snapshot()), used
+   * instead of building them; `conditions` then needs only slug and name.
+   */
   constructor(
-    conditions: FocusCondition[],
+    conditions: readonly FocusCondition[] | readonly Pick<FocusCondition, 'slug' | 'name'>[],
     options: {
       commonWords?: ReadonlySet<string>;
       medicalWords?: ReadonlySet<string>;
       /** The everyday-word set of an earlier dictionary (everydayWords()), instead of computing it. */
       everydayWords?: ReadonlySet<string>;
     } = {},
+    restored?: FocusTables,
   ) {
     this.conditions = conditions;
     const medical = options.medicalWords ?? new Set<string>();
@@ -159,38 +187,54 @@ export class FocusDictionary {
           (w) => EVERYDAY.has(w) || !(medical.has(w) || KNOWN_ACRONYMS.has(w)),
         ),
       );
+    this.tables = restored ?? this.build(conditions as readonly FocusCondition[]);
+  }
+
+  private build(conditions: readonly FocusCondition[]): FocusTables {
+    const draft: Draft = { byKey: new Map(), primary: new Map(), heads: new Map(), maxWords: 1 };
     conditions.forEach((c, i) => {
       for (const n of [c.name, ...c.synonyms]) {
-        for (const v of nameVariants(n)) this.add(v, i, n === c.name);
+        for (const v of nameVariants(n)) this.add(draft, v, i, n === c.name);
       }
     });
     const commonStems = new Set([...this.commonWords].map(stem));
     const meta = new Set(
       META_TOPICS.map((t) => (t.length <= 4 && !t.includes(' ') ? `=${t}` : phraseKey(t))),
     );
+    const keys = [...draft.byKey.keys()];
+    const keyStrength = new Float64Array(keys.length);
+    const primaryStrength = new Float64Array(keys.length).fill(Number.NaN);
     // A key shared by many conditions ("cancer") says little about which one is meant.
-    for (const [key, set] of this.byKey) {
+    keys.forEach((key, row) => {
+      const set = draft.byKey.get(key)!;
       const wordsIn = key.split(' ').length;
       const shared = 1 / Math.sqrt(set.size);
       // A one-word name that is also an everyday word ("noise", "falls", "speed") is weak evidence.
       const everyday = (wordsIn === 1 && commonStems.has(key.replace(/^=/, ''))) || meta.has(key);
       const base = Math.min(1, (0.55 + 0.15 * Math.min(wordsIn, 3)) * shared);
-      this.keyStrength.set(key, everyday ? Math.min(base, 0.2) : base);
+      keyStrength[row] = everyday ? Math.min(base, 0.2) : base;
       // The condition whose own name this is ("Epilepsy") is meant more surely than the many
       // that list it as a synonym.
-      const primary = this.primary.get(key);
+      const primary = draft.primary.get(key);
       if (primary) {
         const own = Math.min(1, (0.6 + 0.15 * Math.min(wordsIn, 3)) / Math.sqrt(primary.size));
-        this.primaryStrength.set(key, everyday ? Math.min(own, 0.25) : Math.max(own, base));
+        primaryStrength[row] = everyday ? Math.min(own, 0.25) : Math.max(own, base);
       }
-    }
+    });
+    const heads = [...draft.heads.keys()];
+    return {
+      keys: new StringIndex(StringTable.from(keys)),
+      keyConditions: Postings.from(keys.map((k) => draft.byKey.get(k)!)),
+      keyStrength,
+      primary: Postings.from(keys.map((k) => draft.primary.get(k) ?? [])),
+      primaryStrength,
+      heads: new StringIndex(StringTable.from(heads)),
+      headConditions: Postings.from(heads.map((h) => draft.heads.get(h)!)),
+      maxWords: draft.maxWords,
+    };
   }
 
-  private readonly primary = new Map<string, Set<number>>();
-  private readonly heads = new Map<string, Set<number>>();
-  private readonly primaryStrength = new Map<string, number>();
-
-  private add(name: string, index: number, isPrimary: boolean): void {
+  private add(draft: Draft, name: string, index: number, isPrimary: boolean): void {
     const raw = words(name, 32);
     // Short single words are acronyms ("ALS", "HA"): matched exactly, never through the stemmer,
     // which would turn "has" into "ha".
@@ -205,12 +249,7 @@ export class FocusDictionary {
     if (parts.length === 1 && (isStopword(parts[0]!) || GENERIC.has(parts[0]!) || parts[0]!.length < 2))
       return;
     if (parts.every((p) => isStopword(p) || GENERIC.has(p))) return;
-    let set = this.byKey.get(key);
-    if (!set) {
-      set = new Set();
-      this.byKey.set(key, set);
-    }
-    set.add(index);
+    addTo(draft.byKey, key, index);
     // the head of a multi-word name ("diabetes" of "Type 2 diabetes") names it weakly on its own
     const head = parts.at(-1)!;
     if (
@@ -220,26 +259,14 @@ export class FocusDictionary {
       head.length >= 4 &&
       !/^\d+$/.test(head)
     ) {
-      let h = this.heads.get(head);
-      if (!h) {
-        h = new Set();
-        this.heads.set(head, h);
-      }
-      h.add(index);
+      addTo(draft.heads, head, index);
     }
-    if (isPrimary) {
-      let p = this.primary.get(key);
-      if (!p) {
-        p = new Set();
-        this.primary.set(key, p);
-      }
-      p.add(index);
-    }
-    if (parts.length > this.maxWords) this.maxWords = Math.min(parts.length, 12);
+    if (isPrimary) addTo(draft.primary, key, index);
+    if (parts.length > draft.maxWords) draft.maxWords = Math.min(parts.length, 12);
   }
 
   get size(): number {
-    return this.byKey.size;
+    return this.tables.keys.table.size;
   }
 
   /** Frequent corpus words treated as everyday words, not names (kept in engine snapshots). */
@@ -247,28 +274,32 @@ export class FocusDictionary {
     return this.commonWords;
   }
 
+  /** The look-up tables (see the constructor's `restored`). */
+  snapshot(): FocusTables {
+    return this.tables;
+  }
+
   /**
    * Longest-first, non-overlapping matches over a list of (already spelling-repaired) words.
    * Several conditions can share a phrase; all are returned.
    */
   detect(questionWords: string[]): FocusMatch[] {
+    const t = this.tables;
     const stems = questionWords.map(stem);
     const found = new Map<string, FocusMatch>();
     let i = 0;
     while (i < stems.length) {
       let matched = 0;
-      for (let n = Math.min(this.maxWords, stems.length - i); n >= 1; n--) {
+      for (let n = Math.min(t.maxWords, stems.length - i); n >= 1; n--) {
         const stemKey = stems.slice(i, i + n).join(' ');
-        const key =
-          !this.byKey.has(stemKey) && n === 1 && questionWords[i]!.length <= 4
-            ? `=${questionWords[i]}`
-            : stemKey;
-        const hits = this.byKey.get(key);
-        if (!hits) continue;
-        const shared = this.keyStrength.get(key) ?? 0.5;
-        const own = this.primary.get(key);
-        for (const idx of hits) {
-          const strength = own?.has(idx) ? (this.primaryStrength.get(key) ?? shared) : shared;
+        let row = t.keys.find(stemKey);
+        if (row < 0 && n === 1 && questionWords[i]!.length <= 4) row = t.keys.find(`=${questionWords[i]}`);
+        if (row < 0) continue;
+        const shared = t.keyStrength[row]!;
+        const hasPrimary = !Number.isNaN(t.primaryStrength[row]!);
+        for (let k = t.keyConditions.start(row); k < t.keyConditions.end(row); k++) {
+          const idx = t.keyConditions.values[k]!;
+          const strength = hasPrimary && t.primary.has(row, idx) ? t.primaryStrength[row]! : shared;
           const c = this.conditions[idx]!;
           const prev = found.get(c.slug);
           if (!prev || prev.strength < strength) {
@@ -288,11 +319,13 @@ export class FocusDictionary {
     if (found.size === 0) {
       // no name matched: a word that is the head of only one or two names ("diabetes")
       for (let k = 0; k < stems.length; k++) {
-        const h = this.heads.get(stems[k]!);
-        if (!h || this.byKey.has(stems[k]!) || h.size > 2) continue;
-        const strength = 0.35 / Math.sqrt(h.size);
-        for (const idx of h) {
-          const c = this.conditions[idx]!;
+        const row = t.heads.find(stems[k]!);
+        if (row < 0 || t.keys.find(stems[k]!) >= 0) continue;
+        const size = t.headConditions.end(row) - t.headConditions.start(row);
+        if (size > 2) continue;
+        const strength = 0.35 / Math.sqrt(size);
+        for (let j = t.headConditions.start(row); j < t.headConditions.end(row); j++) {
+          const c = this.conditions[t.headConditions.values[j]!]!;
           if (!found.has(c.slug))
             found.set(c.slug, { slug: c.slug, name: c.name, phrase: questionWords[k]!, strength });
         }
@@ -305,4 +338,13 @@ export class FocusDictionary {
   detectText(text: string): FocusMatch[] {
     return this.detect(words(text));
   }
+}
+
+function addTo(map: Map<string, Set<number>>, key: string, index: number): void {
+  let set = map.get(key);
+  if (!set) {
+    set = new Set();
+    map.set(key, set);
+  }
+  set.add(index);
 }

@@ -3,14 +3,22 @@
  * UTF-8 header (with each array's type, offset and length), then the arrays, 8-byte aligned.
  * Restoring copies nothing: arrays are views into the bytes read.
  */
-type Typed = Uint32Array | Uint16Array | Float32Array;
-const CTORS = { u32: Uint32Array, u16: Uint16Array, f32: Float32Array } as const;
+type Typed = Uint32Array | Uint16Array | Uint8Array | Float32Array | Float64Array;
+const CTORS = {
+  u32: Uint32Array,
+  u16: Uint16Array,
+  u8: Uint8Array,
+  f32: Float32Array,
+  f64: Float64Array,
+} as const;
 type Kind = keyof typeof CTORS;
 const MAGIC = 0x5353424d; // "MBSS" little-endian
 
 function kindOf(a: Typed): Kind {
   if (a instanceof Uint32Array) return 'u32';
   if (a instanceof Uint16Array) return 'u16';
+  if (a instanceof Uint8Array) return 'u8';
+  if (a instanceof Float64Array) return 'f64';
   return 'f32';
 }
 

@@ -4,6 +4,7 @@
  * query word finds candidates within two edits with a handful of map look-ups; a phonetic key
  * catches sound-alike spellings ("nuemonia" → "pneumonia") that are further apart in edits.
  */
+import { Postings, StringIndex, StringTable } from './tables.js';
 
 export interface SpellingOptions {
   /** Words shorter than this are never corrected (too many neighbours: "flu" → "flue"). */
@@ -73,10 +74,21 @@ function deletes(word: string): string[] {
   return out;
 }
 
+/** The delete and sound-key indexes as tables (kept in engine snapshots, restored without rebuilding). */
+export interface SpellingTables {
+  /** Vocabulary words the indexes point at, by id. */
+  words: StringTable;
+  /** Single-character deletions of vocabulary words, and for each the ids of the words it comes from. */
+  deletes: StringIndex;
+  deleteWords: Postings;
+  /** Sound keys, and for each the id of its most frequent word. */
+  phonetic: StringIndex;
+  phoneticWord: Uint32Array;
+}
+
 export class SpellingCorrector {
   private readonly freq = new Map<string, number>();
-  private readonly byDelete: Map<string, string[]> = new Map();
-  private readonly byPhonetic: Map<string, string> = new Map();
+  private readonly tables: SpellingTables;
   private readonly known: Set<string>;
   private readonly isKnownWord: (word: string) => boolean;
   private readonly minLength: number;
@@ -85,65 +97,57 @@ export class SpellingCorrector {
   constructor(
     vocabulary: ReadonlyMap<string, number>,
     options: SpellingOptions = {},
-    restored?: { byDelete: Map<string, string[]>; byPhonetic: Map<string, string> },
+    restored?: SpellingTables,
   ) {
     this.minLength = options.minLength ?? 4;
     this.known = new Set(options.knownWords ?? []);
     this.isKnownWord = options.isKnownWord ?? (() => false);
-    if (restored) {
-      for (const [word, f] of vocabulary) {
-        if (word.length >= this.minLength && !/[0-9]/.test(word)) this.freq.set(word, f);
-      }
-      this.byDelete = restored.byDelete;
-      this.byPhonetic = restored.byPhonetic;
-      return;
-    }
     for (const [word, f] of vocabulary) {
-      if (word.length < this.minLength || /[0-9]/.test(word)) continue;
-      this.freq.set(word, f);
+      if (word.length >= this.minLength && !/[0-9]/.test(word)) this.freq.set(word, f);
+    }
+    this.tables = restored ?? this.buildTables();
+  }
+
+  private buildTables(): SpellingTables {
+    const byDelete = new Map<string, number[]>();
+    const byPhonetic = new Map<string, number>();
+    const words = [...this.freq.keys()];
+    words.forEach((word, id) => {
+      const f = this.freq.get(word)!;
       for (const d of deletes(word)) {
-        const list = this.byDelete.get(d);
-        if (list) list.push(word);
-        else this.byDelete.set(d, [word]);
+        const list = byDelete.get(d);
+        if (list) list.push(id);
+        else byDelete.set(d, [id]);
       }
       const key = phoneticKey(word);
-      const held = this.byPhonetic.get(key);
-      if (key.length >= 3 && (held === undefined || (this.freq.get(held) ?? 0) < f))
-        this.byPhonetic.set(key, word);
-    }
+      const held = byPhonetic.get(key);
+      if (key.length >= 3 && (held === undefined || this.freq.get(words[held]!)! < f))
+        byPhonetic.set(key, id);
+    });
+    return {
+      words: StringTable.from(words),
+      deletes: new StringIndex(StringTable.from([...byDelete.keys()])),
+      deleteWords: Postings.from([...byDelete.values()]),
+      phonetic: new StringIndex(StringTable.from([...byPhonetic.keys()])),
+      phoneticWord: Uint32Array.from(byPhonetic.values()),
+    };
   }
 
   isKnown(word: string): boolean {
     return this.freq.has(word) || this.known.has(word) || this.isKnownWord(word);
   }
 
-  /** The delete and sound-key indexes as text (restored by fromSnapshot without rebuilding). */
-  snapshot(): string {
-    const lines: string[] = [];
-    for (const [d, ws] of this.byDelete) lines.push(`${d}\t${ws.join(' ')}`);
-    lines.push('');
-    for (const [k, w] of this.byPhonetic) lines.push(`${k}\t${w}`);
-    return lines.join('\n');
+  /** The delete and sound-key indexes (restored by `new SpellingCorrector(vocabulary, options, tables)`). */
+  snapshot(): SpellingTables {
+    return this.tables;
   }
 
-  static fromSnapshot(
-    text: string,
-    vocabulary: ReadonlyMap<string, number>,
-    options: SpellingOptions = {},
-  ): SpellingCorrector {
-    const byDelete = new Map<string, string[]>();
-    const byPhonetic = new Map<string, string>();
-    let target: 'd' | 'p' = 'd';
-    for (const line of text.split('\n')) {
-      if (line === '') {
-        target = 'p';
-        continue;
-      }
-      const tab = line.indexOf('\t');
-      if (target === 'd') byDelete.set(line.slice(0, tab), line.slice(tab + 1).split(' '));
-      else byPhonetic.set(line.slice(0, tab), line.slice(tab + 1));
-    }
-    return new SpellingCorrector(vocabulary, options, { byDelete, byPhonetic });
+  /** The vocabulary words one of whose single deletions is `d`, in vocabulary order. */
+  private fromDelete(d: string, each: (word: string) => void): void {
+    const row = this.tables.deletes.find(d);
+    if (row < 0) return;
+    const p = this.tables.deleteWords;
+    for (let k = p.start(row); k < p.end(row); k++) each(this.tables.words.get(p.values[k]!));
   }
 
   /** The best correction of one lower-case word, or null when it is known or nothing is close. */
@@ -165,13 +169,14 @@ export class SpellingCorrector {
       }
     };
     // word itself may be a delete of a vocabulary word (one letter missing)
-    for (const c of this.byDelete.get(word) ?? []) consider(c);
+    this.fromDelete(word, consider);
     for (const d of deletes(word)) {
       if (this.freq.has(d)) consider(d); // one letter too many
-      for (const c of this.byDelete.get(d) ?? []) consider(c); // substitution / transposition
+      this.fromDelete(d, consider); // substitution / transposition
     }
     if (best) return best;
-    const viaSound = this.byPhonetic.get(phoneticKey(word));
+    const soundRow = this.tables.phonetic.find(phoneticKey(word));
+    const viaSound = soundRow < 0 ? undefined : this.tables.words.get(this.tables.phoneticWord[soundRow]!);
     if (viaSound && editDistance(word, viaSound, 3) <= 3) {
       return { from: word, to: viaSound, distance: editDistance(word, viaSound, 3), via: 'phonetic' };
     }

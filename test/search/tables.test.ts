@@ -7,7 +7,9 @@ describe('search tables', () => {
   it('a string index finds every row and nothing else', () => {
     const words = ['gout', 'goat', '', 'héllo', 'a b', ...Array.from({ length: 500 }, (_, i) => `w${i}`)];
     const index = new StringIndex(StringTable.from(words));
-    words.forEach((w, i) => expect(index.find(w)).toBe(i));
+    words.forEach((w, i) => {
+      expect(index.find(w)).toBe(i);
+    });
     for (const miss of ['gou', 'gouts', 'w500', 'hello', 'a  b']) expect(index.find(miss)).toBe(-1);
     expect(new StringIndex(StringTable.from([])).find('x')).toBe(-1);
     expect(() => new StringIndex(StringTable.from(['a']), new Uint32Array(3))).toThrow(/power of two/);

@@ -88,3 +88,19 @@ describe('HTML sources lists', () => {
     expect(broken(html)).toEqual([]);
   });
 });
+
+describe('a disclaimer after the sources list', () => {
+  const page = `${CLAIM}References\n1. NHS. Gout overview. https://www.nhs.uk/conditions/gout/\nThis page does not replace a visit to your GP.\n`;
+
+  it('is the page’s disclaimer, not a source without a URL', () => {
+    const messages = auditPage(page, 'p.txt', { today: '2026-12-02' }).map((m) => m.ruleId);
+    expect(messages).not.toContain('disclaimer-missing');
+    expect(broken(page)).toEqual([]);
+    expect(documentFromPage(page).disclaimer?.text).toBe('This page does not replace a visit to your GP.');
+  });
+
+  it('a numbered entry whose title reads like one stays an entry', () => {
+    const list = `${CLAIM}References\n1. Not a substitute for medical advice: a guide. https://example.org/guide\n`;
+    expect(entries(list).map((e) => e.id)).toEqual(['1']);
+  });
+});

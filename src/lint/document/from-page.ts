@@ -13,7 +13,7 @@ import type { LintDocument, SourceEntry, Span, TextUnit } from './document.js';
 import { topicWordsOf } from './from-answer.js';
 import { htmlToText, looksLikeHtml } from './html-to-text.js';
 import { META_LINE, type PageMeta, readMetaLine } from './page-meta.js';
-import { continuesSource, readSourceEntry } from './sources.js';
+import { continuesSource, looksLikeSourceLine, readSourceEntry } from './sources.js';
 
 const SOURCES_HEADING =
   /^\W*(?:sources?|references?|bibliography|citations?|works cited|further reading|evidence)\s*:?\s*$/i;
@@ -77,7 +77,8 @@ export function documentFromPage(input: string, file = '<page>'): LintDocument {
       asm.add('paragraph', 'header', b.start, b.end);
       continue;
     }
-    if (!inSources && line.length <= 2000 && isDisclaimer(line)) {
+    // A disclaimer after the sources list is the disclaimer, not an entry without a URL.
+    if (line.length <= 2000 && (!inSources || !looksLikeSourceLine(line)) && isDisclaimer(line)) {
       disclaimer ??= unitOf(text, b.start, b.end);
       asm.add('paragraph', 'disclaimer', b.start, b.end);
       continue;

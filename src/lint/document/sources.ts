@@ -71,6 +71,11 @@ export function readSourceEntry(text: string, start: number, contentStart: numbe
   };
 }
 
+/** A line that is a sources entry of its own or a locator ("1. …", "- …", "https://…", "Available at: …"). */
+export function looksLikeSourceLine(line: string): boolean {
+  return OWN_ENTRY.test(line) || LOCATOR_LINE.test(line);
+}
+
 /**
  * Whether the line text[start, end) continues the entry above it rather than starting a new one:
  * it has no number or list marker of its own, and it only carries a locator ("https://…",

@@ -28,73 +28,40 @@ export interface TransitionRule {
 }
 
 const EVERYONE: readonly Role[] = ['author', 'reviewer', 'editor', 'admin'];
+const EDITORS: readonly Role[] = ['editor', 'admin'];
 const LIVE: readonly State[] = ['draft', 'in_review', 'changes_requested', 'approved', 'published'];
 
-export const TRANSITIONS: readonly TransitionRule[] = [
-  {
-    action: 'edit',
-    from: LIVE,
-    to: 'draft',
-    roles: EVERYONE,
-    summary: 'saving a new revision makes it a draft; any earlier approval no longer covers it',
-  },
-  {
-    action: 'submit',
-    from: ['draft', 'changes_requested'],
-    to: 'in_review',
-    roles: EVERYONE,
-    summary: 'the author asks for a medical review of the current revision',
-  },
-  {
-    action: 'request_changes',
-    from: ['in_review'],
-    to: 'changes_requested',
-    roles: ['reviewer', 'editor', 'admin'],
-    summary: 'a reviewer (or editor) sends the revision back with a reason',
-  },
-  {
-    action: 'approve',
-    from: ['in_review'],
-    to: 'approved',
-    roles: ['reviewer'],
-    summary: 'a clinical reviewer approves exactly this revision (its content hash)',
-  },
-  {
-    action: 'publish',
-    from: ['approved'],
-    to: 'published',
-    roles: ['editor', 'admin'],
-    summary: 'an editor makes the approved revision the public one',
-  },
-  {
-    action: 'unpublish',
-    from: ['published'],
-    to: 'approved',
-    roles: ['editor', 'admin'],
-    summary: 'an editor takes the page off the site; the approval stays on record',
-  },
-  {
-    action: 'archive',
-    from: LIVE,
-    to: 'archived',
-    roles: ['editor', 'admin'],
-    summary: 'an editor retires the answer and removes it from the site',
-  },
-  {
-    action: 'restore',
-    from: ['archived'],
-    to: 'draft',
-    roles: ['editor', 'admin'],
-    summary: 'an editor brings an archived answer back as a draft',
-  },
-  {
-    action: 'comment',
-    from: STATES,
-    to: null,
-    roles: EVERYONE,
-    summary: 'anyone on the team may comment on a revision',
-  },
-];
+/** Why each rule exists (TransitionRule.summary). */
+const SUMMARIES: Record<Action, string> = {
+  edit: 'saving a new revision makes it a draft; any earlier approval no longer covers it',
+  submit: 'the author asks for a medical review of the current revision',
+  request_changes: 'a reviewer (or editor) sends the revision back with a reason',
+  approve: 'a clinical reviewer approves exactly this revision (its content hash)',
+  publish: 'an editor makes the approved revision the public one',
+  unpublish: 'an editor takes the page off the site; the approval stays on record',
+  archive: 'an editor retires the answer and removes it from the site',
+  restore: 'an editor brings an archived answer back as a draft',
+  comment: 'anyone on the team may comment on a revision',
+};
+
+export const TRANSITIONS: readonly TransitionRule[] = (
+  [
+    { action: 'edit', from: LIVE, to: 'draft', roles: EVERYONE },
+    { action: 'submit', from: ['draft', 'changes_requested'], to: 'in_review', roles: EVERYONE },
+    {
+      action: 'request_changes',
+      from: ['in_review'],
+      to: 'changes_requested',
+      roles: ['reviewer', ...EDITORS],
+    },
+    { action: 'approve', from: ['in_review'], to: 'approved', roles: ['reviewer'] },
+    { action: 'publish', from: ['approved'], to: 'published', roles: EDITORS },
+    { action: 'unpublish', from: ['published'], to: 'approved', roles: EDITORS },
+    { action: 'archive', from: LIVE, to: 'archived', roles: EDITORS },
+    { action: 'restore', from: ['archived'], to: 'draft', roles: EDITORS },
+    { action: 'comment', from: STATES, to: null, roles: EVERYONE },
+  ] satisfies Omit<TransitionRule, 'summary'>[]
+).map((rule) => ({ ...rule, summary: SUMMARIES[rule.action] }));
 
 export type TransitionCheck =
   | { allowed: true; to: State | null }

@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../store/audit.js';
 import type { Database } from '../store/db.js';
+import { toReviewer } from '../store/rows.js';
 import { WorkflowError } from './errors.js';
 
 export interface ReviewerProfile {
@@ -70,11 +71,8 @@ export async function setUserActive(
 export async function listReviewerProfiles(db: Kysely<Database>): Promise<ReviewerProfile[]> {
   const rows = await db.selectFrom('reviewers').selectAll().orderBy('id').execute();
   return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    credentials: r.credentials,
+    ...toReviewer(r),
     bio: r.bio,
-    demo: Boolean(r.demo),
     registrationBody: r.registration_body ?? null,
     registrationNumber: r.registration_number ?? null,
     photoAlt: r.photo_alt ?? null,

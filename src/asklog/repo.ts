@@ -153,13 +153,7 @@ export class AskLogRepo {
 
   // ------------------------------------------------------------ page feedback
 
-  async insertFeedback(row: {
-    answerId: number;
-    revisionId: number;
-    helpful: boolean;
-    comment: string | null;
-    hour: string;
-  }): Promise<void> {
+  async insertFeedback(row: Omit<FeedbackRow, 'id'>): Promise<void> {
     await this.db
       .insertInto('page_feedback')
       .values({

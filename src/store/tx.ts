@@ -24,6 +24,7 @@ import type {
   AnswerState,
   ApprovalRecord,
   NewApproval,
+  NewComment,
   OriginLink,
   RevisionRecord,
   StoreTx,
@@ -210,13 +211,7 @@ export class KyselyTx implements StoreTx {
     return approvalsOf(this.trx, answerId);
   }
 
-  async insertComment(c: {
-    answerId: number;
-    revisionId: number | null;
-    author: string;
-    kind: 'comment' | 'request_changes' | 'approve';
-    body: string;
-  }): Promise<void> {
+  async insertComment(c: NewComment): Promise<void> {
     await this.trx
       .insertInto('comments')
       .values({

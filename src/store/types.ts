@@ -61,6 +61,9 @@ export interface CommentRecord {
   createdAt: string;
 }
 
+/** A comment to record: its id and time come from the store. */
+export type NewComment = Omit<CommentRecord, 'id' | 'createdAt'>;
+
 /** One row of the audit log as read back. */
 export interface AuditRow {
   id: number;
@@ -269,13 +272,7 @@ export interface StoreTx {
   // approvals, comments, schedule, audit
   insertApproval(approval: NewApproval): Promise<void>;
   approvalsFor(answerId: number): Promise<ApprovalRecord[]>;
-  insertComment(c: {
-    answerId: number;
-    revisionId: number | null;
-    author: string;
-    kind: 'comment' | 'request_changes' | 'approve';
-    body: string;
-  }): Promise<void>;
+  insertComment(c: NewComment): Promise<void>;
   setSchedule(answerId: number, dueOn: string, owner: string | null): Promise<void>;
   clearSchedule(answerId: number): Promise<void>;
   /** Published answers with no schedule and no approval bound to their published hash. */

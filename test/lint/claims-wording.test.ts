@@ -66,3 +66,12 @@ describe('absolute words in quotation marks', () => {
     expect(messages('Cures\nThis tea cures colds.\n', 'absolute-claim')).toEqual(['absolute claim "cures"']);
   });
 });
+
+describe('numbers inside names', () => {
+  it('"COVID-19 deaths" is not a count of 19 deaths; a real count next to it still is a figure', () => {
+    expect(messages('Vaccines\nThey reduce COVID-19 deaths.\n', 'statistic-uncited')).toEqual([]);
+    expect(
+      messages('Vaccines\nThey prevented about 19,000 deaths from COVID-19.\n', 'statistic-uncited'),
+    ).toEqual(['statistic "about 19,000 deaths" has no citation in its sentence, paragraph or section']);
+  });
+});

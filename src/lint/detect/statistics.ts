@@ -139,6 +139,8 @@ function computeStatistics(sentence: string): Statistic[] {
   const add = (kind: StatisticKind, m: RegExpMatchArray, relative: boolean) => {
     const start = m.index ?? 0;
     const end = start + m[0].length;
+    // The number of a name ("COVID-19 deaths", "SARS-CoV-2", "IL-6 levels"), not a figure.
+    if (/\p{L}-$/u.test(sentence.slice(Math.max(0, start - 2), start))) return;
     if (found.some((f) => start < f.end && f.start < end)) return;
     if (isThreshold(sentence, start, end, relative)) return;
     found.push({ kind, start, end, text: m[0], relative });

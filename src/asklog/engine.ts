@@ -9,7 +9,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { MiddlewareHandler } from 'hono';
 import type { AskEngine } from '../search/engine.js';
-import type { EngineProvider } from '../search/http.js';
+import type { EngineProvider } from '../search/provider.js';
 import type { AskOptions, AskResult } from '../search/types.js';
 import type { AskRecorder } from './recorder.js';
 import type { AskChannel, AskEvent } from './types.js';

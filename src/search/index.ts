@@ -11,8 +11,8 @@ export {
 } from './engine.js';
 export { type ExplainableResult, explainLines } from './explain.js';
 export { FocusDictionary } from './focus.js';
-export { askApiHandler, askRoutes, type EngineProvider, MAX_API_LIMIT } from './http.js';
 export { type FocusKind, type ParsedMessage, parseMessage } from './message.js';
+export type { EngineProvider } from './provider.js';
 export {
   compileRedFlags,
   DEFAULT_EMERGENCY_NUMBER,

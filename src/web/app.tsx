@@ -14,10 +14,10 @@ import {
 } from '../asklog/index.js';
 import { connectService } from '../connect/index.js';
 import { mountMcp } from '../mcp/index.js';
-import { askRoutes, type EngineProvider, searchService } from '../search/index.js';
+import { type EngineProvider, searchService } from '../search/index.js';
 import { defaultSiteConfig, ErrorPage, renderDocument, type SiteConfig } from '../site/index.js';
 import type { Store } from '../store/index.js';
-import { mountApi, problem } from './api/index.js';
+import { askRoutes, mountApi, problem } from './api/index.js';
 import { editorRoutes } from './editor/index.js';
 import { errorHandler, MAX_REQUEST_BYTES, RequestError } from './errors.js';
 import { type FeedbackRouteOptions, feedbackRoutes, gapRoutes } from './gaps/routes.js';

@@ -1,3 +1,4 @@
+export { askApiHandler, askRoutes, MAX_API_LIMIT } from './ask.js';
 export { ApiDocsPage } from './docs.js';
 export { API_CACHE_CONTROL, conditionalGet, cors, etagFor, ifNoneMatchHits } from './http.js';
 export { API_VERSION, openApiDocument } from './openapi.js';

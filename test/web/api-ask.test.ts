@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { AskEngine, askRoutes } from '../../src/search/index.js';
-import { FIXTURE_DOCS } from './fixtures.js';
+import { AskEngine } from '../../src/search/index.js';
+import { askRoutes } from '../../src/web/api/index.js';
+import { FIXTURE_DOCS } from '../search/fixtures.js';
 
 const engine = new AskEngine(FIXTURE_DOCS);
 const app = new Hono().route(

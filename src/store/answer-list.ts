@@ -4,7 +4,7 @@
  * fast with tens of thousands of imported answers. One query for the page, one for the count;
  * the same SQL on SQLite and PostgreSQL.
  */
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 import { ASPECTS } from '../content/index.js';
 import type { Database } from './db.js';
 import { ANSWER_STATES as STATES } from './types.js';
@@ -78,6 +78,36 @@ export function answerListQuery(params: Record<string, string | undefined>, toda
   };
 }
 
+/**
+ * Re-derives the answer list's columns on `answers` (list_search, list_reviewed, list_due) from
+ * the rows they summarise: for the given answers, or for all of them (migration back-fill, bulk
+ * loads that bypass StoreTx). StoreTx calls it after every write that can change them — answer
+ * pointers and state, approvals, review schedules — inside the same transaction.
+ *   list_search: the current revision's question in lower case (what search and sort read);
+ *   list_reviewed: 1 when an approval is bound to the current revision's hash;
+ *   list_due: for a published answer, the latest approval bound to the published hash, else the
+ *     staggered schedule, else the day the answer was created (the review-due queue's rule).
+ */
+export async function refreshAnswerListColumns(
+  db: Kysely<Database> | Transaction<Database>,
+  answerIds?: readonly number[],
+): Promise<void> {
+  if (answerIds && !answerIds.length) return;
+  const where = answerIds ? sql`WHERE answers.id IN (${sql.join(answerIds)})` : sql``;
+  await sql`UPDATE answers SET
+    list_search = (SELECT lower(r.question) FROM revisions r WHERE r.id = answers.current_revision_id),
+    list_reviewed = CASE WHEN EXISTS (SELECT 1 FROM approvals ap
+        JOIN revisions r ON r.id = answers.current_revision_id
+        WHERE ap.answer_id = answers.id AND ap.hash = r.hash) THEN 1 ELSE 0 END,
+    list_due = CASE WHEN answers.published_revision_id IS NULL THEN NULL ELSE COALESCE(
+      (SELECT ap.next_review FROM approvals ap JOIN revisions pr ON pr.id = answers.published_revision_id
+        WHERE ap.answer_id = answers.id AND ap.hash = pr.hash
+        ORDER BY ap.reviewed_on DESC, ap.id DESC LIMIT 1),
+      (SELECT s.due_on FROM review_schedule s WHERE s.answer_id = answers.id),
+      substr(answers.created_at, 1, 10)) END
+    ${where}`.execute(db);
+}
+
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -92,49 +122,43 @@ type Tables = Database & {
   a: Database['answers'];
   c: Database['conditions'];
   r: Database['revisions'];
-  pr: Database['revisions'];
-  s: Database['review_schedule'];
 };
 
 export async function listAnswerPage(db: Kysely<Database>, query: AnswerListQuery): Promise<AnswerListPage> {
   const perPage = query.perPage ?? 50;
   const page = query.page ?? 1;
-  // The next review of a published answer: the approval bound to the published hash, else the
-  // staggered schedule, else the day it was created (same rule as the review-due queue).
-  const due = sql<string | null>`case when a.published_revision_id is null then null else coalesce(
-    (select ap.next_review from approvals ap where ap.answer_id = a.id and ap.hash = pr.hash
-      order by ap.reviewed_on desc, ap.id desc limit 1),
-    s.due_on, substr(a.created_at, 1, 10)) end`;
-  const reviewed = sql<number>`case when exists (select 1 from approvals ap2 where ap2.answer_id = a.id and ap2.hash = r.hash) then 1 else 0 end`;
   const publisher = sql<
     string | null
   >`(select o.publisher from answer_origins o where o.answer_id = a.id and o.role = 'answer' limit 1)`;
 
-  const needsCurrent = Boolean(query.q || query.reviewed || query.sort === 'question');
-  const needsDue = Boolean(query.due || query.sort === 'due');
-  type Q = SelectQueryBuilder<Tables, 'a' | 'c' | 'r' | 'pr' | 's', object>;
-  // Only the joins a filter or the sort needs: counting 16k rows costs what it joins.
-  // Every answer has its condition (NOT NULL foreign key), so the join only matters when a filter
-  // or the sort reads the condition.
-  const needsCondition = Boolean(query.q || query.condition || query.sort === 'condition');
+  type Q = SelectQueryBuilder<Tables, 'a' | 'c', object>;
+  // Filters and sorts read columns of `answers` alone (list_* are kept current by StoreTx), so
+  // counting 16k rows joins nothing; only the condition sort joins conditions (every answer has
+  // one: NOT NULL foreign key, so the join drops no row).
   let base = db.selectFrom('answers as a') as unknown as Q;
-  if (needsCondition) base = base.innerJoin('conditions as c', 'c.id', 'a.condition_id') as unknown as Q;
-  if (needsCurrent) base = base.leftJoin('revisions as r', 'r.id', 'a.current_revision_id') as unknown as Q;
-  if (needsDue)
-    base = base
-      .leftJoin('revisions as pr', 'pr.id', 'a.published_revision_id')
-      .leftJoin('review_schedule as s', 's.answer_id', 'a.id') as unknown as Q;
+  if (query.sort === 'condition')
+    base = base.innerJoin('conditions as c', 'c.id', 'a.condition_id') as unknown as Q;
   if (query.state) base = base.where('a.state', '=', query.state);
   if (query.aspect) base = base.where('a.aspect', '=', query.aspect);
-  if (query.condition) base = base.where('c.slug', '=', query.condition);
+  if (query.condition) {
+    const slug = query.condition;
+    base = base.where('a.condition_id', 'in', (eb) =>
+      eb.selectFrom('conditions as c').select('c.id').where('c.slug', '=', slug),
+    );
+  }
   if (query.q) {
     for (const word of query.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
-      const like = `%${escapeLike(word)}%`;
+      const like = sql<string>`${`%${escapeLike(word)}%`} escape '\\'`;
+      // The question, or a condition whose name or slug has the word (read once, not per answer).
       base = base.where((eb) =>
         eb.or([
-          eb(sql`lower(r.question)`, 'like', sql`${like} escape '\\'`),
-          eb(sql`lower(c.name)`, 'like', sql`${like} escape '\\'`),
-          eb(sql`c.slug`, 'like', sql`${like} escape '\\'`),
+          eb('a.list_search', 'like', like),
+          eb('a.condition_id', 'in', (sub) =>
+            sub
+              .selectFrom('conditions as c')
+              .select('c.id')
+              .where((w) => w.or([w(sql`lower(c.name)`, 'like', like), w(sql`c.slug`, 'like', like)])),
+          ),
         ]),
       );
     }
@@ -151,10 +175,10 @@ export async function listAnswerPage(db: Kysely<Database>, query: AnswerListQuer
         .where('o.role', '=', 'answer'),
     );
   }
-  if (query.reviewed) base = base.where(reviewed, '=', query.reviewed === 'yes' ? 1 : 0);
+  if (query.reviewed) base = base.where('a.list_reviewed', '=', query.reviewed === 'yes' ? 1 : 0);
   if (query.due) {
     const limit = query.due === 'overdue' ? query.today : addDays(query.today, query.withinDays ?? 30);
-    base = base.where(due, query.due === 'overdue' ? '<' : '<=', limit);
+    base = base.where('a.list_due', query.due === 'overdue' ? '<' : '<=', limit);
   }
 
   const count = await base.select(sql<number>`count(*)`.as('n')).executeTakeFirst();
@@ -162,29 +186,27 @@ export async function listAnswerPage(db: Kysely<Database>, query: AnswerListQuer
   const dir = query.desc ? 'desc' : 'asc';
   const sortColumn = {
     updated: sql`a.updated_at`,
-    question: sql`lower(r.question)`,
+    question: sql`a.list_search`,
     condition: sql`lower(c.name)`,
-    due: sql`coalesce(${due}, '9999-12-31')`,
+    due: sql`coalesce(a.list_due, '9999-12-31')`,
   }[query.sort ?? 'updated'];
-  // First the page's ids (cheap columns only), then the details of those rows alone.
+  // First the page's ids (cheap columns only; none past the last match), then those rows' details.
   const ids = (
-    await base
-      .select('a.id')
-      .orderBy(sortColumn, dir)
-      .orderBy('a.id', dir)
-      .limit(perPage)
-      .offset((page - 1) * perPage)
-      .execute()
+    (page - 1) * perPage >= total
+      ? []
+      : await base
+          .select('a.id')
+          .orderBy(sortColumn, dir)
+          .orderBy('a.id', dir)
+          .limit(perPage)
+          .offset((page - 1) * perPage)
+          .execute()
   ).map((r) => r.id);
   const details = ids.length
-    ? await (
-        db
-          .selectFrom('answers as a')
-          .innerJoin('conditions as c', 'c.id', 'a.condition_id')
-          .leftJoin('revisions as r', 'r.id', 'a.current_revision_id')
-          .leftJoin('revisions as pr', 'pr.id', 'a.published_revision_id')
-          .leftJoin('review_schedule as s', 's.answer_id', 'a.id') as unknown as Q
-      )
+    ? await db
+        .selectFrom('answers as a')
+        .innerJoin('conditions as c', 'c.id', 'a.condition_id')
+        .leftJoin('revisions as r', 'r.id', 'a.current_revision_id')
         .select([
           'a.id',
           'a.slug',
@@ -192,11 +214,11 @@ export async function listAnswerPage(db: Kysely<Database>, query: AnswerListQuer
           'a.state',
           'a.updated_at',
           'a.published_revision_id',
+          'r.question',
+          'a.list_due as due',
+          'a.list_reviewed as reviewed',
           'c.slug as condition_slug',
           'c.name as condition_name',
-          'r.question',
-          due.as('due'),
-          reviewed.as('reviewed'),
           publisher.as('publisher'),
         ])
         .where('a.id', 'in', ids)

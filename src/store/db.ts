@@ -46,6 +46,14 @@ export interface AnswersTable {
   origin: string | null; // JSON
   created_at: string;
   updated_at: string;
+  // Derived for the editor's answer list (migration 009), kept current by StoreTx in the same
+  // transaction as the write they derive from (see refreshAnswerListColumns).
+  /** The current revision's question in lower case (search, sort by question). */
+  list_search: string | null;
+  /** 1 when an approval is bound to the current revision's hash, else 0. */
+  list_reviewed: Generated<number>;
+  /** A published answer's next review date (bound approval, else schedule, else creation day). */
+  list_due: string | null;
 }
 
 export interface RevisionsTable {

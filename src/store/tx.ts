@@ -1,7 +1,8 @@
 /**
  * KyselyTx: the StoreTx (declared in ./types.ts) over one Kysely transaction. Workflow actions
  * (src/workflow/actions) and the bulk importers write only through it, so every write of
- * answers, revisions, approvals, schedules and audit events has exactly one implementation.
+ * answers, revisions, approvals, schedules and audit events has exactly one implementation —
+ * which also keeps the answer list's derived columns current (refreshAnswerListColumns).
  * Obtain one with `store.write(label, async (tx) => …)`: all of it commits or none of it does.
  */
 import type { Transaction } from 'kysely';
@@ -13,6 +14,7 @@ import {
   type Origin,
   type Reviewer,
 } from '../content/index.js';
+import { refreshAnswerListColumns } from './answer-list.js';
 import { type AuditEvent, appendAudit } from './audit.js';
 import type { Database } from './db.js';
 import { ImportLedger } from './import-ledger.js';
@@ -121,6 +123,7 @@ export class KyselyTx implements StoreTx {
       })
       .where('id', '=', answerId)
       .execute();
+    await refreshAnswerListColumns(this.trx, [answerId]);
   }
 
   async answerSlugs(conditionId: number): Promise<Set<string>> {
@@ -205,6 +208,7 @@ export class KyselyTx implements StoreTx {
         created_at: this.at,
       })
       .execute();
+    await refreshAnswerListColumns(this.trx, [a.answerId]);
   }
 
   approvalsFor(answerId: number): Promise<ApprovalRecord[]> {
@@ -231,10 +235,12 @@ export class KyselyTx implements StoreTx {
       .insertInto('review_schedule')
       .values({ answer_id: answerId, due_on: dueOn, owner, updated_at: this.at })
       .execute();
+    await refreshAnswerListColumns(this.trx, [answerId]);
   }
 
   async clearSchedule(answerId: number): Promise<void> {
     await this.trx.deleteFrom('review_schedule').where('answer_id', '=', answerId).execute();
+    await refreshAnswerListColumns(this.trx, [answerId]);
   }
 
   async unscheduledPublished(): Promise<number[]> {

@@ -1,9 +1,11 @@
 /**
  * Fills a store with many answers quickly (bulk SQL inserts, not the workflow), for tests and
- * benchmarks of the answer list. The data is deterministic; `expected` returns what each
+ * benchmarks of the answer list (then derives the list columns, as a migration back-fill would).
+ * The data is deterministic; `expected` returns what each
  * generated answer looks like, so tests can compute the right answer for a filter themselves.
  */
 import type { Insertable, Kysely } from 'kysely';
+import { refreshAnswerListColumns } from '../../src/store/answer-list.js';
 import type { Database } from '../../src/store/index.js';
 
 const ASPECTS = ['overview', 'causes', 'symptoms', 'treatment', 'inheritance', 'frequency'];
@@ -160,5 +162,7 @@ async function generate(db: Kysely<Database>, count: number): Promise<GeneratedA
     if (origins.length) await db.insertInto('answer_origins').values(origins).execute();
     if (schedule.length) await db.insertInto('review_schedule').values(schedule).execute();
   }
+  // The bulk inserts bypass StoreTx, which keeps the answer list's columns current: derive them.
+  await refreshAnswerListColumns(db);
   return out;
 }

@@ -7,6 +7,15 @@
  * id), per-document counting uses reusable arrays instead of maps, and postings are packed into
  * typed arrays by freeze().
  */
+import {
+  StringIndex,
+  StringTable,
+  stringTableArrays,
+  stringTableFrom,
+  type TableArrays,
+  u16,
+  u32,
+} from './tables.js';
 import { isStopword, scanWords, stem } from './text.js';
 
 export interface FieldSpec {
@@ -31,32 +40,32 @@ export interface Bm25fSnapshotMeta {
   titleFields: number;
   docCount: number;
   avg: number[];
-  /** Terms by id, newline-separated. */
-  terms: string;
-  /** Indexed words (that are terms), newline-separated; their term ids are in arrays.wordTerm. */
-  words: string;
   titleTerms: number[];
 }
 
-export interface Bm25fSnapshotArrays {
-  offsets: Uint32Array;
-  postings: Uint32Array;
-  tfs: Uint16Array;
-  lengths: Float32Array;
-  wordTerm: Uint32Array;
-}
+/**
+ * The frozen index's arrays: postings of term id t at offsets[t]..offsets[t+1] (tfs has one
+ * count per field for each), field lengths, the terms (string index, by id) and the indexed
+ * words that are terms with their term ids.
+ */
+export type Bm25fSnapshotArrays = TableArrays;
 
 export class Bm25fIndex {
   readonly fields: readonly FieldSpec[];
   readonly k1: number;
-  /** word → term id, or -1 for words that are not terms (stopwords, single letters). */
-  private readonly wordIds = new Map<string, number>();
-  private readonly termIds = new Map<string, number>();
+  /** While building: word → term id, or -1 for words that are not terms (stopwords, single letters). */
+  private wordIds = new Map<string, number>();
+  private termIds = new Map<string, number>();
   private buildDocs: number[][] = [];
   private buildTfs: number[][] = [];
-  private docs: Uint32Array[] = [];
-  private tfs: Uint16Array[] = [];
-  private dfs: Int32Array = new Int32Array(0);
+  /** Frozen: the terms by id, the words that are terms and each one's term id. */
+  private terms = new StringIndex(StringTable.from([]));
+  private words = StringTable.from([]);
+  private wordTerm: Uint32Array = new Uint32Array(0);
+  /** Frozen: postings of term t at offsets[t]..offsets[t+1], one tf per field each in tfs. */
+  private offsets: Uint32Array = new Uint32Array(1);
+  private postings: Uint32Array = new Uint32Array(0);
+  private tfs: Uint16Array = new Uint16Array(0);
   private readonly lengths: number[][];
   private lengthArrays: Float64Array[] = [];
   private avg: number[] = [];
@@ -146,9 +155,31 @@ export class Bm25fIndex {
   /** Ends building: packs postings into typed arrays and fixes average field lengths. */
   freeze(): void {
     if (this.frozen) return;
-    this.docs = this.buildDocs.map((d) => Uint32Array.from(d));
-    this.tfs = this.buildTfs.map((t) => Uint16Array.from(t));
-    this.dfs = Int32Array.from(this.docs.map((d) => d.length));
+    const nf = this.fields.length;
+    const offsets = new Uint32Array(this.buildDocs.length + 1);
+    for (let i = 0; i < this.buildDocs.length; i++) offsets[i + 1] = offsets[i]! + this.buildDocs[i]!.length;
+    this.postings = new Uint32Array(offsets[this.buildDocs.length]!);
+    this.tfs = new Uint16Array(this.postings.length * nf);
+    for (let i = 0; i < this.buildDocs.length; i++) {
+      this.postings.set(this.buildDocs[i]!, offsets[i]!);
+      this.tfs.set(this.buildTfs[i]!, offsets[i]! * nf);
+    }
+    this.offsets = offsets;
+    const terms = new Array<string>(this.termIds.size);
+    for (const [t, id] of this.termIds) terms[id] = t;
+    this.terms = new StringIndex(StringTable.from(terms));
+    // words that are terms, with their term ids (stopwords are recomputed on load)
+    const words: string[] = [];
+    const wordTerm: number[] = [];
+    for (const [w, id] of this.wordIds) {
+      if (id < 0) continue;
+      words.push(w);
+      wordTerm.push(id);
+    }
+    this.words = StringTable.from(words);
+    this.wordTerm = Uint32Array.from(wordTerm);
+    this.wordIds = new Map();
+    this.termIds = new Map();
     this.buildDocs = [];
     this.buildTfs = [];
     this.lastDoc = [];
@@ -168,26 +199,8 @@ export class Bm25fIndex {
   snapshot(): { meta: Bm25fSnapshotMeta; arrays: Bm25fSnapshotArrays } {
     if (!this.frozen) this.freeze();
     const nf = this.fields.length;
-    const offsets = new Uint32Array(this.docs.length + 1);
-    for (let i = 0; i < this.docs.length; i++) offsets[i + 1] = offsets[i]! + this.docs[i]!.length;
-    const postings = new Uint32Array(offsets[this.docs.length]!);
-    const tfs = new Uint16Array(postings.length * nf);
-    for (let i = 0; i < this.docs.length; i++) {
-      postings.set(this.docs[i]!, offsets[i]!);
-      tfs.set(this.tfs[i]!, offsets[i]! * nf);
-    }
     const lengths = new Float32Array(this.docCount * nf);
     for (let f = 0; f < nf; f++) lengths.set(this.lengthArrays[f]!, f * this.docCount);
-    const terms = new Array<string>(this.termIds.size);
-    for (const [t, id] of this.termIds) terms[id] = t;
-    // words that are terms, grouped by term id (stopwords are recomputed on load)
-    const words: string[] = [];
-    const wordTerm: number[] = [];
-    for (const [w, id] of this.wordIds) {
-      if (id < 0) continue;
-      words.push(w);
-      wordTerm.push(id);
-    }
     return {
       meta: {
         fields: this.fields.map((f) => ({ ...f })),
@@ -195,33 +208,45 @@ export class Bm25fIndex {
         titleFields: this.titleFields,
         docCount: this.docCount,
         avg: [...this.avg],
-        terms: terms.join('\n'),
-        words: words.join('\n'),
         titleTerms: this.titleTerm.flatMap((v, id) => (v ? [id] : [])),
       },
-      arrays: { offsets, postings, tfs, lengths, wordTerm: Uint32Array.from(wordTerm) },
+      arrays: {
+        offsets: this.offsets,
+        postings: this.postings,
+        tfs: this.tfs,
+        lengths,
+        wordTerm: this.wordTerm,
+        ...stringTableArrays('terms', this.terms.table),
+        'terms.slots': this.terms.slots,
+        ...stringTableArrays('words', this.words),
+      },
     };
   }
 
   /** An index restored from snapshot(): ready to search, nothing re-tokenised. */
   static fromSnapshot(meta: Bm25fSnapshotMeta, arrays: Bm25fSnapshotArrays): Bm25fIndex {
     const index = new Bm25fIndex(meta.fields, { k1: meta.k1, titleFields: meta.titleFields });
-    const nf = meta.fields.length;
-    const terms = meta.terms.length ? meta.terms.split('\n') : [];
-    for (let id = 0; id < terms.length; id++) index.termIds.set(terms[id]!, id);
-    const words = meta.words.length ? meta.words.split('\n') : [];
-    for (let i = 0; i < words.length; i++) index.wordIds.set(words[i]!, arrays.wordTerm[i]!);
-    index.docs = terms.map((_, id) => arrays.postings.subarray(arrays.offsets[id]!, arrays.offsets[id + 1]!));
-    index.tfs = terms.map((_, id) =>
-      arrays.tfs.subarray(arrays.offsets[id]! * nf, arrays.offsets[id + 1]! * nf),
-    );
-    index.dfs = Int32Array.from(index.docs.map((d) => d.length));
+    index.terms = new StringIndex(stringTableFrom('terms', arrays), u32(arrays, 'terms.slots'));
+    index.words = stringTableFrom('words', arrays);
+    index.wordTerm = u32(arrays, 'wordTerm');
+    index.offsets = u32(arrays, 'offsets');
+    index.postings = u32(arrays, 'postings');
+    index.tfs = u16(arrays, 'tfs');
+    const nTerms = index.terms.table.size;
+    if (
+      index.offsets.length !== nTerms + 1 ||
+      index.tfs.length !== index.postings.length * meta.fields.length
+    ) {
+      throw new Error('search snapshot: damaged index');
+    }
+    const lengths = arrays.lengths;
+    if (!(lengths instanceof Float32Array)) throw new Error('search snapshot lacks lengths');
     index.lengthArrays = meta.fields.map((_, f) =>
-      Float64Array.from(arrays.lengths.subarray(f * meta.docCount, (f + 1) * meta.docCount)),
+      Float64Array.from(lengths.subarray(f * meta.docCount, (f + 1) * meta.docCount)),
     );
     index.avg = [...meta.avg];
     index.docCount = meta.docCount;
-    index.titleTerm = new Array<number>(terms.length).fill(0);
+    index.titleTerm = new Array<number>(nTerms).fill(0);
     for (const id of meta.titleTerms) index.titleTerm[id] = 1;
     index.buildDocs = [];
     index.buildTfs = [];
@@ -236,24 +261,36 @@ export class Bm25fIndex {
    */
   wordFrequencies(): Map<string, number> {
     const out = new Map<string, number>();
-    for (const [w, id] of this.wordIds) {
-      if (id < 0) continue;
-      const df = this.frozen ? this.dfs[id]! : this.buildDocs[id]!.length;
-      if (df >= 3 || this.titleTerm[id] === 1) out.set(w, df);
+    if (!this.frozen) {
+      for (const [w, id] of this.wordIds) {
+        if (id < 0) continue;
+        const df = this.buildDocs[id]!.length;
+        if (df >= 3 || this.titleTerm[id] === 1) out.set(w, df);
+      }
+      return out;
+    }
+    for (let i = 0; i < this.words.size; i++) {
+      const id = this.wordTerm[i]!;
+      const df = this.offsets[id + 1]! - this.offsets[id]!;
+      if (df >= 3 || this.titleTerm[id] === 1) out.set(this.words.get(i), df);
     }
     return out;
   }
 
   /** Number of distinct terms. */
   get vocabularySize(): number {
-    return this.termIds.size;
+    return this.frozen ? this.terms.table.size : this.termIds.size;
+  }
+
+  private termId(term: string): number {
+    return this.frozen ? this.terms.find(term) : (this.termIds.get(term) ?? -1);
   }
 
   /** Number of documents containing the (stemmed) term in any field. */
   df(term: string): number {
-    const id = this.termIds.get(term);
-    if (id === undefined) return 0;
-    return this.frozen ? this.dfs[id]! : this.buildDocs[id]!.length;
+    const id = this.termId(term);
+    if (id < 0) return 0;
+    return this.frozen ? this.offsets[id + 1]! - this.offsets[id]! : this.buildDocs[id]!.length;
   }
 
   idf(term: string): number {
@@ -265,9 +302,10 @@ export class Bm25fIndex {
     return this.df(term) > 0;
   }
 
-  private fieldTf(id: number, i: number, doc: number): number {
+  /** The field-weighted tf of posting `i` (an index into postings), for document `doc`. */
+  private fieldTf(i: number, doc: number): number {
     const nf = this.fields.length;
-    const tfs = this.tfs[id]!;
+    const tfs = this.tfs;
     let tf = 0;
     for (let f = 0; f < nf; f++) {
       const raw = tfs[i * nf + f]!;
@@ -297,14 +335,14 @@ export class Bm25fIndex {
     for (const [term, qWeight] of queryTerms) {
       const idf = this.idf(term);
       maxScore += idf * qWeight;
-      const id = this.termIds.get(term);
-      if (id === undefined) continue;
-      const docs = this.docs[id]!;
-      const n = docs.length;
-      work += n;
-      for (let i = 0; i < n; i++) {
-        const doc = docs[i]!;
-        const tf = this.fieldTf(id, i, doc);
+      const id = this.termId(term);
+      if (id < 0) continue;
+      const postings = this.postings;
+      const end = this.offsets[id + 1]!;
+      work += end - this.offsets[id]!;
+      for (let i = this.offsets[id]!; i < end; i++) {
+        const doc = postings[i]!;
+        const tf = this.fieldTf(i, doc);
         if (scores[doc] === 0) touched.push(doc);
         scores[doc]! += (idf * qWeight * tf) / (this.k1 + tf);
       }
@@ -318,11 +356,11 @@ export class Bm25fIndex {
   scoreDoc(queryTerms: ReadonlyMap<string, number>, doc: number): number {
     let total = 0;
     for (const [term, qWeight] of queryTerms) {
-      const id = this.termIds.get(term);
-      if (id === undefined) continue;
-      const i = binarySearch(this.docs[id]!, doc);
+      const id = this.termId(term);
+      if (id < 0) continue;
+      const i = binarySearch(this.postings, this.offsets[id]!, this.offsets[id + 1]! - 1, doc);
       if (i < 0) continue;
-      const tf = this.fieldTf(id, i, doc);
+      const tf = this.fieldTf(i, doc);
       total += (this.idf(term) * qWeight * tf) / (this.k1 + tf);
     }
     return total;
@@ -345,9 +383,8 @@ function topK(touched: number[], scores: Float64Array, k: number): ScoredDoc[] {
   return out.sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, k);
 }
 
-function binarySearch(a: Uint32Array, x: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
+/** Index of `x` in the sorted a[lo..hi], or -1. */
+function binarySearch(a: Uint32Array, lo: number, hi: number, x: number): number {
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const v = a[mid]!;

@@ -24,7 +24,7 @@ import {
 
 const SNAPSHOT_KIND = 'medbrief-search';
 /** Bump when the index, tokeniser, focus, spelling or answer tables change shape or meaning. */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 export interface EngineParts {
   index: { meta: Bm25fSnapshotMeta; arrays: Bm25fSnapshotArrays };
@@ -41,6 +41,18 @@ interface Header {
   aspects: Aspect[];
   everyday: string[];
   focusMaxWords: number;
+}
+
+function prefixed(prefix: string, arrays: TableArrays): TableArrays {
+  return Object.fromEntries(Object.entries(arrays).map(([k, v]) => [prefix + k, v]));
+}
+
+function unprefixed(prefix: string, arrays: TableArrays): TableArrays {
+  return Object.fromEntries(
+    Object.entries(arrays)
+      .filter(([k]) => k.startsWith(prefix))
+      .map(([k, v]) => [k.slice(prefix.length), v]),
+  );
 }
 
 function indexArrays(name: string, ix: StringIndex): TableArrays {
@@ -63,7 +75,7 @@ export function packEngine(p: EngineParts): Buffer {
     ['speller.words', p.speller.words],
   ];
   const arrays: TableArrays = {
-    ...(p.index.arrays as unknown as TableArrays),
+    ...prefixed('index.', p.index.arrays),
     ...Object.assign({}, ...tables.map(([name, t]) => stringTableArrays(name, t))),
     'docs.condition': d.docCondition,
     'docs.aspect': d.docAspect,
@@ -114,7 +126,7 @@ export function unpackEngine(bytes: Uint8Array): EngineParts {
     conditionSynonyms: postingsFrom('docs.conditionSynonyms', arrays),
   });
   return {
-    index: { meta: h.index, arrays: raw as unknown as Bm25fSnapshotArrays },
+    index: { meta: h.index, arrays: unprefixed('index.', arrays) },
     docs,
     focus: {
       keys: indexFrom('focus.keys', arrays),

@@ -157,6 +157,12 @@ export function u32(arrays: TableArrays, name: string): Uint32Array {
   return a;
 }
 
+export function u16(arrays: TableArrays, name: string): Uint16Array {
+  const a = arrays[name];
+  if (!(a instanceof Uint16Array)) throw new Error(`search snapshot lacks ${name}`);
+  return a;
+}
+
 export function f64(arrays: TableArrays, name: string): Float64Array {
   const a = arrays[name];
   if (!(a instanceof Float64Array)) throw new Error(`search snapshot lacks ${name}`);

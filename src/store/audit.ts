@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'user-add',
   'role-change',
   'password-change',
+  'account-link',
   'reviewer-add',
   'reviewer-update',
   'reviewer-details',

@@ -8,7 +8,7 @@ import { openPostgresStore as openPostgres } from './postgres/index.js';
 import { openSqliteStore as openSqlite } from './sqlite/index.js';
 import type { Store } from './types.js';
 
-export type { AccountStore, NewUser, SessionInfo, WorkflowUser } from './accounts.js';
+export type { AccountLinkPurpose, AccountStore, NewUser, SessionInfo, WorkflowUser } from './accounts.js';
 export { AUDIT_ACTIONS, type AuditAction, type AuditEvent } from './audit.js';
 export type { Database } from './db.js';
 export type { EditorAnswer, EditorAnswerSummary, EditorReads, ReviewRow } from './editor-reads.js';

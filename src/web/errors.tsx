@@ -33,7 +33,7 @@ export class RequestError extends Error {
   /** More members of the problem document. */
   readonly extra: Record<string, unknown>;
   constructor(
-    readonly status: 400 | 401 | 403 | 413 | 422,
+    readonly status: 400 | 401 | 403 | 410 | 413 | 422,
     readonly title: string,
     detail: string,
     more: { errors?: FieldProblem[]; hint?: string; back?: string; extra?: Record<string, unknown> } = {},
@@ -72,13 +72,18 @@ export function invalidBody(error: z.ZodError, example: string): RequestError {
 
 export const isApiPath = (path: string) => path.startsWith('/api/') || path.startsWith('/editor/api/');
 const isEditorPath = (path: string) =>
-  path === '/editor' || path.startsWith('/editor/') || path === '/login' || path === '/logout';
+  path === '/editor' ||
+  path.startsWith('/editor/') ||
+  path === '/login' ||
+  path === '/logout' ||
+  path.startsWith('/account/');
 
 function titleFor(status: number): string {
   if (status === 401) return 'Unauthorized';
   if (status === 403) return 'Not allowed';
   if (status === 404) return 'Not found';
   if (status === 409) return 'Conflict';
+  if (status === 410) return 'Gone';
   if (status === 413) return 'Content Too Large';
   return 'Cannot do that';
 }

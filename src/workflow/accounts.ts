@@ -3,11 +3,21 @@
  * hashing, reviewer profiles for reviewer accounts, and session tokens. Login throttling
  * (limits per user name and address) is applied by the editor's sign-in (src/web/editor/auth.ts).
  */
-import type { AccountStore, NewUser, Role, SessionInfo, WorkflowUser } from '../store/index.js';
+import type {
+  AccountLinkPurpose,
+  AccountStore,
+  NewUser,
+  Role,
+  SessionInfo,
+  WorkflowUser,
+} from '../store/index.js';
 import { WorkflowError } from './errors.js';
 import { hashPassword, passwordProblem, randomToken } from './passwords.js';
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,39}$/;
+
+/** How long an invitation or reset link stays valid. */
+export const ACCOUNT_LINK_TTL_MS = 7 * 24 * 3_600_000;
 
 const noReviewer = (id: string) =>
   new WorkflowError(
@@ -96,6 +106,40 @@ export class Accounts {
     if (weak) throw new WorkflowError('invalid', weak);
     if (!(await this.accounts.updatePassword(username, await hashPassword(password), actor)))
       throw new WorkflowError('not-found', `no user "${username}"`);
+  }
+
+  /**
+   * A one-time link for `username` to choose a password (an invitation for a new account, or a
+   * reset): returns the token, shown once; only its hash is stored. Valid for `ttlMs` (7 days).
+   */
+  async createAccountLink(
+    username: string,
+    purpose: AccountLinkPurpose,
+    actor: string,
+    ttlMs = ACCOUNT_LINK_TTL_MS,
+  ): Promise<{ token: string; expiresAt: string }> {
+    const token = randomToken();
+    const r = await this.accounts.insertAccountLink(username, purpose, token, ttlMs, actor);
+    if (!r) throw new WorkflowError('not-found', `no user "${username}"`);
+    return { token, expiresAt: r.expiresAt };
+  }
+
+  /** The account a link is for, or null when it is unknown, used, expired or the account inactive. */
+  accountLinkFor(token: string) {
+    return this.accounts.accountLinkFor(token);
+  }
+
+  /** Sets the password through a one-time link (then the link is spent and old sessions end). */
+  async setPasswordWithLink(token: string, password: string): Promise<void> {
+    const weak = passwordProblem(password);
+    if (weak) throw new WorkflowError('invalid', weak, 'choose a longer password (a passphrase works well)');
+    if (!(await this.accounts.useAccountLink(token, await hashPassword(password)))) {
+      throw new WorkflowError(
+        'not-found',
+        'this link has been used, has expired or is not valid',
+        'ask an admin for a new link',
+      );
+    }
   }
 
   /** Starts a session; the returned token goes in the cookie and only its hash is stored. */

@@ -92,6 +92,7 @@ describe.skipIf(!chromiumPath)('form editor in the browser', () => {
     await inspect(admin, 'accounts');
     await admin.getByLabel('User name', { exact: true }).fill('nina');
     await admin.getByLabel('Full name').fill('Nina Newauthor');
+    await admin.getByLabel('A one-time password that you pass on').check();
     await admin.getByRole('button', { name: 'Add account' }).click();
     const password = (await admin.locator('#one-time-password').textContent())!.trim();
     expect(password).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);

@@ -331,6 +331,34 @@ export const AUTH_MATRIX: Record<string, MatrixRow> = {
     }),
     expect: { anonymous: 'login', author: 403, reviewer: 403, editor: 403, admin: 200 },
   },
+  'POST /editor/accounts/:username/reset-link': {
+    request: async (ctx, csrf) => ({
+      path: `/editor/accounts/${await freshUser(ctx)}/reset-link`,
+      method: 'POST',
+      form: { _csrf: csrf },
+    }),
+    expect: { anonymous: 'login', author: 403, reviewer: 403, editor: 403, admin: 200 },
+  },
+  // A one-time link is its own credential: anyone holding a valid one may open it, signed in or
+  // not; the POST also needs the form's cookie token, so a bare POST is refused (403).
+  'GET /account/setup/:token': {
+    request: async (ctx) => {
+      const { token } = await ctx.repo.createAccountLink(await freshUser(ctx), 'invite', 'test');
+      return { path: `/account/setup/${token}` };
+    },
+    expect: all(200),
+  },
+  'POST /account/setup/:token': {
+    request: async (ctx) => {
+      const { token } = await ctx.repo.createAccountLink(await freshUser(ctx), 'invite', 'test');
+      return {
+        path: `/account/setup/${token}`,
+        method: 'POST',
+        form: { password: 'a new password 1', repeat: 'a new password 1' },
+      };
+    },
+    expect: all(403),
+  },
   'POST /editor/accounts/:username/deactivate': {
     request: async (ctx, csrf) => ({
       path: `/editor/accounts/${await freshUser(ctx)}/deactivate`,

@@ -16,6 +16,8 @@ const EXEMPT: Record<string, string> = {
   'POST /mcp': 'public, read-only JSON-RPC; it reads no cookie, so a forged cross-site request gains nothing',
   'DELETE /mcp': 'always 405',
   'POST /login': 'no session yet: protected by the double-submit sign-in token (tested below)',
+  'POST /account/setup/:token':
+    'no session: the one-time link token is the credential, plus the double-submit form token (test/workflow/account-links.test.ts)',
   'POST /feedback':
     'anonymous readers have no session or token; it reads no cookie and only adds a vote (rate-limited per client, honeypot, size cap: test/asklog/feedback.test.ts)',
 };

@@ -16,6 +16,8 @@ const revisionNumber = z
 
 export const LoginForm = z.object({ username: text, password: text, next: text, _csrf: text });
 
+export const AccountSetupForm = z.object({ password: text, repeat: text, _csrf: text });
+
 export const AnswerForm = z.object({
   markdown: z.string().default(''),
   intent: text,

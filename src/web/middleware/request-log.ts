@@ -22,7 +22,7 @@ export function requestLog(logger: Logger): MiddlewareHandler {
       const fields = {
         reqId: id,
         method: c.req.method,
-        path: c.req.path,
+        path: loggablePath(c.req.path),
         status,
         ms: Math.round((performance.now() - start) * 10) / 10,
       };
@@ -30,4 +30,9 @@ export function requestLog(logger: Logger): MiddlewareHandler {
       else logger.info(fields, 'request');
     }
   };
+}
+
+/** A one-time account link's token is a password: it never goes into the log. */
+export function loggablePath(path: string): string {
+  return path.replace(/^\/account\/setup\/[^/]+/, '/account/setup/[token]');
 }

@@ -23,7 +23,7 @@ export function securityHeaders(): MiddlewareHandler {
     const h = c.res.headers;
     if (!h.has('content-security-policy')) h.set('content-security-policy', CONTENT_SECURITY_POLICY);
     h.set('x-content-type-options', 'nosniff');
-    h.set('referrer-policy', 'strict-origin-when-cross-origin');
+    if (!h.has('referrer-policy')) h.set('referrer-policy', 'strict-origin-when-cross-origin'); // a page may be stricter
     h.set('x-frame-options', 'DENY');
     h.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
     h.set('cross-origin-opener-policy', 'same-origin');

@@ -1,4 +1,5 @@
-/** GET/POST /login and POST /logout. */
+/** GET/POST /login, POST /logout, and GET/POST /account/setup/<token> (choosing a password from a one-time link). */
+import { WorkflowError } from '../../../workflow/index.js';
 import { RequestError } from '../../errors.js';
 import {
   attemptLogin,
@@ -11,9 +12,9 @@ import {
   setSessionCookie,
   transportProblem,
 } from '../auth.js';
-import { formBody, LoginForm } from '../bodies.js';
-import { type EditorApp, type EditorDeps, html } from '../context.js';
-import { LoginPage } from '../pages/login.js';
+import { AccountSetupForm, formBody, LoginForm } from '../bodies.js';
+import { type C, type EditorApp, type EditorDeps, html } from '../context.js';
+import { AccountSetupPage, LoginPage } from '../pages/login.js';
 import { formField } from './guards.js';
 
 export function registerSignIn(app: EditorApp, deps: EditorDeps) {
@@ -25,7 +26,17 @@ export function registerSignIn(app: EditorApp, deps: EditorDeps) {
     const problemText = transportProblem(c, auth);
     if (problemText) throw needsHttps(problemText);
     const next = safeNext(c.req.query('next'));
-    return html(c, <LoginPage config={config} csrf={issueLoginCsrf(c, auth)} next={next} />);
+    const notice =
+      c.req.query('notice') === 'password-set' ? 'Your password is saved. Sign in with it now.' : undefined;
+    return html(
+      c,
+      <LoginPage
+        config={config}
+        csrf={issueLoginCsrf(c, auth)}
+        next={next}
+        {...(notice ? { notice } : {})}
+      />,
+    );
   });
 
   app.post('/login', async (c) => {
@@ -58,6 +69,63 @@ export function registerSignIn(app: EditorApp, deps: EditorDeps) {
     }
     setSessionCookie(c, outcome.token, auth);
     return c.redirect(next ?? '/editor', 303);
+  });
+
+  // ------------------------------------------- one-time links (invitation, reset)
+
+  const linkGone = () =>
+    new RequestError(
+      410,
+      'Link no longer valid',
+      'This link has already been used, has expired, or the account is no longer active.',
+      { hint: 'Ask an admin of your editorial team for a new link.', back: '/login' },
+    );
+  const linkPage = async (c: C, error?: string, status: 200 | 422 = 200) => {
+    const token = c.req.param('token') ?? '';
+    const link = await repo.accountLinkFor(token);
+    if (!link) throw linkGone();
+    c.header('referrer-policy', 'no-referrer'); // the token must not leave in a Referer header
+    c.header('cache-control', 'no-store');
+    return html(
+      c,
+      <AccountSetupPage
+        config={config}
+        csrf={issueLoginCsrf(c, auth)}
+        action={`/account/setup/${token}`}
+        username={link.user.username}
+        name={link.user.name}
+        purpose={link.purpose}
+        {...(error ? { error } : {})}
+      />,
+      status,
+    );
+  };
+
+  app.get('/account/setup/:token', async (c) => {
+    const problemText = transportProblem(c, auth);
+    if (problemText) throw needsHttps(problemText);
+    return linkPage(c);
+  });
+
+  app.post('/account/setup/:token', async (c) => {
+    const problemText = transportProblem(c, auth);
+    if (problemText) throw needsHttps(problemText);
+    const body = await formBody(c, AccountSetupForm);
+    if (!(await repo.accountLinkFor(c.req.param('token')))) throw linkGone();
+    if (!loginCsrfValid(c, body._csrf ?? '')) {
+      throw new RequestError(403, 'Request refused', 'The form expired or did not come from this site.', {
+        hint: 'Open the link again and choose your password.',
+      });
+    }
+    if (body.password !== body.repeat) return linkPage(c, 'The two passwords are not the same.', 422);
+    try {
+      await repo.setPasswordWithLink(c.req.param('token'), body.password ?? '');
+    } catch (err) {
+      if (err instanceof WorkflowError && err.code === 'invalid') return linkPage(c, err.message, 422);
+      if (err instanceof WorkflowError && err.code === 'not-found') throw linkGone();
+      throw err;
+    }
+    return c.redirect('/login?notice=password-set', 303);
   });
 
   app.post('/logout', async (c) => {

@@ -28,6 +28,7 @@ const AddAccount = z.object({
   role: text,
   reviewer_id: text,
   credentials: text,
+  sign_in: text,
 });
 const RoleChange = z.object({ role: text, reviewer_id: text });
 const ProfileForm = z.object({
@@ -123,6 +124,12 @@ export function registerTeam(app: EditorApp, deps: EditorDeps) {
     );
   };
 
+  /** A one-time link for `username` to choose a password, as the URL to send them. */
+  const accountLink = async (username: string, purpose: 'invite' | 'reset', actor: string) => {
+    const { token, expiresAt } = await repo.createAccountLink(username, purpose, actor);
+    return { url: `${config.baseUrl.replace(/\/+$/, '')}/account/setup/${token}`, expiresAt };
+  };
+
   const NOTICES: Record<string, string> = {
     role: 'Role changed. Their sessions ended; the new rights apply from their next sign-in.',
     deactivate: 'Account deactivated and signed out everywhere.',
@@ -147,12 +154,17 @@ export function registerTeam(app: EditorApp, deps: EditorDeps) {
         s.user.username,
       );
     }
+    // With an invitation the account gets a random password nobody sees until they choose theirs.
     const password = oneTimePassword();
     await repo.createUser(
       { username: body.username, name: body.name, role: body.role, password, reviewerId },
       s.user.username,
     );
-    return accountsPage(c, { secret: { username: body.username, password, what: 'created' } }, 201);
+    if (body.sign_in === 'password') {
+      return accountsPage(c, { secret: { username: body.username, password, what: 'created' } }, 201);
+    }
+    const link = await accountLink(body.username, 'invite', s.user.username);
+    return accountsPage(c, { secret: { username: body.username, link, what: 'created' } }, 201);
   });
 
   app.post('/editor/accounts/:username/role', async (c) => {
@@ -169,6 +181,13 @@ export function registerTeam(app: EditorApp, deps: EditorDeps) {
     const password = oneTimePassword();
     await repo.setPassword(username, password, s.user.username);
     return accountsPage(c, { secret: { username, password, what: 'reset' } });
+  });
+
+  app.post('/editor/accounts/:username/reset-link', async (c) => {
+    const s = admin(c);
+    const username = c.req.param('username');
+    const link = await accountLink(username, 'reset', s.user.username);
+    return accountsPage(c, { secret: { username, link, what: 'reset' } });
   });
 
   for (const action of ['deactivate', 'reactivate'] as const) {

@@ -5,10 +5,12 @@ import type { ReviewerProfile } from '../../../workflow/account-admin.js';
 import { ROLE_DESCRIPTIONS, ROLES } from '../../../workflow/index.js';
 import { CsrfField, EditorLayout } from './layout.js';
 
+/** Shown once after adding an account or resetting a password: a password, or a one-time link. */
 export interface OneTimeSecret {
   username: string;
-  password: string;
   what: 'created' | 'reset';
+  password?: string;
+  link?: { url: string; expiresAt: string };
 }
 
 function RoleSelect({ id, value }: { id: string; value?: string }) {
@@ -64,16 +66,32 @@ export function AccountsPage(props: {
       {props.secret ? (
         <section class="once" role="alert" aria-labelledby="secret-heading">
           <h2 id="secret-heading">
-            {props.secret.what === 'created' ? 'Account created' : 'Password reset'}: give this password to{' '}
-            {props.secret.username}
+            {props.secret.what === 'created' ? 'Account created' : 'Password reset'}:{' '}
+            {props.secret.link ? 'send this link to' : 'give this password to'} {props.secret.username}
           </h2>
-          <p>
-            One-time password: <code id="one-time-password">{props.secret.password}</code>
-          </p>
-          <p>
-            It is shown only now and is not stored in readable form. Pass it on in person or by phone; they
-            should change it after signing in (ask an admin to reset it again if it is lost).
-          </p>
+          {props.secret.link ? (
+            <>
+              <p>
+                One-time link: <code id="one-time-link">{props.secret.link.url}</code>
+              </p>
+              <p>
+                It lets {props.secret.username} choose their own password, once, until{' '}
+                {props.secret.link.expiresAt.slice(0, 16).replace('T', ' ')} UTC. It is shown only now and
+                only its fingerprint is stored; anyone with the link can set the password, so send it only to
+                them.
+              </p>
+            </>
+          ) : (
+            <>
+              <p>
+                One-time password: <code id="one-time-password">{props.secret.password}</code>
+              </p>
+              <p>
+                It is shown only now and is not stored in readable form. Pass it on in person or by phone;
+                they should change it after signing in (ask an admin to reset it again if it is lost).
+              </p>
+            </>
+          )}
         </section>
       ) : null}
       <h2>People</h2>
@@ -119,6 +137,10 @@ export function AccountsPage(props: {
                     <form method="post" action={`/editor/accounts/${u.username}/reset`}>
                       <CsrfField token={csrf} />
                       <button type="submit">Reset password</button>
+                    </form>
+                    <form method="post" action={`/editor/accounts/${u.username}/reset-link`}>
+                      <CsrfField token={csrf} />
+                      <button type="submit">Send a reset link instead</button>
                     </form>
                     {u.username !== props.session.user.username ? (
                       <form
@@ -180,7 +202,20 @@ export function AccountsPage(props: {
             aria-describedby="new-credentials-help"
           />
         </div>
-        <p>A one-time password is generated and shown once after you add the account.</p>
+        <fieldset class="field">
+          <legend>How they sign in the first time</legend>
+          <p>
+            <input type="radio" id="new-signin-link" name="sign_in" value="link" checked />
+            <label for="new-signin-link">
+              An invitation link: they choose their own password (valid 7 days, once)
+            </label>
+          </p>
+          <p>
+            <input type="radio" id="new-signin-password" name="sign_in" value="password" />
+            <label for="new-signin-password">A one-time password that you pass on</label>
+          </p>
+          <p class="help">The link or password is shown once after you add the account.</p>
+        </fieldset>
         <button type="submit" class="primary">
           Add account
         </button>

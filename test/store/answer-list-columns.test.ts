@@ -16,6 +16,7 @@ import type { KyselyStore } from '../../src/store/kysely-store.js';
 import { importBundle, type WorkflowRepo, workflowRepo } from '../../src/workflow/index.js';
 import { dropSchema, postgresUrl, uniqueSchema } from '../helpers/postgres.js';
 import { bundle, treatmentDraft } from './fixtures.js';
+import { workflowUsers } from './workflow-users.js';
 
 interface Columns {
   search: string | null;
@@ -89,24 +90,7 @@ function suite(name: string, open: () => Promise<KyselyStore>) {
       // The bundle brings the reviewer profiles, and published answers with and without review.
       await importBundle(store, bundle(), { actor: 'test' });
       repo = workflowRepo(store, { lint: () => [] });
-      author = await repo.createUser(
-        { username: 'ann', name: 'Ann Author', role: 'author', password: 'correct horse 1' },
-        'test',
-      );
-      reviewer = await repo.createUser(
-        {
-          username: 'rita',
-          name: 'Rita Reviewer',
-          role: 'reviewer',
-          password: 'correct horse 2',
-          reviewerId: 'demo-paed',
-        },
-        'test',
-      );
-      editor = await repo.createUser(
-        { username: 'ed', name: 'Ed Editor', role: 'editor', password: 'correct horse 4' },
-        'test',
-      );
+      ({ author, reviewer, editor } = await workflowUsers(repo));
       return () => store.close();
     });
 

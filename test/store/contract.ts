@@ -17,6 +17,7 @@ import {
   workflowRepo,
 } from '../../src/workflow/index.js';
 import { answer, bundle, treatmentDraft } from './fixtures.js';
+import { workflowUsers } from './workflow-users.js';
 
 export function storeContract(name: string, open: () => Promise<Store>): void {
   describe(`Store contract: ${name}`, () => {
@@ -75,34 +76,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       beforeEach(async () => {
         await importBundle(store, bundle(), { actor: 'test' });
         repo = workflowRepo(store);
-        author = await repo.createUser(
-          { username: 'ann', name: 'Ann Author', role: 'author', password: 'correct horse 1' },
-          'test',
-        );
-        reviewer = await repo.createUser(
-          {
-            username: 'rita',
-            name: 'Rita Reviewer',
-            role: 'reviewer',
-            password: 'correct horse 2',
-            reviewerId: 'demo-paed',
-          },
-          'test',
-        );
-        reviewer2 = await repo.createUser(
-          {
-            username: 'rob',
-            name: 'Rob Reviewer',
-            role: 'reviewer',
-            password: 'correct horse 3',
-            reviewerId: 'demo-gp',
-          },
-          'test',
-        );
-        editor = await repo.createUser(
-          { username: 'ed', name: 'Ed Editor', role: 'editor', password: 'correct horse 4' },
-          'test',
-        );
+        ({ author, reviewer, reviewer2, editor } = await workflowUsers(repo));
       });
 
       const draft = treatmentDraft;

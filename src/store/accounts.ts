@@ -64,6 +64,16 @@ function toUser(r: UserRow): WorkflowUser {
 }
 
 const USER_COLUMNS = ['id', 'username', 'name', 'role', 'reviewer_id', 'disabled', 'created_at'] as const;
+/** The same columns from `users as u` in a join (sessions, account links). */
+const JOINED_USER_COLUMNS = [
+  'u.id',
+  'u.username',
+  'u.name',
+  'u.role',
+  'u.reviewer_id',
+  'u.disabled',
+  'u.created_at',
+] as const;
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -299,18 +309,7 @@ export class AccountStore {
     const row = await this.db
       .selectFrom('account_links as l')
       .innerJoin('users as u', 'u.id', 'l.user_id')
-      .select([
-        'l.purpose',
-        'l.expires_at',
-        'l.used_at',
-        'u.id',
-        'u.username',
-        'u.name',
-        'u.role',
-        'u.reviewer_id',
-        'u.disabled',
-        'u.created_at',
-      ])
+      .select(['l.purpose', 'l.expires_at', 'l.used_at', ...JOINED_USER_COLUMNS])
       .where('l.id', '=', sha256(token))
       .executeTakeFirst();
     if (!row || row.used_at || row.expires_at <= this.nowIso() || row.disabled) return null;
@@ -391,17 +390,7 @@ export class AccountStore {
     const row = await this.db
       .selectFrom('sessions as s')
       .innerJoin('users as u', 'u.id', 's.user_id')
-      .select([
-        'u.id',
-        'u.username',
-        'u.name',
-        'u.role',
-        'u.reviewer_id',
-        'u.disabled',
-        'u.created_at',
-        's.csrf_token',
-        's.expires_at',
-      ])
+      .select([...JOINED_USER_COLUMNS, 's.csrf_token', 's.expires_at'])
       .where('s.id', '=', sha256(token))
       .executeTakeFirst();
     if (!row || row.expires_at <= this.nowIso() || row.disabled) return null;

@@ -18,10 +18,10 @@ import { importBundle, type WorkflowRepo, workflowRepo } from '../../src/workflo
 import { tempDir } from '../helpers/content-fixture.js';
 import { repoRoot } from '../helpers/corpus.js';
 import { bundle } from '../store/fixtures.js';
+import { createTeam, GOUT_CAUSES, PASSWORDS } from '../workflow/fixture-app.js';
 import { chromiumOrSkip, launch } from './browser.js';
 
 const chromiumPath = chromiumOrSkip();
-const PASSWORDS = { ann: 'ann password 1', rita: 'rita password 2', ed: 'ed password 4' };
 let browser: Browser;
 let server: RunningServer;
 let store: KyselyStore;
@@ -33,24 +33,7 @@ beforeAll(async () => {
   store = kyselyOf(await openSqliteStore(join(tempDir('medbrief-gaps-'), 'site.db')));
   await importBundle(store, bundle(), { actor: 'test' });
   repo = workflowRepo(store);
-  await repo.createUser(
-    { username: 'ann', name: 'Ann Author', role: 'author', password: PASSWORDS.ann },
-    'test',
-  );
-  await repo.createUser(
-    {
-      username: 'rita',
-      name: 'Rita Reviewer',
-      role: 'reviewer',
-      password: PASSWORDS.rita,
-      reviewerId: 'demo-paed',
-    },
-    'test',
-  );
-  await repo.createUser(
-    { username: 'ed', name: 'Ed Editor', role: 'editor', password: PASSWORDS.ed },
-    'test',
-  );
+  await createTeam(repo);
   const { app, askLog } = createApp({
     store,
     askLog: { enabled: true },
@@ -79,22 +62,7 @@ async function signedIn(username: keyof typeof PASSWORDS): Promise<Page> {
 
 const QUESTION = 'What causes gout? My name is Sarah Jones, call me on 07700 900123';
 
-const ANSWER = `---
-question: What causes gout?
-condition: gout
-aspect: causes
-tldr: >-
-  Gout is caused by too much uric acid in the blood. The acid forms crystals in a joint, which
-  then becomes hot, swollen and painful.
-sources:
-  - id: nhs-gout
-    title: Gout
-    url: https://www.nhs.uk/conditions/gout/
-    publisher: NHS
-    accessed: 2026-03-30
----
-Gout happens when uric acid builds up and forms sharp crystals in and around a joint [^nhs-gout].
-`;
+const ANSWER = GOUT_CAUSES;
 
 async function shoot(page: Page, url: string, name: string) {
   const dir = join(repoRoot, 'test-results');

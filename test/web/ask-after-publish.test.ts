@@ -14,52 +14,20 @@ import { createApp } from '../../src/web/index.js';
 import { importBundle, type WorkflowRepo, workflowRepo } from '../../src/workflow/index.js';
 import { tempDir } from '../helpers/content-fixture.js';
 import { bundle } from '../store/fixtures.js';
+import { createTeam, GOUT_CAUSES } from '../workflow/fixture-app.js';
 
 const QUESTION = 'What causes gout? My name is Sarah Jones, call me on 07700 900123';
-const GOUT_CAUSES = `---
-question: What causes gout?
-condition: gout
-aspect: causes
-tldr: >-
-  Gout is caused by too much uric acid in the blood. The acid forms crystals in a joint, which
-  then becomes hot, swollen and painful.
-sources:
-  - id: nhs-gout
-    title: Gout
-    url: https://www.nhs.uk/conditions/gout/
-    publisher: NHS
-    accessed: 2026-03-30
----
-Gout happens when uric acid builds up and forms sharp crystals in and around a joint [^nhs-gout].
-`;
 
 let store: KyselyStore;
 let repo: WorkflowRepo;
 let app: ReturnType<typeof createApp>['app'];
-const users: Record<'ann' | 'rita' | 'ed', WorkflowUser> = {} as never;
+const users: Record<'ann' | 'rita' | 'rob' | 'ed', WorkflowUser> = {} as never;
 
 beforeAll(async () => {
   store = kyselyOf(await openSqliteStore(join(tempDir('medbrief-ask-publish-'), 'site.db')));
   await importBundle(store, bundle(), { actor: 'test' });
   repo = workflowRepo(store);
-  users.ann = await repo.createUser(
-    { username: 'ann', name: 'Ann Author', role: 'author', password: 'ann password 1' },
-    'test',
-  );
-  users.rita = await repo.createUser(
-    {
-      username: 'rita',
-      name: 'Rita Reviewer',
-      role: 'reviewer',
-      password: 'rita password 2',
-      reviewerId: 'demo-paed',
-    },
-    'test',
-  );
-  users.ed = await repo.createUser(
-    { username: 'ed', name: 'Ed Editor', role: 'editor', password: 'ed password 4' },
-    'test',
-  );
+  Object.assign(users, await createTeam(repo));
   ({ app } = createApp({ store, search: searchService(store, { checkEveryMs: 0 }) }));
 });
 afterAll(async () => store?.close());

@@ -7,6 +7,7 @@ import { type CodeSystem, type Condition, type ConditionCodes, isCodeSystem } fr
 import { countRows } from './count.js';
 import type { Database } from './db.js';
 import { upsertCondition } from './kysely-store.js';
+import { synonymsOf } from './rows.js';
 
 export interface ConditionCodeRow {
   slug: string;
@@ -108,9 +109,7 @@ export async function attachConditionCodes(
         added++;
       }
       if (!added) continue;
-      const synonyms = (
-        await trx.selectFrom('condition_synonyms').select('name').where('condition_id', '=', row.id).execute()
-      ).map((s) => s.name);
+      const synonyms = (await synonymsOf(trx, row.id)).map((s) => s.name);
       const condition: Condition = {
         slug: row.slug,
         name: row.name,

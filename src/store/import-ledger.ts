@@ -6,6 +6,7 @@
 import type { Transaction } from 'kysely';
 import { canonicalJson, slugify } from '../content/index.js';
 import type { Database } from './db.js';
+import { synonymsOf } from './rows.js';
 
 type Trx = Transaction<Database>;
 
@@ -163,15 +164,7 @@ export class ImportLedger {
 
   /** Adds the synonyms the condition lacks (by slug; never its own slug). Returns how many. */
   async addSynonyms(conditionId: number, ownSlug: string, names: string[]): Promise<number> {
-    const have = new Set(
-      (
-        await this.trx
-          .selectFrom('condition_synonyms')
-          .select('slug')
-          .where('condition_id', '=', conditionId)
-          .execute()
-      ).map((r) => r.slug),
-    );
+    const have = new Set((await synonymsOf(this.trx, conditionId)).map((r) => r.slug));
     have.add(ownSlug);
     const rows: { condition_id: number; name: string; slug: string }[] = [];
     for (const name of names) {

@@ -62,6 +62,15 @@ export async function upsertReviewer(trx: Db, r: Reviewer): Promise<keyof Import
   return 'updated';
 }
 
+/** A condition's stored synonyms, name and slug. */
+export function synonymsOf(db: Db, conditionId: number) {
+  return db
+    .selectFrom('condition_synonyms')
+    .select(['name', 'slug'])
+    .where('condition_id', '=', conditionId)
+    .execute();
+}
+
 /** Inserts or updates a condition with its synonyms and codes. */
 export async function upsertCondition(
   trx: Db,
@@ -97,9 +106,7 @@ export async function upsertCondition(
     outcome = 'added';
   } else {
     id = existing.id;
-    const oldSyn = (
-      await trx.selectFrom('condition_synonyms').select('name').where('condition_id', '=', id).execute()
-    ).map((s) => s.name);
+    const oldSyn = (await synonymsOf(trx, id)).map((s) => s.name);
     const same =
       existing.name === fields.name &&
       existing.summary === fields.summary &&

@@ -2,7 +2,8 @@
  * Every path by which text reaches HTML, fed the whole XSS corpus: public pages (condition hub,
  * answer pages with reviewed and imported badges, reviewer and about pages, home), the /ask
  * query echo, error pages echoing the path, the editor (answer, review diff, edit form, history,
- * comments, list filters, audit, preview of a posted draft) and the static export. Each document
+ * comments, list filters, audit, preview of a posted draft, gap queue with 'not in scope' reasons,
+ * My tasks with the notification outbox) and the static export. Each document
  * is parsed like a browser would and must contain no executable markup.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -194,8 +195,30 @@ describe('XSS corpus', () => {
     const log = new AskLogRepo(site.store);
     expect(await log.countAsks()).toBeGreaterThanOrEqual(XSS_PAYLOADS.length);
     expect((await log.feedbackFor(view.id))[0]!.no).toBe(XSS_PAYLOADS.length);
+    // 'Not in scope' with a payload as the reason, for as many gap groups as there are payloads.
+    const report = JSON.parse(
+      await (await site.app.request('/editor/gaps?since=90d&format=json', { headers })).text(),
+    ) as { groups: { focus: string; aspect: string }[] };
+    expect(report.groups.length).toBeGreaterThan(0);
+    for (const [k, g] of report.groups.slice(0, XSS_PAYLOADS.length).entries()) {
+      const res = await site.app.request('/editor/gaps/scope', {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          _csrf: site.csrf,
+          focus: g.focus,
+          aspect: g.aspect,
+          reason: XSS_PAYLOADS[k]!.text,
+          since: '90d',
+        }).toString(),
+      });
+      expect(res.status, `scope ${g.focus}`).toBe(303);
+    }
     for (const days of ['7d', '90d'])
       expect(await check(`/editor/gaps?since=${days}`, { headers })).toBe(200);
+    // My tasks: the notification outbox rows written by submit and request-changes (their
+    // details carry the payload questions).
+    expect(await check('/editor/tasks', { headers })).toBe(200);
     expect(await check(`/editor/answers/${view.id}`, { headers })).toBe(200);
     expect(await check('/editor/queue', { headers })).toBe(200);
     const csv = await (await site.app.request('/editor/gaps?since=90d&format=csv', { headers })).text();

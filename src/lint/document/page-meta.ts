@@ -29,7 +29,7 @@ const NOT_A_NAME = /^(?:Our|The|A|An|Medical|Experts?|Doctors?|Clinicians?|Staff
 
 /** Any metadata a line may carry (so the page reader can tell a header from prose). */
 export const META_LINE = new RegExp(
-  `${REVIEW_CLAIM.source}|\\bshort answer\\b|\\b(?:last\\s+)?(?:updated|reviewed|modified|published)\\s*(?:on|:)?\\s*${DATE_SOURCE}|\\bnext review\\b|\\b(?:written|reviewed) by\\b`,
+  `${REVIEW_CLAIM.source}|\\bshort answer\\b|\\b(?:last\\s+)?(?:updated|reviewed|modified|published|revised)\\s*(?:on|:)?\\s*${DATE_SOURCE}|\\blast\\s+updated\\s*:?\\s*(?:19|20)\\d\\d\\b|\\b(?:updated|revised)\\s*:\\s*(?:19|20)\\d\\d\\b|\\bnext review\\b|\\b(?:written|reviewed) by\\b`,
   'i',
 );
 

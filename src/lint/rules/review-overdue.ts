@@ -21,6 +21,14 @@ function updatedIso(value: string): string | undefined {
   return toIsoDate(value);
 }
 
+/**
+ * A page that presents itself as current: "up to date", "the latest evidence", "current
+ * research", "updated regularly". A page with only an old "last updated" or "published" date is
+ * reported when it claims this; a dated article that makes no such claim is simply dated.
+ */
+const CLAIMS_CURRENCY =
+  /\b(?:up[- ]to[- ]date|the\s+latest|most\s+recent|current\s+(?:research|evidence|guidance|guidelines|advice|information|recommendations|treatments?|knowledge|practice|efforts?|thinking|science)|(?:updated|reviewed)\s+regularly|regularly\s+(?:updated|reviewed))\b/i;
+
 /** Medical knowledge moves on: a review older than the policy is due again. */
 export const reviewOverdue: Rule<z.infer<typeof Options>> = {
   id: 'review-overdue',
@@ -28,7 +36,7 @@ export const reviewOverdue: Rule<z.infer<typeof Options>> = {
   options: Options,
   docs: {
     summary:
-      'The medical review is past its next-review date (or older than the review interval, default 12 months).',
+      'The medical review is past its next-review date (or older than the review interval, default 12 months). A page with no review date but an old "last updated", "revised" or "published" date is reported when it presents itself as current ("up to date", "current research", "updated regularly").',
     why: 'Guidance changes; a review date tells readers how current the advice is, and a missed review date means the page promises more than it can. Health-information standards ask for a planned review date and for reviews to happen on time.',
     references: [
       {
@@ -47,6 +55,10 @@ export const reviewOverdue: Rule<z.infer<typeof Options>> = {
         kind: 'markdown',
         text: '---\nquestion: Is it rare?\ncondition: x\naspect: frequency\ntldr: It is rare.\nreview:\n  reviewer: demo-reviewer\n  reviewed: 2099-01-01\n---\nIt is rare.\n',
       },
+      {
+        kind: 'page',
+        text: 'Inheriting genetic conditions\nPublished February 27, 2018\nSome conditions run in families.\n',
+      },
     ],
     notOk: [
       {
@@ -59,6 +71,11 @@ export const reviewOverdue: Rule<z.infer<typeof Options>> = {
         text: 'Medically reviewed by Dr Jane Smith on 3 March 2019\nTL;DR: It is rare.\n',
         expected: ['1:1'],
       },
+      {
+        kind: 'page',
+        text: 'Rheumatoid arthritis\nRevised April 2009\nThis booklet highlights current research efforts.\n',
+        expected: ['2:9'],
+      },
     ],
   },
   check(doc, { options, report }) {
@@ -68,6 +85,7 @@ export const reviewOverdue: Rule<z.infer<typeof Options>> = {
       // No review date: a page that says when it was last updated is judged by that date.
       const updated = doc.updated ? updatedIso(doc.updated.value) : undefined;
       if (!updated || !doc.updated) return;
+      if (doc.kind === 'page' && !CLAIMS_CURRENCY.test(doc.text)) return;
       const stale = addMonths(updated, options.staleUpdatedMonths);
       if (stale >= today) return;
       report({

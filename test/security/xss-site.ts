@@ -1,6 +1,6 @@
 /**
  * A site whose content is the XSS corpus: payload i becomes condition `c-<i>` (name, synonym,
- * summary), its answer (question, TL;DR, body, source title and publisher, imported publisher),
+ * summary; the payload as a condition code is tried and refused), its answer (question, TL;DR, body, source title and publisher, imported publisher),
  * reviewer `r-<i>` (name, credentials, bio), an editor comment, an edit and a request-changes
  * note. Only content that passes the content schema is stored, as it would be by any importer;
  * what the schema refuses is counted, not smuggled in.
@@ -11,6 +11,7 @@ import {
   type Answer,
   AnswerSchema,
   type Condition,
+  ConditionCodesSchema,
   ConditionSchema,
   type ContentBundle,
   contentHash,
@@ -77,11 +78,16 @@ export function payloadBundle(payloads: readonly XssPayload[]): { bundle: Conten
         { id: `r-${n}`, name: `Reviewer ${n}`, credentials: 'MD', demo: false },
       ),
     );
+    // Codes are pattern-checked per system: the payload as a code is refused (and counted); real
+    // codes are kept, so the editor answer page shows its codes line beside the payload name.
+    for (const system of ['mesh', 'orpha', 'icd10cm'] as const)
+      keep(ConditionCodesSchema, { [system]: p.text }, {});
+    const codes = { icd10cm: ['Q76.49'], orpha: ['3027'] };
     conditions.push(
       keep(
         ConditionSchema,
-        { slug: `c-${n}`, name: p.text, synonyms: [p.text, `synonym ${n}`], summary: p.text },
-        { slug: `c-${n}`, name: `Condition ${n}`, synonyms: [], summary: '' },
+        { slug: `c-${n}`, name: p.text, synonyms: [p.text, `synonym ${n}`], summary: p.text, codes },
+        { slug: `c-${n}`, name: `Condition ${n}`, synonyms: [], summary: '', codes },
       ),
     );
     const urls = urlCandidates(p);

@@ -169,6 +169,11 @@ describe('XSS corpus', () => {
       });
       expect([200, 422]).toContain(status);
     }
+    // The codes line is on the editor answer page, beside the payload condition names.
+    const first = await site.app.request(`/editor/answers/${site.answerIds.get(XSS_PAYLOADS[0]!.id)}`, {
+      headers,
+    });
+    expect(await first.text()).toContain('Q76.49');
     counts.editorDocuments = counts.documents - before;
     expect(findings.slice(seen, seen + 20)).toEqual([]);
   }, 180_000);

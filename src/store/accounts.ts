@@ -4,80 +4,24 @@
  * hashing, throttling limits) live in src/workflow/accounts.ts; this module only reads and
  * writes rows, each change together with its audit event.
  */
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { accountLinkFor, insertAccountLink, useAccountLink } from './account-links.js';
 import { appendAudit } from './audit.js';
 import { countRows } from './count.js';
 import type { Database } from './db.js';
 import { reviewerRow } from './rows.js';
-import { isRole, type Role } from './types.js';
+import type { Role } from './types.js';
+import {
+  type AccountLinkPurpose,
+  JOINED_USER_COLUMNS,
+  type SessionInfo,
+  sha256,
+  toUser,
+  USER_COLUMNS,
+  type WorkflowUser,
+} from './users.js';
 
-/** What a one-time account link is for: a new account's first password, or a forgotten one. */
-export type AccountLinkPurpose = 'invite' | 'reset';
-
-export interface WorkflowUser {
-  id: number;
-  username: string;
-  name: string;
-  role: Role;
-  /** The reviewers row whose name and credentials appear on pages this user approves. */
-  reviewerId: string | null;
-  disabled: boolean;
-  createdAt: string;
-}
-
-export interface NewUser {
-  username: string;
-  name: string;
-  role: Role;
-  password: string;
-  reviewerId?: string | null;
-}
-
-export interface SessionInfo {
-  user: WorkflowUser;
-  csrfToken: string;
-  expiresAt: string;
-}
-
-interface UserRow {
-  id: number;
-  username: string;
-  name: string;
-  role: string;
-  reviewer_id: string | null;
-  disabled: number;
-  created_at: string;
-}
-
-function toUser(r: UserRow): WorkflowUser {
-  if (!isRole(r.role)) throw new Error(`user ${r.username} has an unknown role "${r.role}"`);
-  return {
-    id: r.id,
-    username: r.username,
-    name: r.name,
-    role: r.role,
-    reviewerId: r.reviewer_id,
-    disabled: Boolean(r.disabled),
-    createdAt: r.created_at,
-  };
-}
-
-const USER_COLUMNS = ['id', 'username', 'name', 'role', 'reviewer_id', 'disabled', 'created_at'] as const;
-/** The same columns from `users as u` in a join (sessions, account links). */
-const JOINED_USER_COLUMNS = [
-  'u.id',
-  'u.username',
-  'u.name',
-  'u.role',
-  'u.reviewer_id',
-  'u.disabled',
-  'u.created_at',
-] as const;
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
+export type { AccountLinkPurpose, NewUser, SessionInfo, WorkflowUser } from './users.js';
 
 export class AccountStore {
   constructor(
@@ -256,109 +200,24 @@ export class AccountStore {
     });
   }
 
-  // -------------------------------------------------- one-time account links
+  // -------------------------------------------------- one-time account links (account-links.ts)
 
-  /**
-   * Stores a one-time link (an invitation or a password reset) under the hash of its token, and
-   * voids the user's earlier unused links of the same purpose. Audited as the admin's action.
-   */
-  async insertAccountLink(
+  insertAccountLink(
     username: string,
     purpose: AccountLinkPurpose,
     token: string,
     ttlMs: number,
     actor: string,
-  ): Promise<{ expiresAt: string } | null> {
-    return this.db.transaction().execute(async (trx) => {
-      const user = await trx
-        .selectFrom('users')
-        .select('id')
-        .where('username', '=', username)
-        .executeTakeFirst();
-      if (!user) return null;
-      const now = this.now();
-      const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
-      await trx
-        .deleteFrom('account_links')
-        .where('user_id', '=', user.id)
-        .where('purpose', '=', purpose)
-        .where('used_at', 'is', null)
-        .execute();
-      await trx
-        .insertInto('account_links')
-        .values({
-          id: sha256(token),
-          user_id: user.id,
-          purpose,
-          created_at: now.toISOString(),
-          expires_at: expiresAt,
-          used_at: null,
-        })
-        .execute();
-      await appendAudit(
-        trx,
-        { actor, action: 'account-link', entity: 'user', entityId: username, detail: { purpose, expiresAt } },
-        now.toISOString(),
-      );
-      return { expiresAt };
-    });
+  ) {
+    return insertAccountLink(this.db, this.now, username, purpose, token, ttlMs, actor);
   }
 
-  /** The account a link opens, while it is unused, unexpired and the account active; else null. */
-  async accountLinkFor(token: string): Promise<{ user: WorkflowUser; purpose: AccountLinkPurpose } | null> {
-    const row = await this.db
-      .selectFrom('account_links as l')
-      .innerJoin('users as u', 'u.id', 'l.user_id')
-      .select(['l.purpose', 'l.expires_at', 'l.used_at', ...JOINED_USER_COLUMNS])
-      .where('l.id', '=', sha256(token))
-      .executeTakeFirst();
-    if (!row || row.used_at || row.expires_at <= this.nowIso() || row.disabled) return null;
-    return { user: toUser(row), purpose: row.purpose as AccountLinkPurpose };
+  accountLinkFor(token: string) {
+    return accountLinkFor(this.db, this.now, token);
   }
 
-  /**
-   * Sets the password through a link, once: the link is marked used in the same transaction, so a
-   * second use (or a race) finds it gone. Ends the user's sessions. False when the link is not valid.
-   */
-  async useAccountLink(token: string, passwordHash: string): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
-      const now = this.nowIso();
-      const link = await trx
-        .selectFrom('account_links as l')
-        .innerJoin('users as u', 'u.id', 'l.user_id')
-        .select(['l.id', 'l.purpose', 'u.id as userId', 'u.username'])
-        .where('l.id', '=', sha256(token))
-        .where('l.used_at', 'is', null)
-        .where('l.expires_at', '>', now)
-        .where('u.disabled', '=', 0)
-        .executeTakeFirst();
-      if (!link) return false;
-      const used = await trx
-        .updateTable('account_links')
-        .set({ used_at: now })
-        .where('id', '=', link.id)
-        .where('used_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(used.numUpdatedRows) !== 1) return false;
-      await trx
-        .updateTable('users')
-        .set({ password_hash: passwordHash, updated_at: now })
-        .where('id', '=', link.userId)
-        .execute();
-      await trx.deleteFrom('sessions').where('user_id', '=', link.userId).execute();
-      await appendAudit(
-        trx,
-        {
-          actor: link.username,
-          action: 'password-change',
-          entity: 'user',
-          entityId: link.username,
-          detail: { via: `${link.purpose} link` },
-        },
-        now,
-      );
-      return true;
-    });
+  useAccountLink(token: string, passwordHash: string) {
+    return useAccountLink(this.db, this.now, token, passwordHash);
   }
 
   // ------------------------------------------------------------- sessions

@@ -3,6 +3,7 @@
  * Outside CI an unreachable server skips the tests with a printed reason; under CI=true it fails.
  */
 import pg from 'pg';
+import { withSchemaLock } from '../../src/store/postgres/index.js';
 
 export const TEST_DATABASE_URL = process.env.DATABASE_URL_TEST ?? 'postgres://127.0.0.1:5432/test';
 
@@ -34,12 +35,12 @@ export function uniqueSchema(prefix: string): string {
   return `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
 }
 
+/** Drops a test schema, holding the store's schema lock so no migration elsewhere reads it half-gone. */
 export async function dropSchema(url: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
   try {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await withSchemaLock(pool, (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
   } finally {
-    await client.end();
+    await pool.end();
   }
 }

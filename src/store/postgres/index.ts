@@ -22,13 +22,39 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
-    if (schema) await sql.raw(`CREATE SCHEMA IF NOT EXISTS ${schema}`).execute(db);
-    await migrateToLatest(db as Kysely<unknown>, 'postgres', schema);
+    // Kysely's migrator reads the catalogue of every schema before it takes its own lock, so a
+    // schema dropped meanwhile (several stores in one database, as in tests) breaks it: migrations
+    // and schema drops take this database-wide lock first.
+    await withSchemaLock(pool, async () => {
+      if (schema) await sql.raw(`CREATE SCHEMA IF NOT EXISTS ${schema}`).execute(db);
+      await migrateToLatest(db as Kysely<unknown>, 'postgres', schema);
+    });
   } catch (err) {
     await db.destroy();
     throw new Error(`cannot open PostgreSQL store at ${redact(url)}: ${(err as Error).message}`);
   }
   return new KyselyStore(db, 'postgres');
+}
+
+/** Advisory-lock key held while schemas are migrated or dropped ("MBSCHEMA" as a number). */
+export const SCHEMA_LOCK_KEY = 0x4d42_5343;
+
+/** Runs `work` while holding the database-wide schema lock on one connection of `pool`. */
+export async function withSchemaLock<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK_KEY]);
+    try {
+      return await work(client);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK_KEY]);
+    }
+  } finally {
+    client.release();
+  }
 }
 
 /** Hides the password in a connection URL before it reaches a message. */

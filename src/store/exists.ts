@@ -4,9 +4,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
-import pg from 'pg';
 import { splitSchema } from './index.js';
-import { redact } from './postgres/index.js';
+import { redact } from './redact.js';
 
 /** Tables every MedBrief store has from its first migration on. */
 const MARKER_TABLES = ['kysely_migration', 'conditions'];
@@ -27,6 +26,7 @@ export function isPostgresUrl(url: string): boolean {
 export async function storeExists(url: string): Promise<boolean> {
   if (isPostgresUrl(url)) {
     const { connection, schema } = splitSchema(url);
+    const { default: pg } = await import('pg'); // loaded only for PostgreSQL URLs
     const client = new pg.Client({ connectionString: connection });
     await client.connect();
     try {

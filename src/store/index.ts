@@ -4,7 +4,6 @@
  * src/content alone; the rules of the workflow live in src/workflow.
  */
 import { MissingStoreError, storeExists } from './exists.js';
-import { openPostgresStore as openPostgres } from './postgres/index.js';
 import { openSqliteStore as openSqlite } from './sqlite/index.js';
 import type { Store } from './types.js';
 
@@ -26,12 +25,17 @@ export {
   type OutboxTx,
   type RecipientQuery,
 } from './outbox.js';
-export { redact } from './postgres/index.js';
+export { redact } from './redact.js';
 export type { StoreStats } from './stats.js';
 export * from './types.js';
 
 export function openSqliteStore(file: string): Promise<Store> {
   return openSqlite(file);
+}
+
+/** The PostgreSQL driver (pg) is loaded only when a PostgreSQL store is opened. */
+async function openPostgres(url: string, options: { schema?: string }): Promise<Store> {
+  return (await import('./postgres/index.js')).openPostgresStore(url, options);
 }
 
 export function openPostgresStore(url: string, options: { schema?: string } = {}): Promise<Store> {

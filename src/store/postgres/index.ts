@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { Database } from '../db.js';
 import { KyselyStore } from '../kysely-store.js';
 import { migrateToLatest } from '../migrations.js';
+import { redact } from '../redact.js';
 
 export interface PostgresOptions {
   /** Schema to create and use (search_path); default "public". */
@@ -57,7 +58,4 @@ export async function withSchemaLock<T>(
   }
 }
 
-/** Hides the password in a connection URL before it reaches a message. */
-export function redact(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
-}
+export { redact } from '../redact.js';

@@ -3,6 +3,7 @@
  * Outside CI an unreachable server skips the tests with a printed reason; under CI=true it fails.
  */
 import pg from 'pg';
+import { describe, it } from 'vitest';
 import { withSchemaLock } from '../../src/store/postgres/index.js';
 
 export const TEST_DATABASE_URL = process.env.DATABASE_URL_TEST ?? 'postgres://127.0.0.1:5432/test';
@@ -43,4 +44,15 @@ export async function dropSchema(url: string, schema: string): Promise<void> {
   } finally {
     await pool.end();
   }
+}
+
+/**
+ * The placeholder a PostgreSQL test file declares when the server is not reachable: a skipped test
+ * that names the reason in the report. Only reachable outside CI: under CI=true postgresUrl()
+ * throws instead (README: "Skipped tests").
+ */
+export function postgresUnreachable(suite: string): void {
+  describe(suite, () => {
+    it.skip('PostgreSQL is not reachable (outside CI only; see README: Skipped tests)', () => {});
+  });
 }

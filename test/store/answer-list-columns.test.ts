@@ -14,7 +14,7 @@ import { refreshAnswerListColumns } from '../../src/store/answer-list.js';
 import { openPostgresStore, openSqliteStore, type WorkflowUser } from '../../src/store/index.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
 import { importBundle, type WorkflowRepo, workflowRepo } from '../../src/workflow/index.js';
-import { dropSchema, postgresUrl, uniqueSchema } from '../helpers/postgres.js';
+import { dropSchema, postgresUnreachable, postgresUrl, uniqueSchema } from '../helpers/postgres.js';
 import { bundle, treatmentDraft } from './fixtures.js';
 import { workflowUsers } from './workflow-users.js';
 
@@ -185,7 +185,5 @@ if (url) {
     return (await openPostgresStore(url, { schema })) as unknown as KyselyStore;
   });
 } else {
-  describe('answer list columns: PostgreSQL', () => {
-    it.skip('PostgreSQL is not reachable (see the warning above)', () => {});
-  });
+  postgresUnreachable('answer list columns: PostgreSQL');
 }

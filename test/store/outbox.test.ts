@@ -17,7 +17,7 @@ import {
 } from '../../src/store/index.js';
 import { setUserActive } from '../../src/workflow/account-admin.js';
 import { importBundle, notifyReviewDue, workflowRepo } from '../../src/workflow/index.js';
-import { dropSchema, postgresUrl, uniqueSchema } from '../helpers/postgres.js';
+import { dropSchema, postgresUnreachable, postgresUrl, uniqueSchema } from '../helpers/postgres.js';
 import { bundle, treatmentDraft } from './fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'medbrief-outbox-'));
@@ -42,10 +42,7 @@ if (pg) {
     },
   ]);
 } else {
-  // Only reachable outside CI: under CI=true postgresUrl() throws instead (README: "Skipped tests").
-  describe('notification outbox: PostgreSQL', () => {
-    it.skip('PostgreSQL is not reachable (see the warning above)', () => {});
-  });
+  postgresUnreachable('notification outbox: PostgreSQL');
 }
 
 const draft = treatmentDraft;

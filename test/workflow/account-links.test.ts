@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../src/store/index.js';
 import { loggablePath } from '../../src/web/middleware/request-log.js';
-import { dropSchema, postgresUrl, uniqueSchema } from '../helpers/postgres.js';
+import { dropSchema, postgresUnreachable, postgresUrl, uniqueSchema } from '../helpers/postgres.js';
 import { startTestSite, type TestSite } from './fixture-app.js';
 import { TestClient } from './http-client.js';
 
@@ -161,9 +161,7 @@ if (pgUrl) {
     () => dropSchema(pgUrl, schema),
   );
 } else {
-  describe('one-time account links (PostgreSQL)', () => {
-    it.skip('PostgreSQL is not reachable (outside CI only; see README: Skipped tests)', () => {});
-  });
+  postgresUnreachable('one-time account links (PostgreSQL)');
 }
 
 describe('the request log', () => {

@@ -8,7 +8,7 @@ import { normaliseText } from '../../content/index.js';
 import { splitSentences } from '../../content/text/sentences.js';
 import { isDisclaimer } from '../detect/disclaimer.js';
 import { DocumentAssembler, numberedRefs, TLDR_LABEL } from './assemble.js';
-import { type Block, pageBlocks } from './blocks.js';
+import { pageBlocks } from './blocks.js';
 import type { LintDocument, SourceEntry, Span, TextUnit } from './document.js';
 import { topicWordsOf } from './from-answer.js';
 import { htmlToText, looksLikeHtml } from './html-to-text.js';

@@ -7,7 +7,7 @@
  */
 import type { SourceEntry } from './document.js';
 
-const TLD = String.raw`(?:gov|org|com|net|edu|int|uk|eu|info|io|ca|au|nz|ie)`;
+const TLD = '(?:gov|org|com|net|edu|int|uk|eu|info|io|ca|au|nz|ie)';
 /** The first locator in a line: a URL, "www.…", a bare address with a path or a known domain, a DOI, a PMID. */
 const LOCATOR = new RegExp(
   [

@@ -1,40 +1,54 @@
-/** The editorial team of the store tests: an author, two reviewers (demo profiles) and an editor. */
+/** The editorial team of the tests: an author, two reviewers (demo profiles) and an editor. */
 import type { WorkflowUser } from '../../src/store/index.js';
 import type { WorkflowRepo } from '../../src/workflow/index.js';
 
+export const PASSWORDS = {
+  ann: 'ann password 1',
+  rita: 'rita password 2',
+  rob: 'rob password 3',
+  ed: 'ed password 4',
+};
+
+/** The test team (author ann, reviewers rita and rob, editor ed), with PASSWORDS. */
+export async function createTeam(repo: WorkflowRepo) {
+  const ann = await repo.createUser(
+    { username: 'ann', name: 'Ann Author', role: 'author', password: PASSWORDS.ann },
+    'test',
+  );
+  const rita = await repo.createUser(
+    {
+      username: 'rita',
+      name: 'Rita Reviewer',
+      role: 'reviewer',
+      password: PASSWORDS.rita,
+      reviewerId: 'demo-paed',
+    },
+    'test',
+  );
+  const rob = await repo.createUser(
+    {
+      username: 'rob',
+      name: 'Rob Reviewer',
+      role: 'reviewer',
+      password: PASSWORDS.rob,
+      reviewerId: 'demo-gp',
+    },
+    'test',
+  );
+  const ed = await repo.createUser(
+    { username: 'ed', name: 'Ed Editor', role: 'editor', password: PASSWORDS.ed },
+    'test',
+  );
+  return { ann, rita, rob, ed };
+}
+
+/** The same team under the names of its roles (the store tests). */
 export async function workflowUsers(repo: WorkflowRepo): Promise<{
   author: WorkflowUser;
   reviewer: WorkflowUser;
   reviewer2: WorkflowUser;
   editor: WorkflowUser;
 }> {
-  const author = await repo.createUser(
-    { username: 'ann', name: 'Ann Author', role: 'author', password: 'correct horse 1' },
-    'test',
-  );
-  const reviewer = await repo.createUser(
-    {
-      username: 'rita',
-      name: 'Rita Reviewer',
-      role: 'reviewer',
-      password: 'correct horse 2',
-      reviewerId: 'demo-paed',
-    },
-    'test',
-  );
-  const reviewer2 = await repo.createUser(
-    {
-      username: 'rob',
-      name: 'Rob Reviewer',
-      role: 'reviewer',
-      password: 'correct horse 3',
-      reviewerId: 'demo-gp',
-    },
-    'test',
-  );
-  const editor = await repo.createUser(
-    { username: 'ed', name: 'Ed Editor', role: 'editor', password: 'correct horse 4' },
-    'test',
-  );
-  return { author, reviewer, reviewer2, editor };
+  const { ann, rita, rob, ed } = await createTeam(repo);
+  return { author: ann, reviewer: rita, reviewer2: rob, editor: ed };
 }

@@ -7,52 +7,15 @@ import { openSqliteStore, type Store } from '../../src/store/index.js';
 import { createApp, type RunningServer, startServer } from '../../src/web/index.js';
 import { importBundle, type WorkflowRepo, workflowRepo } from '../../src/workflow/index.js';
 import { bundle } from '../store/fixtures.js';
+import { createTeam } from '../store/workflow-users.js';
 
-export const PASSWORDS = {
-  ann: 'ann password 1',
-  rita: 'rita password 2',
-  rob: 'rob password 3',
-  ed: 'ed password 4',
-};
+export { createTeam, PASSWORDS } from '../store/workflow-users.js';
 
 export interface TestSite {
   store: Store;
   repo: WorkflowRepo;
   server: RunningServer;
   close(): Promise<void>;
-}
-
-/** The test team (author ann, reviewers rita and rob, editor ed), with PASSWORDS. */
-export async function createTeam(repo: WorkflowRepo) {
-  const ann = await repo.createUser(
-    { username: 'ann', name: 'Ann Author', role: 'author', password: PASSWORDS.ann },
-    'test',
-  );
-  const rita = await repo.createUser(
-    {
-      username: 'rita',
-      name: 'Rita Reviewer',
-      role: 'reviewer',
-      password: PASSWORDS.rita,
-      reviewerId: 'demo-paed',
-    },
-    'test',
-  );
-  const rob = await repo.createUser(
-    {
-      username: 'rob',
-      name: 'Rob Reviewer',
-      role: 'reviewer',
-      password: PASSWORDS.rob,
-      reviewerId: 'demo-gp',
-    },
-    'test',
-  );
-  const ed = await repo.createUser(
-    { username: 'ed', name: 'Ed Editor', role: 'editor', password: PASSWORDS.ed },
-    'test',
-  );
-  return { ann, rita, rob, ed };
 }
 
 /** "What causes gout?" as an author writes it (the gap-loop tests publish it). */

@@ -233,21 +233,31 @@ function replaceTrailingName(text: string, counts: Partial<Record<PiiKind, numbe
 }
 
 /**
+ * For names found without a cue: is a capitalised word of `text` a plain name word — not a
+ * medical term, and not a word the message also uses in lower case?
+ */
+function plainNameWord(text: string): (word: string) => boolean {
+  const medical = medicalWords();
+  const lower = new Set(text.match(/\b[a-z][a-z'’-]+\b/g) ?? []);
+  return (w) => {
+    const bare = w.replace(/['’]s$/, '');
+    const l = bare.toLowerCase();
+    return isNameWord(bare) && !medical.has(l) && !lower.has(l) && /^[A-Z][a-zà-ÿ'’-]+$/.test(w);
+  };
+}
+
+/**
  * A line that is only a name, as in a signature block ("Kwame Mensah" / "*Ingrid Larsen*," between
  * line breaks): one to three capitalised words, none a medical term or a word the message also
  * uses in lower case, nor a greeting or a sign-off. Never the first line, which is often a subject
  * ("Shakiness.", "Referral").
  */
 function replaceNameLines(text: string, counts: Partial<Record<PiiKind, number>>): string {
-  const medical = medicalWords();
-  const lower = new Set(text.match(/\b[a-z][a-z'’-]+\b/g) ?? []);
+  const plain = plainNameWord(text);
   return text.replace(
     /(\n)([ *_]*)((?:[A-Z][a-zà-ÿ'’-]+)(?: [A-Z][a-zà-ÿ'’-]+){0,2})([ *_]*[,.]?[ *_]*)(?=\n|$)/g,
     (m, start: string, pre: string, name: string, post: string) => {
-      const words = name.split(' ');
-      const plain = (w: string) =>
-        isNameWord(w) && !medical.has(w.toLowerCase()) && !lower.has(w.toLowerCase());
-      if (!words.every(plain)) return m;
+      if (!name.split(' ').every(plain)) return m;
       counts.NAME = (counts.NAME ?? 0) + 1;
       return `${start}${pre}[NAME]${post}`;
     },
@@ -262,13 +272,7 @@ function replaceNameLines(text: string, counts: Partial<Record<PiiKind, number>>
 function replaceMidSentenceNames(text: string, counts: Partial<Record<PiiKind, number>>): string {
   const letters = text.replace(/[^A-Za-z]/g, '');
   if (letters.length > 0 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.5) return text; // shouting
-  const medical = medicalWords();
-  const lower = new Set(text.match(/\b[a-z][a-z'’-]+\b/g) ?? []);
-  const plain = (w: string) => {
-    const bare = w.replace(/['’]s$/, '');
-    const l = bare.toLowerCase();
-    return isNameWord(bare) && !medical.has(l) && !lower.has(l) && /^[A-Z][a-zà-ÿ'’-]+$/.test(w);
-  };
+  const plain = plainNameWord(text);
   return text.replace(
     /(?<=(?:^|[\s(])(?!(?:the|a|an|your|this|that|my|our|his|her|their|its|some|any|no)\s)[a-z][a-z'’]*[,;]?\s+)([A-Z][a-zà-ÿ'’-]+)((?:\s[A-Z][a-zà-ÿ'’-]+){0,2})(?=(\s+[a-z'’]+|[.,;:!?)]|$))/g,
     (m, first: string, more: string, next: string | undefined, offset: number, whole: string) => {

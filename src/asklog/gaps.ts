@@ -6,7 +6,7 @@
  */
 import { ASPECT_LABELS, type Aspect } from '../content/index.js';
 import { answerPath } from '../site/model.js';
-import type { Store } from '../store/index.js';
+import { publishedAnswerByRef, type Store } from '../store/index.js';
 import { csvCell } from '../workflow/audit-export.js';
 import { hourBucket } from './db.js';
 import type { AskLogRepo, GapDecision } from './repo.js';
@@ -182,11 +182,13 @@ async function nearestAnswers(
   const seen = new Set<string>();
   const ordered = [...(refs ?? new Map()).entries()].sort((a, b) => b[1] - a[1]).map(([r]) => r);
   for (const ref of ordered.slice(0, 3)) {
-    const [c, a] = ref.split('/');
-    if (!c || !a) continue;
-    const view = await store.getPublishedAnswer(c, a);
+    const view = await publishedAnswerByRef(store, ref);
     if (view) {
-      out.push({ ref, question: view.revision.answer.question, path: answerPath(c, a) });
+      out.push({
+        ref,
+        question: view.revision.answer.question,
+        path: answerPath(view.conditionSlug, view.slug),
+      });
       seen.add(ref);
     }
   }

@@ -15,7 +15,7 @@ import {
 } from '../content/index.js';
 import { NO_ANSWER_MESSAGE } from '../search/index.js';
 import type { SiteConfig } from '../site/index.js';
-import type { ConditionRecord, Store } from '../store/index.js';
+import { type ConditionRecord, publishedAnswerByRef, type Store } from '../store/index.js';
 import type { AskService } from './ask-service.js';
 import { ToolInputError } from './errors.js';
 import { answerRecord, answerResourceUri, answerUrl, conditionRef } from './records.js';
@@ -55,10 +55,8 @@ export async function askMedbrief(
   const reviewers = await reviewerMap(deps.store);
   const results: AskOutput['results'] = [];
   for (const hit of result.results.slice(0, limit)) {
-    const cut = hit.answerId.indexOf('/');
-    if (cut < 0) continue;
     // The index may be older than the store: an answer unpublished since then is skipped.
-    const view = await deps.store.getPublishedAnswer(hit.answerId.slice(0, cut), hit.answerId.slice(cut + 1));
+    const view = await publishedAnswerByRef(deps.store, hit.answerId);
     if (view) results.push({ ...answerRecord(view, reviewers, deps.config), score: hit.score });
   }
   const abstained = result.abstained || results.length === 0;

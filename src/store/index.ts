@@ -5,7 +5,7 @@
  */
 import { MissingStoreError, storeExists } from './exists.js';
 import { openSqliteStore as openSqlite } from './sqlite/index.js';
-import type { Store } from './types.js';
+import type { AnswerView, Store } from './types.js';
 
 export type { AccountLinkPurpose, AccountStore, NewUser, SessionInfo, WorkflowUser } from './accounts.js';
 export { AUDIT_ACTIONS, type AuditAction, type AuditEvent } from './audit.js';
@@ -31,6 +31,20 @@ export * from './types.js';
 
 export function openSqliteStore(file: string): Promise<Store> {
   return openSqlite(file);
+}
+
+/**
+ * The published answer a search result names ("condition/answer", as the search index and the
+ * question log write it), or null when the reference is malformed or the answer is not published
+ * now (an index may be older than the store).
+ */
+export function publishedAnswerByRef(
+  store: Pick<Store, 'getPublishedAnswer'>,
+  ref: string,
+): Promise<AnswerView | null> {
+  const cut = ref.indexOf('/');
+  if (cut <= 0 || cut === ref.length - 1) return Promise.resolve(null);
+  return store.getPublishedAnswer(ref.slice(0, cut), ref.slice(cut + 1));
 }
 
 /** The PostgreSQL driver (pg) is loaded only when a PostgreSQL store is opened. */

@@ -22,7 +22,7 @@ import {
   sitemapEntries,
   sitemapFiles,
 } from '../site/index.js';
-import type { Store } from '../store/index.js';
+import { publishedAnswerByRef, type Store } from '../store/index.js';
 import { type AskFn, askView, type HitLookup } from './ask.js';
 import { FeedbackForm } from './gaps/pages.js';
 import { publishedCache } from './published.js';
@@ -44,8 +44,7 @@ export function pageRoutes(
   const pages = new Hono();
   const published = publishedCache(store);
   const publishedHit: HitLookup = async (answerId) => {
-    const cut = answerId.indexOf('/');
-    const view = await store.getPublishedAnswer(answerId.slice(0, cut), answerId.slice(cut + 1));
+    const view = await publishedAnswerByRef(store, answerId);
     if (!view) return null;
     const d = searchIndexDoc(view, [], await reviewers(), config);
     return { question: d.question, path: d.path, conditionName: d.condition, tldr: d.tldr, review: d.review };

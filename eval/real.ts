@@ -414,6 +414,7 @@ export async function runRealEvaluation(options: RealEvalOptions = {}) {
         handLabelled: labelled.length,
         handLabelledAnswerable: answerable.length,
         handLabelledNone: unanswerable.length,
+        handLabelledSample: answerFile?.sample ?? null,
         sample: answerFile?.sample ?? null,
       },
       rqeValidation: { pairs: rqe.validation.length, groups: new Set(rqe.validation.map((p) => p.chq)).size },

@@ -8,8 +8,7 @@ import { ASPECT_LABELS, type Aspect } from '../content/index.js';
 import { answerPath } from '../site/model.js';
 import { publishedAnswerByRef, type Store } from '../store/index.js';
 import { csvCell } from '../workflow/audit-export.js';
-import { hourBucket } from './db.js';
-import type { AskLogRepo, GapDecision } from './repo.js';
+import { type AskLogRepo, type GapDecision, hourBucket } from './repo.js';
 import { type AskChannel, type AskLogRow, UNKNOWN } from './types.js';
 
 /** An answer whose top score is below this is a weak answer (the abstain threshold is 0.5). */

@@ -1,4 +1,3 @@
-export * from './db.js';
 export * from './draft.js';
 export * from './engine.js';
 export * from './gaps.js';

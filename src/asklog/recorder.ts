@@ -8,9 +8,8 @@
 
 import { slugify } from '../content/index.js';
 import { classifyAspect } from '../search/aspect.js';
-import { hourBucket } from './db.js';
 import { guessFocus } from './guess.js';
-import type { AskLogRepo, NewAskRow } from './repo.js';
+import { type AskLogRepo, hourBucket, type NewAskRow } from './repo.js';
 import { scrubText } from './scrub.js';
 import { type AskEvent, UNKNOWN } from './types.js';
 

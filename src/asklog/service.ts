@@ -3,7 +3,6 @@
  * that deletes questions older than the retention period (at start, then every few hours).
  */
 import type { Store } from '../store/index.js';
-import type { KyselyStore } from '../store/kysely-store.js';
 import { AskRecorder } from './recorder.js';
 import { AskLogRepo, DEFAULT_RETENTION_DAYS } from './repo.js';
 
@@ -31,7 +30,7 @@ export function startAskLog(
   settings: AskLogSettings,
   report: (what: string, err: unknown) => void = () => {},
 ): AskLogService {
-  const repo = new AskLogRepo(store as Store & Pick<KyselyStore, 'db'>);
+  const repo = new AskLogRepo(store);
   const recorder = new AskRecorder(repo, { onError: (err) => report('ask log write failed', err) });
   const retentionDays = settings.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const purge = () => repo.purge(retentionDays);

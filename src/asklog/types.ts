@@ -1,6 +1,7 @@
+import type { AskChannel, AskOutcome } from '../store/ask-log.js';
+
 /** What one recorded question says (no IP address, cookie, user id or exact time, ever). */
-export type AskChannel = 'page' | 'api' | 'mcp';
-export type AskOutcome = 'answered' | 'abstained' | 'red_flag';
+export type { AskChannel, AskLogRow, AskOutcome } from '../store/ask-log.js';
 
 export const UNKNOWN = 'unknown';
 
@@ -21,18 +22,4 @@ export interface AskEvent {
   score: number | null;
   reason: string | null;
   at?: Date;
-}
-
-export interface AskLogRow {
-  id: number;
-  hour: string;
-  channel: AskChannel;
-  focus: string;
-  focusKnown: boolean;
-  aspect: string;
-  outcome: AskOutcome;
-  answerRef: string | null;
-  score: number | null;
-  reason: string | null;
-  question: string;
 }

@@ -1,16 +1,16 @@
 /**
  * Persistence of editorial accounts: users, reviewer profiles, sessions (only the SHA-256 of a
  * session token is stored) and login attempts. Rules (user-name pattern, password strength,
- * hashing, throttling limits) live in src/workflow/accounts.ts; this module only reads and
- * writes rows, each change together with its audit event.
+ * hashing, throttling limits) live in src/workflow/accounts.ts. Account changes (users, roles,
+ * passwords, links, reviewer profiles) are workflow actions over StoreTx.accounts
+ * (./account-tx.ts); this module reads accounts and keeps sessions and login attempts.
  */
 import type { Kysely } from 'kysely';
-import { accountLinkFor, insertAccountLink, useAccountLink } from './account-links.js';
+import type { ReviewerDetails } from './account-tx.js';
 import { appendAudit } from './audit.js';
 import { countRows } from './count.js';
 import type { Database } from './db.js';
-import { reviewerRow } from './rows.js';
-import type { Role } from './types.js';
+import { toReviewer } from './rows.js';
 import {
   type AccountLinkPurpose,
   JOINED_USER_COLUMNS,
@@ -22,6 +22,15 @@ import {
 } from './users.js';
 
 export type { AccountLinkPurpose, NewUser, SessionInfo, WorkflowUser } from './users.js';
+
+/** A reviewer profile as the admin screens edit it: the public fields and registration details. */
+export interface ReviewerProfile extends ReviewerDetails {
+  id: string;
+  name: string;
+  credentials: string;
+  bio: string | null;
+  demo: boolean;
+}
 
 export class AccountStore {
   constructor(
@@ -63,161 +72,28 @@ export class AccountStore {
     );
   }
 
-  /** Inserts a user; 'duplicate' when the name is taken, 'no-reviewer' when the profile is missing. */
-  async insertUser(
-    input: { username: string; name: string; role: Role; passwordHash: string; reviewerId: string | null },
-    actor: string,
-  ): Promise<WorkflowUser | 'duplicate' | 'no-reviewer'> {
-    return this.db.transaction().execute(async (trx) => {
-      const exists = await trx
-        .selectFrom('users')
-        .select('id')
-        .where('username', '=', input.username)
-        .executeTakeFirst();
-      if (exists) return 'duplicate' as const;
-      if (input.reviewerId) {
-        const r = await trx
-          .selectFrom('reviewers')
-          .select('id')
-          .where('id', '=', input.reviewerId)
-          .executeTakeFirst();
-        if (!r) return 'no-reviewer' as const;
-      }
-      const now = this.nowIso();
-      const row = await trx
-        .insertInto('users')
-        .values({
-          username: input.username,
-          name: input.name,
-          role: input.role,
-          password_hash: input.passwordHash,
-          reviewer_id: input.reviewerId,
-          disabled: 0,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning(USER_COLUMNS)
-        .executeTakeFirstOrThrow();
-      await appendAudit(
-        trx,
-        {
-          actor,
-          action: 'user-add',
-          entity: 'user',
-          entityId: input.username,
-          to: input.role,
-          detail: { reviewerId: input.reviewerId },
-        },
-        now,
-      );
-      return toUser(row);
-    });
+  /** Every reviewer profile with its registration details, for the admin screens. */
+  async listReviewerProfiles(): Promise<ReviewerProfile[]> {
+    const rows = await this.db.selectFrom('reviewers').selectAll().orderBy('id').execute();
+    return rows.map((r) => ({
+      ...toReviewer(r),
+      bio: r.bio,
+      registrationBody: r.registration_body ?? null,
+      registrationNumber: r.registration_number ?? null,
+      photoAlt: r.photo_alt ?? null,
+    }));
   }
 
-  /** Creates or updates the public profile (name, credentials) a reviewer account signs with. */
-  async saveReviewerProfile(
-    profile: { id: string; name: string; credentials: string; bio?: string; demo?: boolean },
-    actor: string,
-  ): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      const row = reviewerRow(profile);
-      const existing = await trx
-        .selectFrom('reviewers')
-        .select('id')
-        .where('id', '=', profile.id)
-        .executeTakeFirst();
-      if (existing) await trx.updateTable('reviewers').set(row).where('id', '=', profile.id).execute();
-      else await trx.insertInto('reviewers').values(row).execute();
-      await appendAudit(
-        trx,
-        {
-          actor,
-          action: existing ? 'reviewer-update' : 'reviewer-add',
-          entity: 'reviewer',
-          entityId: profile.id,
-          detail: { name: profile.name, credentials: profile.credentials },
-        },
-        this.nowIso(),
-      );
-    });
-  }
-
-  /**
-   * Changes a role (and optionally the linked reviewer profile) and ends the user's sessions:
-   * new rights start with a new login. `check` sees the current row and may refuse by throwing.
-   */
-  async updateRole(
-    username: string,
-    role: Role,
-    reviewerId: string | undefined,
-    actor: string,
-    check: (current: WorkflowUser | null, reviewerFound: boolean) => void,
-  ): Promise<WorkflowUser> {
-    return this.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom('users')
-        .select(USER_COLUMNS)
-        .where('username', '=', username)
-        .executeTakeFirst();
-      const found = reviewerId
-        ? Boolean(
-            await trx.selectFrom('reviewers').select('id').where('id', '=', reviewerId).executeTakeFirst(),
-          )
-        : true;
-      check(row ? toUser(row) : null, found);
-      const linked = reviewerId ?? row!.reviewer_id;
-      const now = this.nowIso();
-      const updated = await trx
-        .updateTable('users')
-        .set({ role, reviewer_id: linked ?? null, updated_at: now })
-        .where('id', '=', row!.id)
-        .returning(USER_COLUMNS)
-        .executeTakeFirstOrThrow();
-      await trx.deleteFrom('sessions').where('user_id', '=', row!.id).execute();
-      await appendAudit(
-        trx,
-        { actor, action: 'role-change', entity: 'user', entityId: username, from: row!.role, to: role },
-        now,
-      );
-      return toUser(updated);
-    });
-  }
-
-  /** Replaces the password hash and ends the user's sessions; false when there is no such user. */
-  async updatePassword(username: string, passwordHash: string, actor: string): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
-      const now = this.nowIso();
-      const r = await trx
-        .updateTable('users')
-        .set({ password_hash: passwordHash, updated_at: now })
-        .where('username', '=', username)
-        .returning('id')
-        .executeTakeFirst();
-      if (!r) return false;
-      await trx.deleteFrom('sessions').where('user_id', '=', r.id).execute();
-      await appendAudit(trx, { actor, action: 'password-change', entity: 'user', entityId: username }, now);
-      return true;
-    });
-  }
-
-  // -------------------------------------------------- one-time account links (account-links.ts)
-
-  insertAccountLink(
-    username: string,
-    purpose: AccountLinkPurpose,
-    token: string,
-    ttlMs: number,
-    actor: string,
-  ) {
-    return insertAccountLink(this.db, this.now, username, purpose, token, ttlMs, actor);
-  }
-
-  accountLinkFor(token: string) {
-    return accountLinkFor(this.db, this.now, token);
-  }
-
-  useAccountLink(token: string, passwordHash: string) {
-    return useAccountLink(this.db, this.now, token, passwordHash);
+  /** The account a one-time link opens, while it is unused, unexpired and the account active; else null. */
+  async accountLinkFor(token: string): Promise<{ user: WorkflowUser; purpose: AccountLinkPurpose } | null> {
+    const row = await this.db
+      .selectFrom('account_links as l')
+      .innerJoin('users as u', 'u.id', 'l.user_id')
+      .select(['l.purpose', 'l.expires_at', 'l.used_at', ...JOINED_USER_COLUMNS])
+      .where('l.id', '=', sha256(token))
+      .executeTakeFirst();
+    if (!row || row.used_at || row.expires_at <= this.nowIso() || row.disabled) return null;
+    return { user: toUser(row), purpose: row.purpose as AccountLinkPurpose };
   }
 
   // ------------------------------------------------------------- sessions

@@ -13,6 +13,9 @@ export const AUDIT_ACTIONS = [
   ...ANSWER_ACTIONS,
   'import',
   'stagger-reviews',
+  'schedule-publish',
+  'schedule-cancel',
+  'schedule-failed',
   // accounts and reviewer profiles
   'user-add',
   'role-change',

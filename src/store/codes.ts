@@ -2,12 +2,11 @@
  * Condition codes in the store: listing them by system, and attaching codes in bulk. Attaching
  * goes through `upsertCondition`, the one write path for conditions, inside one transaction.
  */
-import type { Kysely } from 'kysely';
 import { type CodeSystem, type Condition, type ConditionCodes, isCodeSystem } from '../content/index.js';
 import { countRows } from './count.js';
-import type { Database } from './db.js';
-import { upsertCondition } from './kysely-store.js';
+import { kyselyOf, upsertCondition } from './kysely-store.js';
 import { synonymsOf } from './rows.js';
+import type { Store } from './types.js';
 
 export interface ConditionCodeRow {
   slug: string;
@@ -24,7 +23,8 @@ export interface ConditionCodeListing {
   conditions: number;
 }
 
-export async function listConditionCodes(db: Kysely<Database>): Promise<ConditionCodeListing> {
+export async function listConditionCodes(store: Store): Promise<ConditionCodeListing> {
+  const { db } = kyselyOf(store);
   const rows = await db
     .selectFrom('condition_codes as k')
     .innerJoin('conditions as c', 'c.id', 'k.condition_id')
@@ -80,48 +80,50 @@ export class UnknownConditionError extends Error {
  * nothing is written. Codes must already be valid and normalized (see `codeProblem`).
  */
 export async function attachConditionCodes(
-  db: Kysely<Database>,
+  store: Store,
   attachments: readonly CodeAttachment[],
 ): Promise<AttachReport> {
-  return db.transaction().execute(async (trx) => {
-    const bySlug = new Map<string, CodeAttachment[]>();
-    for (const a of attachments) bySlug.set(a.condition, [...(bySlug.get(a.condition) ?? []), a]);
-    const rows = bySlug.size
-      ? await trx
-          .selectFrom('conditions')
-          .selectAll()
-          .where('slug', 'in', [...bySlug.keys()])
-          .execute()
-      : [];
-    const missing = [...bySlug.keys()].filter((s) => !rows.some((r) => r.slug === s));
-    if (missing.length) throw new UnknownConditionError(missing);
-    const report: AttachReport = { added: 0, unchanged: 0, conditions: [] };
-    for (const row of rows) {
-      const codes = JSON.parse(row.codes) as ConditionCodes;
-      let added = 0;
-      for (const a of bySlug.get(row.slug) ?? []) {
-        const list = codes[a.system] ?? [];
-        if (list.includes(a.code)) {
-          report.unchanged++;
-          continue;
+  return kyselyOf(store)
+    .db.transaction()
+    .execute(async (trx) => {
+      const bySlug = new Map<string, CodeAttachment[]>();
+      for (const a of attachments) bySlug.set(a.condition, [...(bySlug.get(a.condition) ?? []), a]);
+      const rows = bySlug.size
+        ? await trx
+            .selectFrom('conditions')
+            .selectAll()
+            .where('slug', 'in', [...bySlug.keys()])
+            .execute()
+        : [];
+      const missing = [...bySlug.keys()].filter((s) => !rows.some((r) => r.slug === s));
+      if (missing.length) throw new UnknownConditionError(missing);
+      const report: AttachReport = { added: 0, unchanged: 0, conditions: [] };
+      for (const row of rows) {
+        const codes = JSON.parse(row.codes) as ConditionCodes;
+        let added = 0;
+        for (const a of bySlug.get(row.slug) ?? []) {
+          const list = codes[a.system] ?? [];
+          if (list.includes(a.code)) {
+            report.unchanged++;
+            continue;
+          }
+          codes[a.system] = [...list, a.code];
+          added++;
         }
-        codes[a.system] = [...list, a.code];
-        added++;
+        if (!added) continue;
+        const synonyms = (await synonymsOf(trx, row.id)).map((s) => s.name);
+        const condition: Condition = {
+          slug: row.slug,
+          name: row.name,
+          synonyms,
+          summary: row.summary,
+          codes,
+          review_interval_months: row.review_interval_months ?? undefined,
+        };
+        await upsertCondition(trx, condition);
+        report.added += added;
+        report.conditions.push(row.slug);
       }
-      if (!added) continue;
-      const synonyms = (await synonymsOf(trx, row.id)).map((s) => s.name);
-      const condition: Condition = {
-        slug: row.slug,
-        name: row.name,
-        synonyms,
-        summary: row.summary,
-        codes,
-        review_interval_months: row.review_interval_months ?? undefined,
-      };
-      await upsertCondition(trx, condition);
-      report.added += added;
-      report.conditions.push(row.slug);
-    }
-    return report;
-  });
+      return report;
+    });
 }

@@ -226,6 +226,42 @@ export interface AccountLinksTable {
   used_at: string | null;
 }
 
+/** The question log, gap decisions and page feedback (migration 004_asklog; src/store/ask-log.ts). */
+export interface AskLogTable {
+  id: Generated<number>;
+  hour: string;
+  channel: string;
+  focus: string;
+  focus_known: number;
+  aspect: string;
+  outcome: string;
+  answer_ref: string | null;
+  score: number | null;
+  reason: string | null;
+  question: string;
+}
+
+export interface GapDecisionsTable {
+  focus: string;
+  aspect: string;
+  status: string;
+  reason: string | null;
+  target_focus: string | null;
+  target_aspect: string | null;
+  answer_id: number | null;
+  actor: string;
+  decided_at: string;
+}
+
+export interface PageFeedbackTable {
+  id: Generated<number>;
+  answer_id: number;
+  revision_id: number;
+  helpful: number;
+  comment: string | null;
+  hour: string;
+}
+
 export interface Database {
   conditions: ConditionsTable;
   condition_synonyms: ConditionSynonymsTable;
@@ -249,4 +285,7 @@ export interface Database {
   edit_locks: EditLocksTable;
   scheduled_publications: ScheduledPublicationsTable;
   account_links: AccountLinksTable;
+  ask_log: AskLogTable;
+  gap_decisions: GapDecisionsTable;
+  page_feedback: PageFeedbackTable;
 }

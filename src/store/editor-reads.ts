@@ -3,9 +3,19 @@
  * audit log, and the rows behind the review-due queue. Read-only; writes go through StoreTx.
  */
 import type { Kysely } from 'kysely';
+import { type AnswerListPage, type AnswerListQuery, listAnswerPage } from './answer-list.js';
 import type { Database } from './db.js';
+import { type TaskGroup, tasksFor } from './editor-tasks.js';
 import { answersWithCondition, approvalsByAnswer, approvalsOf, commentsOf, revisionById } from './rows.js';
-import type { AnswerState, ApprovalRecord, AuditRow, CommentRecord, RevisionRecord } from './types.js';
+import type {
+  AnswerState,
+  ApprovalRecord,
+  AuditRow,
+  CommentRecord,
+  RevisionRecord,
+  Role,
+  ScheduledPublication,
+} from './types.js';
 
 export interface EditorAnswerSummary {
   id: number;
@@ -98,6 +108,16 @@ export class EditorReads {
     };
   }
 
+  /** One page of the editor's answer list (filters, sort and counts: ./answer-list.ts). */
+  answerPage(query: AnswerListQuery): Promise<AnswerListPage> {
+    return listAnswerPage(this.db, query);
+  }
+
+  /** A user's "My tasks" groups (./editor-tasks.ts). */
+  tasksFor(user: { username: string; role: Role }, today: string): Promise<TaskGroup[]> {
+    return tasksFor(this.db, user, today);
+  }
+
   // ------------------------------------------------------------ audit log
 
   async listAudit(
@@ -120,6 +140,28 @@ export class EditorReads {
       hash: r.hash,
       detail: r.detail === null ? null : (JSON.parse(r.detail) as unknown),
     }));
+  }
+
+  // ------------------------------------------------------------ scheduled publication
+
+  async scheduledPublication(answerId: number): Promise<ScheduledPublication | null> {
+    const r = await this.db
+      .selectFrom('scheduled_publications')
+      .selectAll()
+      .where('answer_id', '=', answerId)
+      .executeTakeFirst();
+    return r ? publicationFromRow(r) : null;
+  }
+
+  /** Schedules due at `atIso` or before, earliest first. */
+  async duePublications(atIso: string): Promise<ScheduledPublication[]> {
+    const rows = await this.db
+      .selectFrom('scheduled_publications')
+      .selectAll()
+      .where('publish_at', '<=', atIso)
+      .orderBy('publish_at')
+      .execute();
+    return rows.map(publicationFromRow);
   }
 
   /** Every published answer with its schedule and approvals, in answer order. */
@@ -147,6 +189,20 @@ export class EditorReads {
       approvals: approvals.get(r.id) ?? [],
     }));
   }
+}
+
+function publicationFromRow(r: {
+  answer_id: number;
+  revision_id: number;
+  publish_at: string;
+  created_by: string;
+}): ScheduledPublication {
+  return {
+    answerId: r.answer_id,
+    revisionId: r.revision_id,
+    publishAt: r.publish_at,
+    createdBy: r.created_by,
+  };
 }
 
 function summaryFromRow(r: {

@@ -7,9 +7,23 @@ import { MissingStoreError, storeExists } from './exists.js';
 import { openSqliteStore as openSqlite } from './sqlite/index.js';
 import type { AnswerView, Store } from './types.js';
 
-export type { AccountLinkPurpose, AccountStore, NewUser, SessionInfo, WorkflowUser } from './accounts.js';
+export type {
+  AccountTx,
+  NewUserRow,
+  ReviewerDetails,
+  UserChanges,
+} from './account-tx.js';
+export type {
+  AccountLinkPurpose,
+  AccountStore,
+  NewUser,
+  ReviewerProfile,
+  SessionInfo,
+  WorkflowUser,
+} from './accounts.js';
 export { AUDIT_ACTIONS, type AuditAction, type AuditEvent } from './audit.js';
 export type { Database } from './db.js';
+export { type EditLock, editLocks, LOCK_LAPSE_MS } from './edit-locks.js';
 export type { EditorAnswer, EditorAnswerSummary, EditorReads, ReviewRow } from './editor-reads.js';
 export { isPostgresUrl, MissingStoreError, storeExists } from './exists.js';
 export type { ImportLedger, ImportRun } from './import-ledger.js';

@@ -13,7 +13,6 @@ import {
   type Reviewer,
 } from '../content/index.js';
 import { AccountStore } from './accounts.js';
-import { type AuditEvent, appendAudit } from './audit.js';
 import { countRows } from './count.js';
 import type { Database } from './db.js';
 import { EditorReads } from './editor-reads.js';
@@ -305,17 +304,7 @@ export function kyselyOf(store: Store): KyselyStore {
   return store;
 }
 
-/**
- * Older entry points kept for modules that still write outside StoreTx (scheduled publishing,
- * condition codes); new code uses `store.write(label, fn(tx))`.
- */
-export function audit(
-  db: Kysely<Database> | Parameters<typeof appendAudit>[0],
-  event: Omit<AuditEvent, 'action' | 'entity'> & { action: string; entity: string },
-): Promise<void> {
-  return appendAudit(db, event as AuditEvent, new Date().toISOString());
-}
-
+/** Upserts a condition outside a StoreTx (bulk code attachment, ./codes.ts). */
 export function upsertCondition(db: Parameters<typeof upsertConditionRow>[0], c: Condition) {
   return upsertConditionRow(db, c, new Date().toISOString());
 }

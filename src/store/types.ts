@@ -3,6 +3,7 @@
  * (test/store/contract.ts). All methods are async so adapters with network I/O fit.
  */
 import type { Answer, Approval, Condition, Origin, Reviewer } from '../content/index.js';
+import type { AccountTx } from './account-tx.js';
 import type { AccountStore } from './accounts.js';
 import type { AuditEvent } from './audit.js';
 import type { EditorReads } from './editor-reads.js';
@@ -238,6 +239,14 @@ export interface OriginLink {
   role: 'answer' | 'duplicate';
 }
 
+/** "Publish revision R of answer A at T", as `createdBy` scheduled it. */
+export interface ScheduledPublication {
+  answerId: number;
+  revisionId: number;
+  publishAt: string;
+  createdBy: string;
+}
+
 export interface StoreTx {
   readonly dialect: 'sqlite' | 'postgres';
   /** The transaction's clock (ISO timestamp), the same for every row it writes. */
@@ -279,6 +288,16 @@ export interface StoreTx {
   unscheduledPublished(): Promise<number[]>;
   appendAudit(event: AuditEvent): Promise<void>;
 
+  // scheduled publication (one per answer)
+  setPublication(p: ScheduledPublication): Promise<void>;
+  /** False when the answer had none. */
+  clearPublication(answerId: number): Promise<boolean>;
+  /**
+   * Removes the schedule of `answerId` due at `publishAt`: true only for the transaction that
+   * removed it, so two processes never publish one schedule twice.
+   */
+  claimPublication(answerId: number, publishAt: string): Promise<boolean>;
+
   // conditions, reviewers, origins
   findCondition(
     slug: string,
@@ -295,4 +314,6 @@ export interface StoreTx {
   readonly imports: ImportLedger;
   /** The notification outbox: rows added here commit with the transition they announce. */
   readonly outbox: OutboxTx;
+  /** Users, sessions, one-time links and reviewer details, for the account actions. */
+  readonly accounts: AccountTx;
 }

@@ -1,72 +1,74 @@
 /**
- * Account rules over the store's AccountStore: user-name pattern, password strength and
- * hashing, reviewer profiles for reviewer accounts, and session tokens. Login throttling
- * (limits per user name and address) is applied by the editor's sign-in (src/web/editor/auth.ts).
+ * Accounts as the editor and the CLI use them. Every change (add a user, change a role, set a
+ * password, invitation and reset links, deactivate and reactivate, reviewer profiles) runs an
+ * account action from ./actions in one transaction; sessions, login throttling and the sign-in
+ * audit are the store's AccountStore. Login throttling (limits per user name and address) is
+ * applied by the editor's sign-in (src/web/editor/auth.ts). Account changes are made by admins:
+ * the editor checks the role before calling, and the CLI is run by the site's operator.
  */
 import type {
   AccountLinkPurpose,
   AccountStore,
   NewUser,
+  ReviewerDetails,
+  ReviewerProfile,
   Role,
   SessionInfo,
+  Store,
   WorkflowUser,
 } from '../store/index.js';
-import { WorkflowError } from './errors.js';
-import { hashPassword, passwordProblem, randomToken } from './passwords.js';
+import { ACCOUNT_LINK_TTL_MS } from './account-rules.js';
+import {
+  addUser,
+  changeRole,
+  createAccountLink,
+  deactivateUser,
+  type ReviewerProfileInput,
+  reactivateUser,
+  runAction,
+  saveReviewerDetails,
+  saveReviewerProfile,
+  setPassword,
+  useAccountLink,
+  type WorkflowAction,
+} from './actions/index.js';
+import { randomToken } from './passwords.js';
 
-export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,39}$/;
-
-/** How long an invitation or reset link stays valid. */
-export const ACCOUNT_LINK_TTL_MS = 7 * 24 * 3_600_000;
-
-const noReviewer = (id: string) =>
-  new WorkflowError(
-    'not-found',
-    `no reviewer profile "${id}"`,
-    'create it with --credentials, or import a reviewers.yaml that lists it',
-  );
+export { ACCOUNT_LINK_TTL_MS, USERNAME_PATTERN } from './account-rules.js';
 
 export class Accounts {
-  constructor(protected readonly accounts: AccountStore) {}
+  protected readonly accounts: AccountStore;
 
-  async createUser(input: NewUser, actor: string): Promise<WorkflowUser> {
-    if (!USERNAME_PATTERN.test(input.username)) {
-      throw new WorkflowError(
-        'invalid',
-        `invalid user name "${input.username}"`,
-        'use 2–40 lower-case letters, digits, ".", "_" or "-", starting with a letter or digit',
-      );
-    }
-    const weak = passwordProblem(input.password);
-    if (weak) throw new WorkflowError('invalid', weak, 'choose a longer password (a passphrase works well)');
-    if (input.role === 'reviewer' && !input.reviewerId) {
-      throw new WorkflowError(
-        'invalid',
-        'a reviewer account needs a reviewer profile (name and credentials shown on pages)',
-        'pass --reviewer <id> of an existing profile, or --credentials "MD, paediatrics" to create one',
-      );
-    }
-    const passwordHash = await hashPassword(input.password);
-    const r = await this.accounts.insertUser(
-      {
-        username: input.username,
-        name: input.name,
-        role: input.role,
-        passwordHash,
-        reviewerId: input.reviewerId ?? null,
-      },
-      actor,
-    );
-    if (r === 'duplicate') throw new WorkflowError('duplicate', `user "${input.username}" already exists`);
-    if (r === 'no-reviewer') throw noReviewer(input.reviewerId!);
-    return r;
+  constructor(
+    protected readonly store: Store,
+    protected readonly now: () => Date = () => new Date(),
+  ) {
+    this.accounts = store.accounts(now);
   }
 
-  saveReviewerProfile(
-    profile: { id: string; name: string; credentials: string; bio?: string; demo?: boolean },
-    actor: string,
-  ): Promise<void> {
-    return this.accounts.saveReviewerProfile(profile, actor);
+  /** Runs an account action as `actor` (an admin's user name, or the CLI's). */
+  private change<I, O>(action: WorkflowAction<I, O>, input: I, actor: string): Promise<O> {
+    return runAction(this.store, action, input, {
+      actor: { username: actor, role: 'admin', reviewerId: null },
+      now: this.now,
+    });
+  }
+
+  createUser(input: NewUser, actor: string): Promise<WorkflowUser> {
+    return this.change(addUser, input, actor);
+  }
+
+  saveReviewerProfile(profile: ReviewerProfileInput, actor: string): Promise<void> {
+    return this.change(saveReviewerProfile, profile, actor);
+  }
+
+  /** Saves the registration details of an existing reviewer profile. */
+  saveReviewerDetails(id: string, details: ReviewerDetails, actor: string): Promise<void> {
+    return this.change(saveReviewerDetails, { id, details }, actor);
+  }
+
+  listReviewerProfiles(): Promise<ReviewerProfile[]> {
+    return this.accounts.listReviewerProfiles();
   }
 
   listUsers(): Promise<WorkflowUser[]> {
@@ -83,45 +85,29 @@ export class Accounts {
 
   /** Changes a role; a reviewer needs a profile. Ends the user's sessions. */
   setRole(username: string, role: Role, actor: string, reviewerId?: string): Promise<WorkflowUser> {
-    return this.accounts.updateRole(username, role, reviewerId, actor, (user, reviewerFound) => {
-      if (!user)
-        throw new WorkflowError(
-          'not-found',
-          `no user "${username}"`,
-          'list accounts with `medbrief user list`',
-        );
-      if (role === 'reviewer' && !(reviewerId ?? user.reviewerId)) {
-        throw new WorkflowError(
-          'invalid',
-          `${username} has no reviewer profile, so cannot be a reviewer`,
-          'pass --reviewer <id> (or --credentials) to link a profile',
-        );
-      }
-      if (!reviewerFound) throw noReviewer(reviewerId!);
-    });
+    return this.change(changeRole, { username, role, reviewerId }, actor);
   }
 
-  async setPassword(username: string, password: string, actor: string): Promise<void> {
-    const weak = passwordProblem(password);
-    if (weak) throw new WorkflowError('invalid', weak);
-    if (!(await this.accounts.updatePassword(username, await hashPassword(password), actor)))
-      throw new WorkflowError('not-found', `no user "${username}"`);
+  setPassword(username: string, password: string, actor: string): Promise<void> {
+    return this.change(setPassword, { username, password }, actor);
+  }
+
+  /** Deactivates (sessions and edit locks end) or reactivates an account. */
+  setUserActive(username: string, active: boolean, actor: string): Promise<void> {
+    return this.change(active ? reactivateUser : deactivateUser, { username }, actor);
   }
 
   /**
    * A one-time link for `username` to choose a password (an invitation for a new account, or a
    * reset): returns the token, shown once; only its hash is stored. Valid for `ttlMs` (7 days).
    */
-  async createAccountLink(
+  createAccountLink(
     username: string,
     purpose: AccountLinkPurpose,
     actor: string,
     ttlMs = ACCOUNT_LINK_TTL_MS,
   ): Promise<{ token: string; expiresAt: string }> {
-    const token = randomToken();
-    const r = await this.accounts.insertAccountLink(username, purpose, token, ttlMs, actor);
-    if (!r) throw new WorkflowError('not-found', `no user "${username}"`);
-    return { token, expiresAt: r.expiresAt };
+    return this.change(createAccountLink, { username, purpose, ttlMs }, actor);
   }
 
   /** The account a link is for, or null when it is unknown, used, expired or the account inactive. */
@@ -130,16 +116,9 @@ export class Accounts {
   }
 
   /** Sets the password through a one-time link (then the link is spent and old sessions end). */
-  async setPasswordWithLink(token: string, password: string): Promise<void> {
-    const weak = passwordProblem(password);
-    if (weak) throw new WorkflowError('invalid', weak, 'choose a longer password (a passphrase works well)');
-    if (!(await this.accounts.useAccountLink(token, await hashPassword(password)))) {
-      throw new WorkflowError(
-        'not-found',
-        'this link has been used, has expired or is not valid',
-        'ask an admin for a new link',
-      );
-    }
+  setPasswordWithLink(token: string, password: string): Promise<void> {
+    // The actor is the link's user, known only inside the transaction (the action records them).
+    return this.change(useAccountLink, { token, password }, 'anonymous');
   }
 
   /** Starts a session; the returned token goes in the cookie and only its hash is stored. */

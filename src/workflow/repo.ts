@@ -4,8 +4,7 @@
  * action from ./actions in one transaction — this class only picks the action and the actor.
  */
 import { type Answer, boundApproval, todayIso } from '../content/index.js';
-import type { EditorReads, Store, WorkflowUser } from '../store/index.js';
-import { kyselyOf } from '../store/kysely-store.js';
+import type { EditorReads, ScheduledPublication, Store, WorkflowUser } from '../store/index.js';
 import { Accounts } from './accounts.js';
 import {
   type ActionEnv,
@@ -18,6 +17,7 @@ import {
   staggerReviews,
   TRANSITION_ACTIONS,
   type TransitionResult,
+  type WorkflowAction,
 } from './actions/index.js';
 import { WorkflowError } from './errors.js';
 import { type DueStatus, dueStatus, reviewPolicy } from './policy.js';
@@ -55,23 +55,17 @@ export interface ReviewDueItem {
   owner: string;
 }
 
+type ActingUser = Pick<WorkflowUser, 'username' | 'role' | 'reviewerId'>;
+
 export class WorkflowRepo extends Accounts {
   private readonly reads: EditorReads;
-  private readonly now: () => Date;
 
   constructor(
-    private readonly store: Store,
+    store: Store,
     private readonly options: WorkflowRepoOptions = {},
   ) {
-    const now = options.now ?? (() => new Date());
-    super(store.accounts(now));
-    this.now = now;
+    super(store, options.now);
     this.reads = store.editorReads();
-  }
-
-  /** The store's query builder, for the editor's own tables (locks, tasks, schedules). */
-  get db() {
-    return kyselyOf(this.store).db;
   }
 
   get dialect() {
@@ -82,9 +76,7 @@ export class WorkflowRepo extends Accounts {
     return todayIso(this.now());
   }
 
-  private env(
-    user: WorkflowUser | { username: string; role: WorkflowUser['role']; reviewerId: string | null },
-  ): ActionEnv {
+  private env(user: ActingUser): ActionEnv {
     return {
       actor: { username: user.username, role: user.role, reviewerId: user.reviewerId },
       now: this.now,
@@ -96,8 +88,13 @@ export class WorkflowRepo extends Accounts {
 
   // ---------------------------------------------------------------- writes
 
+  /** Runs any action as `user`, with this repository's clock, review policy and lint gate. */
+  run<I, O>(action: WorkflowAction<I, O>, input: I, user: ActingUser): Promise<O> {
+    return runAction(this.store, action, input, this.env(user));
+  }
+
   createAnswer(answer: Answer, user: WorkflowUser): Promise<CreateResult> {
-    return runAction(this.store, create, { answer }, this.env(user));
+    return this.run(create, { answer }, user);
   }
 
   saveRevision(
@@ -106,7 +103,7 @@ export class WorkflowRepo extends Accounts {
     answer: Answer,
     user: WorkflowUser,
   ): Promise<SaveResult> {
-    return runAction(this.store, saveRevision, { answerId, baseRevisionId, answer }, this.env(user));
+    return this.run(saveRevision, { answerId, baseRevisionId, answer }, user);
   }
 
   /** Applies a workflow action (submit, request changes, approve, publish, …) in one transaction. */
@@ -114,24 +111,18 @@ export class WorkflowRepo extends Accounts {
     if (input.action === 'edit') throw new WorkflowError('invalid', 'save a revision to edit');
     const action = TRANSITION_ACTIONS[input.action];
     if (!action) throw new WorkflowError('invalid', `unknown action "${input.action}"`);
-    return runAction(
-      this.store,
-      action,
-      { answerId, revisionId: input.revisionId, comment: input.comment },
-      this.env(user),
-    );
+    return this.run(action, { answerId, revisionId: input.revisionId, comment: input.comment }, user);
   }
 
   /** Spreads first reviews of unscheduled published answers over one interval (after a bulk import). */
   staggerUnscheduled(
     options: { start?: string; intervalMonths?: number; owner?: string } = {},
   ): Promise<number> {
-    return runAction(
-      this.store,
-      staggerReviews,
-      options,
-      this.env({ username: options.owner ?? 'system', role: 'admin', reviewerId: null }),
-    );
+    return this.run(staggerReviews, options, {
+      username: options.owner ?? 'system',
+      role: 'admin',
+      reviewerId: null,
+    });
   }
 
   // ----------------------------------------------------------------- reads
@@ -154,6 +145,14 @@ export class WorkflowRepo extends Accounts {
 
   listApprovals(answerId: number) {
     return this.reads.listApprovals(answerId);
+  }
+
+  scheduledPublication(answerId: number): Promise<ScheduledPublication | null> {
+    return this.reads.scheduledPublication(answerId);
+  }
+
+  duePublications(at: Date): Promise<ScheduledPublication[]> {
+    return this.reads.duePublications(at.toISOString());
   }
 
   listAudit(filter: Parameters<EditorReads['listAudit']>[0] = {}) {

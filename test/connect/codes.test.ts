@@ -135,7 +135,7 @@ describe('migration 005_code_systems', () => {
 describe('attaching codes in bulk', () => {
   it('adds codes through the condition upsert, never removes any, and is all or nothing', async () => {
     const store = await fixtureStore();
-    const db = (store as unknown as { db: Parameters<typeof attachConditionCodes>[0] }).db;
+    const db = store;
     const before = await store.findCondition('gout');
     const report = await attachConditionCodes(db, [
       { condition: 'gout', system: 'umls', code: 'C0018099' },
@@ -157,7 +157,7 @@ describe('attaching codes in bulk', () => {
 
   it('works on an empty store too (nothing to attach)', async () => {
     const store = await openSqliteStore(':memory:');
-    const db = (store as unknown as { db: Parameters<typeof attachConditionCodes>[0] }).db;
+    const db = store;
     expect(await attachConditionCodes(db, [])).toEqual({ added: 0, unchanged: 0, conditions: [] });
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/index.js';
 import { workflowRepo } from '../../src/workflow/index.js';
-import { getSchedule, runDuePublications, zonedToUtc } from '../../src/workflow/scheduled-publishing.js';
+import { runDuePublications, zonedToUtc } from '../../src/workflow/scheduled-publishing.js';
 import { answer } from '../store/fixtures.js';
 import { PASSWORDS, startTestSite } from '../workflow/fixture-app.js';
 import { TestClient } from '../workflow/http-client.js';
@@ -58,7 +58,7 @@ describe('scheduled publishing over HTTP', async () => {
     });
     expect(res.status).toBe(422);
     expect(await res.text()).toMatch(/is in the past \(it is now/);
-    expect(await getSchedule(site.repo.db, id)).toBeNull();
+    expect(await site.repo.scheduledPublication(id)).toBeNull();
   });
 
   it('schedules in another time zone, survives a restart, and the due job publishes (audited)', async () => {
@@ -77,18 +77,12 @@ describe('scheduled publishing over HTTP', async () => {
     const other = await openSqliteStore(file);
     const repo = workflowRepo(other);
     const edUser = (await repo.getUser('ed'))!;
-    const early = await runDuePublications(repo.db, async () => {}, new Date('2099-07-01T13:29:00Z'));
+    const early = await runDuePublications(repo, async () => edUser, new Date('2099-07-01T13:29:00Z'));
     expect(early).toEqual({ published: 0, failed: 0 });
-    const done = await runDuePublications(
-      repo.db,
-      async (s) => {
-        await repo.transition(s.answerId, edUser, { action: 'publish', revisionId: s.revisionId });
-      },
-      new Date('2099-07-01T13:31:00Z'),
-    );
+    const done = await runDuePublications(repo, async () => edUser, new Date('2099-07-01T13:31:00Z'));
     expect(done).toEqual({ published: 1, failed: 0 });
     // Claimed once: running again publishes nothing.
-    expect(await runDuePublications(repo.db, async () => {}, new Date('2099-07-02T00:00:00Z'))).toEqual({
+    expect(await runDuePublications(repo, async () => edUser, new Date('2099-07-02T00:00:00Z'))).toEqual({
       published: 0,
       failed: 0,
     });
@@ -108,7 +102,7 @@ describe('scheduled publishing over HTTP', async () => {
       revision_id: String(rev),
     });
     const r = await runDuePublications(
-      site.repo.db,
+      site.repo,
       async () => {
         throw new Error('the answer changed');
       },

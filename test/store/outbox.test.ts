@@ -15,7 +15,6 @@ import {
   type Store,
   type WorkflowUser,
 } from '../../src/store/index.js';
-import { setUserActive } from '../../src/workflow/account-admin.js';
 import { importBundle, notifyReviewDue, workflowRepo } from '../../src/workflow/index.js';
 import { dropSchema, postgresUnreachable, postgresUrl, uniqueSchema } from '../helpers/postgres.js';
 import { bundle, treatmentDraft } from './fixtures.js';
@@ -129,7 +128,7 @@ describe.each(backends)('notification outbox: %s', (_name, open) => {
   it('leaves out the actor and disabled accounts; editors work falls to admins without editors', async () => {
     const { id, revision } = await repo.createAnswer(draft(), rita); // a reviewer writes
     await repo.transition(id, rita, { action: 'submit' });
-    await setUserActive(repo.db, 'ed', false, 'al');
+    await repo.setUserActive('ed', false, 'al');
     const rob = (await repo.listUsers()).find((u) => u.username === 'rob')!;
     await repo.transition(id, rob, { action: 'approve', revisionId: revision.id });
     const out = await rows(store);

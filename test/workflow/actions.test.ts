@@ -8,17 +8,25 @@ import type { LintMessage } from '../../src/lint/index.js';
 import {
   type ActionContext,
   type Actor,
+  addUser,
   approve,
+  cancelSchedule,
+  changeRole,
   comment,
   contextFor,
   create,
+  deactivateUser,
   importMedquadAnswer,
   type LintGate,
   publish,
+  publishScheduled,
   requestChanges,
   runInTx,
   StaleRevisionError,
   saveRevision,
+  scheduleFailed,
+  schedulePublish,
+  setPassword,
   staggerReviews,
   submit,
   unpublish,
@@ -190,5 +198,99 @@ describe('actions over an in-memory StoreTx', () => {
     expect(await runInTx(as(tx, ed), staggerReviews, { start: '2026-01-01', intervalMonths: 12 })).toBe(1);
     expect(await runInTx(as(tx, ed), staggerReviews, { start: '2026-01-01' })).toBe(0);
     expect(tx.audit.at(-1)).toMatchObject({ action: 'stagger-reviews', entity: 'review_schedule' });
+  });
+});
+
+describe('scheduling and account actions over an in-memory StoreTx', () => {
+  const later = new Date('2026-03-02T09:00:00Z');
+
+  it('schedule-publish needs an approved answer, its current revision and a time to come', async () => {
+    const tx = new MemoryTx();
+    const { id, revision } = await reviewed(tx);
+    expect(
+      await code(
+        runInTx(as(tx, ed), schedulePublish, { answerId: id, revisionId: revision.id, publishAt: now() }),
+      ),
+    ).toBe('invalid');
+    expect(
+      await code(runInTx(as(tx, ed), schedulePublish, { answerId: id, revisionId: 999, publishAt: later })),
+    ).toBe('stale-revision');
+    const s = await runInTx(as(tx, ed), schedulePublish, {
+      answerId: id,
+      revisionId: revision.id,
+      publishAt: later,
+    });
+    expect(tx.publications.get(id)).toEqual(s);
+    expect(s.createdBy).toBe('ed');
+    expect(await runInTx(as(tx, ed), cancelSchedule, { answerId: id })).toBe(true);
+    expect(await runInTx(as(tx, ed), cancelSchedule, { answerId: id })).toBe(false);
+    expect(tx.audit.map((e) => e.action).slice(-2)).toEqual(['schedule-publish', 'schedule-cancel']);
+  });
+
+  it('publish-scheduled claims once and publishes through the publish rules; schedule-failed records why', async () => {
+    const tx = new MemoryTx();
+    const { id, revision } = await reviewed(tx);
+    const s = await runInTx(as(tx, ed), schedulePublish, {
+      answerId: id,
+      revisionId: revision.id,
+      publishAt: later,
+    });
+    expect(await runInTx(as(tx, ed), publishScheduled, s)).toBe(true);
+    expect(tx.answers.get(id)!.state).toBe('published');
+    expect(tx.publications.has(id)).toBe(false);
+    expect(await runInTx(as(tx, ed), scheduleFailed, { ...s, reason: 'late' })).toBe(false);
+
+    const other = new MemoryTx();
+    const second = await reviewed(other);
+    const t = await runInTx(as(other, ed), schedulePublish, {
+      answerId: second.id,
+      revisionId: second.revision.id,
+      publishAt: later,
+    });
+    expect(await code(runInTx(as(other, ann), publishScheduled, t))).toBe('forbidden');
+    expect(await runInTx(as(other, ed), scheduleFailed, { ...t, reason: 'ann cannot publish' })).toBe(true);
+    expect(other.audit.at(-1)).toMatchObject({
+      action: 'schedule-failed',
+      detail: { scheduledBy: 'ed', reason: 'ann cannot publish' },
+    });
+  });
+
+  it('add-user checks the name, the password and the reviewer profile; role and password changes end sessions', async () => {
+    const tx = new MemoryTx();
+    const al: Actor = { username: 'al', role: 'admin', reviewerId: null };
+    const user = { username: 'rita', name: 'Rita', role: 'reviewer' as const, password: 'a long passphrase' };
+    expect(await code(runInTx(as(tx, al), addUser, { ...user, username: 'Rita!' }))).toBe('invalid');
+    expect(await code(runInTx(as(tx, al), addUser, { ...user, password: 'short' }))).toBe('invalid');
+    expect(await code(runInTx(as(tx, al), addUser, user))).toBe('invalid');
+    expect(await code(runInTx(as(tx, al), addUser, { ...user, reviewerId: 'nobody' }))).toBe('not-found');
+    const rita = await runInTx(as(tx, al), addUser, { ...user, reviewerId: 'demo-paed' });
+    expect(await code(runInTx(as(tx, al), addUser, { ...user, reviewerId: 'demo-paed' }))).toBe('duplicate');
+    tx.accountRows.get('rita')!.sessions = 2;
+    await runInTx(as(tx, al), changeRole, { username: 'rita', role: 'editor' });
+    expect(tx.accountRows.get('rita')).toMatchObject({
+      role: 'editor',
+      reviewerId: 'demo-paed',
+      sessions: 0,
+    });
+    const before = tx.accountRows.get('rita')!.passwordHash;
+    await runInTx(as(tx, al), setPassword, { username: 'rita', password: 'another long one' });
+    expect(tx.accountRows.get('rita')!.passwordHash).not.toBe(before);
+    expect(
+      await code(runInTx(as(tx, al), setPassword, { username: 'nobody', password: 'another long one' })),
+    ).toBe('not-found');
+    expect(
+      await code(runInTx(as(tx, { ...al, username: 'rita' }), deactivateUser, { username: 'rita' })),
+    ).toBe('invalid');
+    tx.accountRows.get('rita')!.sessions = 1;
+    await runInTx(as(tx, al), deactivateUser, { username: 'rita' });
+    expect(tx.accountRows.get('rita')).toMatchObject({ disabled: true, sessions: 0 });
+    expect(tx.audit.map((e) => e.action)).toEqual([
+      'user-add',
+      'role-change',
+      'password-change',
+      'user-deactivate',
+    ]);
+    expect(tx.audit.at(-1)).toMatchObject({ from: 'active', to: 'inactive', detail: { sessionsRevoked: 1 } });
+    expect(rita.username).toBe('rita');
   });
 });

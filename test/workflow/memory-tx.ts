@@ -1,6 +1,7 @@
 /**
  * A StoreTx held in memory, for testing actions without a database. Implements what the
- * editorial actions use; bulk-import bookkeeping (`imports`) is not modelled.
+ * editorial, scheduling and account actions use; bulk-import bookkeeping (`imports`) and
+ * account links are not modelled.
  */
 import { type Answer, canonicalJson, contentHash } from '../../src/content/index.js';
 import type {
@@ -12,7 +13,9 @@ import type {
   NewNotification,
   OriginLink,
   RevisionRecord,
+  ScheduledPublication,
   StoreTx,
+  WorkflowUser,
 } from '../../src/store/index.js';
 
 interface MemAnswer extends AnswerLock {
@@ -47,7 +50,43 @@ export class MemoryTx implements StoreTx {
         .filter((u) => !q.exclude?.includes(u))
         .sort(),
   };
+  readonly publications = new Map<number, ScheduledPublication>();
+  /** Account rows (password hashes and open sessions beside them), for the account actions. */
+  readonly accountRows = new Map<string, WorkflowUser & { passwordHash: string; sessions: number }>();
+  readonly accounts: StoreTx['accounts'] = {
+    user: async (username) => this.publicUser(this.accountRows.get(username)),
+    insertUser: async (u) => {
+      const row = { ...u, id: this.nextId++, disabled: false, createdAt: this.at, sessions: 0 };
+      this.accountRows.set(u.username, row);
+      return this.publicUser(row)!;
+    },
+    updateUser: async (id, c) => {
+      const row = [...this.accountRows.values()].find((u) => u.id === id)!;
+      Object.assign(row, Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)));
+      return this.publicUser(row)!;
+    },
+    endSessions: async (id) => {
+      const row = [...this.accountRows.values()].find((u) => u.id === id)!;
+      const n = row.sessions;
+      row.sessions = 0;
+      return n;
+    },
+    releaseEditLocks: async () => {},
+    insertLink: async () => {
+      throw new Error('MemoryTx does not model account links');
+    },
+    spendLink: async () => {
+      throw new Error('MemoryTx does not model account links');
+    },
+    setReviewerDetails: async (id) => this.reviewers.has(id),
+  };
   private nextId = 1;
+
+  private publicUser(row?: WorkflowUser & { passwordHash: string; sessions: number }) {
+    if (!row) return null;
+    const { passwordHash: _hash, sessions: _sessions, ...user } = row;
+    return user;
+  }
 
   get imports(): ImportLedger {
     throw new Error('MemoryTx does not model bulk imports');
@@ -131,6 +170,16 @@ export class MemoryTx implements StoreTx {
   }
   async appendAudit(e: AuditEvent) {
     this.audit.push(e);
+  }
+  async setPublication(p: ScheduledPublication) {
+    this.publications.set(p.answerId, p);
+  }
+  async clearPublication(answerId: number) {
+    return this.publications.delete(answerId);
+  }
+  async claimPublication(answerId: number, publishAt: string) {
+    if (this.publications.get(answerId)?.publishAt !== publishAt) return false;
+    return this.publications.delete(answerId);
   }
   async findCondition(slug: string) {
     return this.conditions.find((c) => c.slug === slug) ?? null;

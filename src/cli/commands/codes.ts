@@ -24,7 +24,6 @@ import {
   type ConditionCodeRow,
   listConditionCodes,
 } from '../../store/index.js';
-import { kyselyOf } from '../../store/kysely-store.js';
 import { CliError, EXIT_FAILURE, EXIT_PROBLEMS, openCliStore, printProblems } from '../shared.js';
 
 /** "icd10cm 9, snomedct 9, …" over a set of conditions; "no codes" when none. */
@@ -61,7 +60,7 @@ async function withCodes<T>(
 ): Promise<T> {
   const store = await openCliStore(db, { mustExist: true });
   try {
-    return await fn(await listConditionCodes(kyselyOf(store).db), store);
+    return await fn(await listConditionCodes(store), store);
   } finally {
     await store.close();
   }
@@ -193,7 +192,7 @@ export async function runCodesImport(file: string, opts: { db: string; dryRun?: 
       return;
     }
     const report = await attachConditionCodes(
-      kyselyOf(store).db,
+      store,
       rows.map(({ condition, system, code }) => ({ condition, system, code })),
     );
     console.log(

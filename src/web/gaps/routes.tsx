@@ -4,11 +4,10 @@
  */
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { hourBucket } from '../../asklog/db.js';
 import { DraftError, startDraftFromGap } from '../../asklog/draft.js';
 import { aspectLabel, gapReport, gapsToCsv, gapsToJson, groupKey } from '../../asklog/gaps.js';
 import { RateLimiter } from '../../asklog/rate-limit.js';
-import { AskLogRepo } from '../../asklog/repo.js';
+import { AskLogRepo, hourBucket } from '../../asklog/repo.js';
 import { scrubText } from '../../asklog/scrub.js';
 import { renderDocument, type SiteConfig } from '../../site/index.js';
 import type { Store } from '../../store/index.js';

@@ -2,8 +2,11 @@
  * Every write the editorial workflow knows, one file per action. Run one with
  * `runAction(store, action, input, { actor })`; see CONTRIBUTING.md for how to add one.
  */
+export { addUser } from './add-user.js';
 export { approve } from './approve.js';
 export { archive } from './archive.js';
+export { cancelSchedule } from './cancel-schedule.js';
+export { type ChangeRoleInput, changeRole } from './change-role.js';
 export { comment } from './comment.js';
 export {
   type ActionContext,
@@ -17,6 +20,7 @@ export {
   type WorkflowAction,
 } from './context.js';
 export { type CreateInput, type CreateResult, create } from './create.js';
+export { type AccountLinkInput, createAccountLink } from './create-account-link.js';
 export {
   type ImportContentInput,
   type ImportContentResult,
@@ -29,13 +33,20 @@ export {
   type MedquadAnswerResult,
 } from './import-medquad-answer.js';
 export { publish } from './publish.js';
+export { publishScheduled, scheduleFailed } from './publish-scheduled.js';
 export { requestChanges } from './request-changes.js';
 export { restore } from './restore.js';
+export { saveReviewerDetails } from './save-reviewer-details.js';
+export { type ReviewerProfileInput, saveReviewerProfile } from './save-reviewer-profile.js';
 export { type SaveInput, type SaveResult, saveRevision } from './save-revision.js';
+export { type ScheduleInput, schedulePublish } from './schedule-publish.js';
+export { setPassword } from './set-password.js';
+export { deactivateUser, reactivateUser } from './set-user-active.js';
 export { type StaggerInput, staggerReviews } from './stagger-reviews.js';
 export { submit } from './submit.js';
 export { type TransitionInput, type TransitionResult, transitionAction } from './transition.js';
 export { unpublish } from './unpublish.js';
+export { useAccountLink } from './use-account-link.js';
 
 import type { Action } from '../transitions.js';
 import { approve } from './approve.js';

@@ -10,7 +10,6 @@ import {
   readableDiff,
   StaleRevisionError,
 } from '../../../workflow/index.js';
-import { getSchedule } from '../../../workflow/scheduled-publishing.js';
 import { feedbackPanelFor } from '../../gaps/routes.js';
 import { formBody, TransitionForm } from '../bodies.js';
 import {
@@ -82,7 +81,7 @@ export function registerAnswers(app: EditorApp, deps: EditorDeps) {
         notice={notice}
         feedback={await feedbackPanelFor(deps.store, a)}
         schedule={{
-          pending: await getSchedule(repo.db, a.id),
+          pending: await repo.scheduledPublication(a.id),
           allowed: canTransition(c.get('session')!.user.role, 'approved', 'publish').allowed,
         }}
       />,

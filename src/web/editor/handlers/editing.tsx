@@ -8,8 +8,7 @@ import { stringify } from 'yaml';
 import { z } from 'zod';
 import { type Answer, AnswerSchema, type Approval, contentHash } from '../../../content/index.js';
 import { badgeFor } from '../../../site/index.js';
-import type { AnswerView, EditorAnswer } from '../../../store/index.js';
-import { kyselyOf } from '../../../store/kysely-store.js';
+import { type AnswerView, type EditorAnswer, editLocks } from '../../../store/index.js';
 import { readableDiff, StaleRevisionError } from '../../../workflow/index.js';
 import { MAX_ANSWER_BYTES, RequestError, tooLarge } from '../../errors.js';
 import { answerFromForm, type FormValues, formValues, toFormValues } from '../answer-form.js';
@@ -27,7 +26,6 @@ import {
 import type { LiveResult } from '../live-check.js';
 import { editableMarkdown, parseEditorMarkdown } from '../markdown.js';
 import { type EditFormProps, type EditMode, EditPage } from '../pages/edit.js';
-import { editLocks } from '../soft-locks.js';
 
 const CheckJson = z
   .object({
@@ -73,9 +71,7 @@ function draftMarkdown(draft: Record<string, unknown>): string {
 
 export function registerEditing(app: EditorApp, deps: EditorDeps, pool: CheckPool) {
   const { config, repo, store } = deps;
-  // Editor-only tables (locks, tasks, account admin) are read with the store's query builder.
-  const db = kyselyOf(deps.store).db;
-  const locks = editLocks(db);
+  const locks = editLocks(store);
 
   const conditions = async () =>
     (await store.listConditions({ limit: 5000 })).map((x) => ({ slug: x.slug, name: x.name }));

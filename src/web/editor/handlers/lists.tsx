@@ -1,5 +1,5 @@
 /** GET /editor (the answer list), /editor/queue (reviews due) and /editor/audit (the audit log). */
-import { answerListQuery, listAnswerPage } from '../../../store/answer-list.js';
+import { answerListQuery } from '../../../store/answer-list.js';
 import { auditToCsv, auditToJson, canReadAudit, parseWindow } from '../../../workflow/index.js';
 import { RequestError } from '../../errors.js';
 import { reviewQueueWithFeedback } from '../../gaps/routes.js';
@@ -15,7 +15,7 @@ export function registerLists(app: EditorApp, deps: EditorDeps) {
     const s = c.get('session')!;
     const raw = c.req.query();
     const query = answerListQuery(raw, config.today());
-    const result = await listAnswerPage(repo.db, query);
+    const result = await deps.store.editorReads().answerPage(query);
     const params: Record<string, string> = {};
     for (const k of [
       'q',

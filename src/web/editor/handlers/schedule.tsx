@@ -4,15 +4,10 @@
  * schedule that fell due while the server was down is published when it comes back).
  */
 import { z } from 'zod';
-import { canTransition, WorkflowError } from '../../../workflow/index.js';
-import {
-  cancelSchedule,
-  runDuePublications,
-  schedulePublication,
-  zonedToUtc,
-} from '../../../workflow/scheduled-publishing.js';
+import { cancelSchedule, canTransition, schedulePublish, WorkflowError } from '../../../workflow/index.js';
+import { runDuePublications, zonedToUtc } from '../../../workflow/scheduled-publishing.js';
 import { formBody } from '../bodies.js';
-import { type EditorApp, type EditorDeps, notFound, runTransition } from '../context.js';
+import { type C, type EditorApp, type EditorDeps, notFound } from '../context.js';
 
 const ScheduleForm = z.object({
   publish_at: z.string().default(''),
@@ -28,19 +23,12 @@ export function registerSchedule(app: EditorApp, deps: EditorDeps, options: { in
 
   const publishDue = (now = new Date()) =>
     runDuePublications(
-      repo.db,
+      repo,
       async (s) => {
         const user = await repo.getUser(s.createdBy);
         if (!user || user.disabled)
           throw new WorkflowError('forbidden', `${s.createdBy} can no longer publish`);
-        await runTransition(
-          deps,
-          { user, csrfToken: '', expiresAt: '' },
-          s.answerId,
-          'publish',
-          s.revisionId,
-          `scheduled for ${s.publishAt}`,
-        );
+        return user;
       },
       now,
     );
@@ -54,40 +42,31 @@ export function registerSchedule(app: EditorApp, deps: EditorDeps, options: { in
     setInterval(tick, interval).unref();
   }
 
-  app.post('/editor/answers/:id/schedule', async (c) => {
+  /** The answer a schedule route names, for a user who may publish. */
+  const publisherAnswer = async (c: C) => {
     const s = c.get('session')!;
     const id = Number(c.req.param('id'));
-    const a = await repo.getAnswer(id);
-    if (!a) throw notFound(c);
+    if (!(await repo.getAnswer(id))) throw notFound(c);
     if (!canTransition(s.user.role, 'approved', 'publish').allowed) {
       throw new WorkflowError(
         'forbidden',
         `publishing is for editors and admins; you are signed in as ${s.user.role}`,
       );
     }
+    return { s, id };
+  };
+
+  app.post('/editor/answers/:id/schedule', async (c) => {
+    const { s, id } = await publisherAnswer(c);
     const body = await formBody(c, ScheduleForm);
     const at = zonedToUtc(body.publish_at, body.tz || 'UTC');
-    await schedulePublication(repo.db, {
-      answerId: id,
-      revisionId: body.revision_id,
-      publishAt: at,
-      actor: s.user.username,
-    });
+    await repo.run(schedulePublish, { answerId: id, revisionId: body.revision_id, publishAt: at }, s.user);
     return c.redirect(`/editor/answers/${id}?notice=scheduled`, 303);
   });
 
   app.post('/editor/answers/:id/schedule/cancel', async (c) => {
-    const s = c.get('session')!;
-    const id = Number(c.req.param('id'));
-    const a = await repo.getAnswer(id);
-    if (!a) throw notFound(c);
-    if (!canTransition(s.user.role, 'approved', 'publish').allowed) {
-      throw new WorkflowError(
-        'forbidden',
-        `publishing is for editors and admins; you are signed in as ${s.user.role}`,
-      );
-    }
-    await cancelSchedule(repo.db, id, s.user.username);
+    const { s, id } = await publisherAnswer(c);
+    await repo.run(cancelSchedule, { answerId: id }, s.user);
     return c.redirect(`/editor/answers/${id}?notice=unscheduled`, 303);
   });
 

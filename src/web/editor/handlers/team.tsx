@@ -4,9 +4,7 @@
  */
 
 import { z } from 'zod';
-import { taskCount, tasksFor } from '../../../store/editor-tasks.js';
-import { kyselyOf } from '../../../store/kysely-store.js';
-import { listReviewerProfiles, saveReviewerDetails, setUserActive } from '../../../workflow/account-admin.js';
+import { taskCount } from '../../../store/editor-tasks.js';
 import { canManageUsers, isRole, randomToken, WorkflowError } from '../../../workflow/index.js';
 import { RequestError } from '../../errors.js';
 import { EDITOR_CSS, EDITOR_JS } from '../assets.js';
@@ -50,8 +48,7 @@ function oneTimePassword(): string {
 
 export function registerTeam(app: EditorApp, deps: EditorDeps) {
   const { config, repo } = deps;
-  // Editor-only tables (locks, tasks, account admin) are read with the store's query builder.
-  const db = kyselyOf(deps.store).db;
+  const reads = deps.store.editorReads();
 
   app.get('/assets/editor.css', (c) =>
     c.body(EDITOR_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': ASSET_CACHE }),
@@ -67,19 +64,19 @@ export function registerTeam(app: EditorApp, deps: EditorDeps) {
   app.use('/editor/*', async (c, next) => {
     const s = c.get('session');
     if (s && (c.req.method === 'GET' || c.req.method === 'POST') && !c.req.path.startsWith('/editor/api/')) {
-      setNavCounts(s, { tasks: taskCount(await tasksFor(db, s.user, config.today())) });
+      setNavCounts(s, { tasks: taskCount(await reads.tasksFor(s.user, config.today())) });
     }
     await next();
   });
   app.use('/editor', async (c, next) => {
     const s = c.get('session');
-    if (s) setNavCounts(s, { tasks: taskCount(await tasksFor(db, s.user, config.today())) });
+    if (s) setNavCounts(s, { tasks: taskCount(await reads.tasksFor(s.user, config.today())) });
     await next();
   });
 
   app.get('/editor/tasks', async (c) => {
     const s = c.get('session')!;
-    const groups = await tasksFor(db, s.user, config.today());
+    const groups = await reads.tasksFor(s.user, config.today());
     const editorial = s.user.role === 'editor' || s.user.role === 'admin';
     const outbox = editorial ? await deps.store.outbox().counts() : null;
     return html(c, <TasksPage config={config} session={s} groups={groups} outbox={outbox} />);
@@ -87,7 +84,7 @@ export function registerTeam(app: EditorApp, deps: EditorDeps) {
 
   app.get('/editor/api/tasks', async (c) => {
     const s = c.get('session')!;
-    const groups = await tasksFor(db, s.user, config.today());
+    const groups = await reads.tasksFor(s.user, config.today());
     return c.json({ count: taskCount(groups), groups });
   });
 
@@ -117,7 +114,7 @@ export function registerTeam(app: EditorApp, deps: EditorDeps) {
         config={config}
         session={s}
         users={await repo.listUsers()}
-        profiles={await listReviewerProfiles(db)}
+        profiles={await repo.listReviewerProfiles()}
         {...extra}
       />,
       status,
@@ -193,7 +190,7 @@ export function registerTeam(app: EditorApp, deps: EditorDeps) {
   for (const action of ['deactivate', 'reactivate'] as const) {
     app.post(`/editor/accounts/:username/${action}`, async (c) => {
       const s = admin(c);
-      await setUserActive(db, c.req.param('username'), action === 'reactivate', s.user.username);
+      await repo.setUserActive(c.req.param('username'), action === 'reactivate', s.user.username);
       return c.redirect(`/editor/accounts?notice=${action}`, 303);
     });
   }
@@ -202,7 +199,7 @@ export function registerTeam(app: EditorApp, deps: EditorDeps) {
     const s = admin(c);
     const id = c.req.param('id');
     const body = await formBody(c, ProfileForm);
-    const existing = (await listReviewerProfiles(db)).find((p) => p.id === id);
+    const existing = (await repo.listReviewerProfiles()).find((p) => p.id === id);
     if (!existing) throw new WorkflowError('not-found', `no reviewer profile "${id}"`);
     if (!body.name || !body.credentials) {
       throw new WorkflowError('invalid', 'a reviewer profile needs a name and credentials', 'fill in both');
@@ -217,8 +214,7 @@ export function registerTeam(app: EditorApp, deps: EditorDeps) {
       },
       s.user.username,
     );
-    await saveReviewerDetails(
-      db,
+    await repo.saveReviewerDetails(
       id,
       {
         registrationBody: body.registration_body || null,

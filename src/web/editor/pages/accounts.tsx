@@ -1,7 +1,6 @@
 /** Accounts (admins only): list, add, change role, reset password, deactivate, reviewer profiles. */
 import type { SiteConfig } from '../../../site/index.js';
-import type { SessionInfo, WorkflowUser } from '../../../store/index.js';
-import type { ReviewerProfile } from '../../../workflow/account-admin.js';
+import type { ReviewerProfile, SessionInfo, WorkflowUser } from '../../../store/index.js';
 import { ROLE_DESCRIPTIONS, ROLES } from '../../../workflow/index.js';
 import { CsrfField, EditorLayout } from './layout.js';
 

@@ -4,8 +4,9 @@
  * lapsed. Nothing is refused because of a lock — saving still goes through the optimistic
  * revision check (409) — it only tells the second person before they start.
  */
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../store/index.js';
+import { sql } from 'kysely';
+import { kyselyOf } from './kysely-store.js';
+import type { Store } from './types.js';
 
 export const LOCK_LAPSE_MS = 5 * 60_000;
 
@@ -15,7 +16,8 @@ export interface EditLock {
   since: string;
 }
 
-export function editLocks(db: Kysely<Database>, now: () => Date = () => new Date()) {
+export function editLocks(store: Store, now: () => Date = () => new Date()) {
+  const { db } = kyselyOf(store);
   const fresh = () => new Date(now().getTime() - LOCK_LAPSE_MS).toISOString();
   return {
     /** The lock held by someone other than `me`, if it has not lapsed. */

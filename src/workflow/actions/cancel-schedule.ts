@@ -1,0 +1,17 @@
+/** cancel-schedule: the answer's scheduled publication is dropped; false when it had none. */
+import type { WorkflowAction } from './context.js';
+
+export const cancelSchedule: WorkflowAction<{ answerId: number }, boolean> = {
+  name: 'schedule-cancel',
+  async check() {},
+  async execute(ctx, { answerId }) {
+    if (!(await ctx.tx.clearPublication(answerId))) return false;
+    await ctx.tx.appendAudit({
+      actor: ctx.actor.username,
+      action: 'schedule-cancel',
+      entity: 'answer',
+      entityId: answerId,
+    });
+    return true;
+  },
+};

@@ -1,0 +1,25 @@
+/** save-reviewer-profile: creates or updates the public profile (name, credentials) a reviewer signs with. */
+import type { WorkflowAction } from './context.js';
+
+export interface ReviewerProfileInput {
+  id: string;
+  name: string;
+  credentials: string;
+  bio?: string;
+  demo?: boolean;
+}
+
+export const saveReviewerProfile: WorkflowAction<ReviewerProfileInput, void> = {
+  name: 'reviewer-update',
+  async check() {},
+  async execute(ctx, profile) {
+    const outcome = await ctx.tx.upsertReviewer({ ...profile, demo: profile.demo ?? false });
+    await ctx.tx.appendAudit({
+      actor: ctx.actor.username,
+      action: outcome === 'added' ? 'reviewer-add' : 'reviewer-update',
+      entity: 'reviewer',
+      entityId: profile.id,
+      detail: { name: profile.name, credentials: profile.credentials },
+    });
+  },
+};

@@ -1,5 +1,5 @@
 /**
- * What counts as a citation inside a sentence: a footnote ([^id], [1], superscript, or a number
+ * What counts as a citation inside a sentence: a document-link marker ("[PDF-3.5MB]"), a footnote ([^id], [1], superscript, or a number
  * printed straight after the full stop as pages copied from print do: "some disability.2"), an
  * author–year reference ("(Smith 2019)", "(Smith et al., 2019)", "(WHO, 2020)"), a link or URL,
  * or a named source ("according to the CDC", "a 2019 study in The Lancet"). A generic authority
@@ -18,6 +18,9 @@ const PATTERNS: RegExp[] = [
   /\(\s*(?:source|sources|ref|reference|see)\s*[:.]\s*[^)]{3,}\)/i,
   /https?:\/\/\S+|\bwww\.\S+\.\S+/,
   /\[[^\][]{1,500}\]\((?:https?:\/\/|#|\/)[^()]{0,2000}\)/, // Markdown link
+  // A document-link marker as pages copied from the web print it: "[PDF]", "[PDF-3.5MB]",
+  // "[PDF - 2 MB]", "(PDF, 400 KB)": the words before it link to the source document.
+  /[[(]\s*PDF(?:\s*[-–,:]?\s*\d+(?:\.\d+)?\s*[KMG]i?B)?(?:\s*[-–,]\s*\d+\s+pages?)?\s*[\])]/i,
 ];
 
 /** "according to the Centers for Disease Control", "according to NHS guidance". */

@@ -33,10 +33,23 @@ const RELATIVE: RegExp[] = [
     `\\b(?:doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|quadrupled|halves|halved|halving)\\s+${POSSESSIVE}(?:\\w+\\s+)?${RISK_NOUN}\\b`,
     'gi',
   ),
-  /\b(?:odds|hazard|risk|rate|incidence)\s+ratios?\b|\brelative\s+risks?\b|\brisk\s+reduction\b/gi,
+  // A ratio with its value ("a risk ratio of 2.31", "hazard ratio 0.7"), then the bare words.
+  new RegExp(
+    `\\b(?:odds|hazard|risk|rate|incidence)\\s+ratios?(?:\\s+(?:\\([A-Za-z]{2,3}\\)\\s+)?(?:\\w+\\s+){0,4}?(?:of|was|were|is|=|:)\\s*(?:about\\s+|around\\s+|approximately\\s+)?${NUM})?`,
+    'gi',
+  ),
+  /\brelative\s+risks?\b|\brisk\s+reduction\b/gi,
   /\b(?:a?OR|RR|HR|IRR)\s*[=:]\s*\d/g,
-  // Multipliers and "-fold" words: "2.5x higher", "3x the risk", "threefold".
-  new RegExp(`\\b${APPROX}${NUM}\\s?[x×]\\s+(?:higher|lower|more|less|greater|as|the)\\b`, 'gi'),
+  // Multipliers and "-fold" words: "2.5x higher", "3x the risk", "a 3x increased risk",
+  // "raises the risk 3x", "threefold".
+  new RegExp(
+    `\\b${APPROX}${NUM}\\s?[x×]\\s+(?:higher|lower|more|less|greater|as|the|increased|reduced|raised|lowered|${RISK_NOUN})\\b`,
+    'gi',
+  ),
+  new RegExp(
+    `\\b(?:increases?|increased|raises?|raised|multipl(?:y|ies|ied)|boosts?|boosted)\\s+${POSSESSIVE}(?:\\w+\\s+)?${RISK_NOUN}\\s+(?:by\\s+)?(?:about\\s+|around\\s+|up\\s+to\\s+)?${NUM}\\s?[x×](?![A-Za-z0-9])`,
+    'gi',
+  ),
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)[\s-]?fold\b/gi,
   // A percentage change of anything: "decreased attacks by 61%", "cut deaths by a third".
   new RegExp(
@@ -47,8 +60,9 @@ const RELATIVE: RegExp[] = [
     `\\b(?:increases?|increased|raises?|raised|reduces?|reduced|lowers?|lowered|cuts?|decreases?|decreased)\\s+(?:\\w+\\s+){0,4}?${RISK_NOUN}\\s+(?:[\\w-]+\\s+){0,6}?by\\s+${APPROX}${PERCENT}`,
     'gi',
   ),
+  // "30% higher risk", "a 20 percent reduction in the rate", "49% more likely".
   new RegExp(
-    `\\b${APPROX}${PERCENT}\\s+(?:higher|lower|greater|increased|reduced|more|less|decreased|increase|reduction|decrease|rise|drop)\\s+(?:in\\s+)?(?:the\\s+)?${RISK_NOUN}`,
+    `\\b${APPROX}${PERCENT}\\s+(?:(?:higher|lower|greater|increased|reduced|more|less|decreased|increase|reduction|decrease|rise|drop)\\s+(?:in\\s+)?(?:the\\s+)?${RISK_NOUN}|(?:more|less)\\s+likely\\b)`,
     'gi',
   ),
 ];
@@ -102,12 +116,17 @@ export function findStatistics(sentence: string): Statistic[] {
   return found;
 }
 
+const CONFIDENCE_AFTER = /^\s*(?:CI\b|C\.I\.|confidence\s+(?:interval|limits?|level))/i;
+
 /** A measurement word: figures in such sentences are thresholds or reference ranges, not statistics. */
 const MEASUREMENT =
   /\b(?:level|levels|reading|readings|result|results|score|hba1c|a1c|bmi|blood (?:pressure|sugar|glucose)|mmol|mg\/dl|mmhg|nmol|µmol|ng\/ml|iu)\b|\d\s?(?:mmol|mg\/dl|mmhg|nmol)/i;
 /** Definition words: "is defined as … fewer than 200,000 people", "when it affects fewer than". */
 const DEFINITION =
   /\b(?:defined?|defines|definition|is considered|are considered|counts? as|qualif(?:y|ies) as)\b/i;
+/** A definition by apposition: "rare diseases - diseases that affect fewer than 200,000 people". */
+const APPOSITION_DEFINITION =
+  /\b([a-z]{4,}?)(?:s|es)?\s*(?:[-–—(,]|\s-\s)\s*\1(?:s|es)?\s+(?:that|which)\s+(?:affects?|is|are|occurs?|happens?)\b/i;
 const COMPARATIVE_BEFORE =
   /\b(?:fewer|less|more|greater|lower|higher)\s+than\s+$|\b(?:below|above|under|over|at least|at most|up to)\s+$/i;
 const OR_MORE_AFTER = /^\)?\s*(?:or|and)\s+(?:higher|more|above|over|greater|lower|less|below|under)\b/i;
@@ -118,15 +137,9 @@ function isThreshold(sentence: string, start: number, end: number, relative: boo
   const after = sentence.slice(end, end + 40);
   if (OR_MORE_AFTER.test(after)) return true;
   const before = sentence.slice(Math.max(0, start - 30), start);
-  if (
-    DEFINITION.test(sentence) &&
-    COMPARATIVE_BEFORE.test(before + sentence.slice(start, start).trimEnd() + ' ')
-  )
-    return true;
-  if (
-    DEFINITION.test(sentence) &&
-    /^(?:fewer|less|more|below|above|under|over|at least)\b/i.test(sentence.slice(start, end))
-  )
+  const defines = DEFINITION.test(sentence) || APPOSITION_DEFINITION.test(sentence);
+  if (defines && COMPARATIVE_BEFORE.test(`${before} `)) return true;
+  if (defines && /^(?:fewer|less|more|below|above|under|over|at least)\b/i.test(sentence.slice(start, end)))
     return true;
   return (
     MEASUREMENT.test(sentence) &&
@@ -142,6 +155,8 @@ function computeStatistics(sentence: string): Statistic[] {
     // The number of a name ("COVID-19 deaths", "SARS-CoV-2", "IL-6 levels"), not a figure.
     if (/\p{L}-$/u.test(sentence.slice(Math.max(0, start - 2), start))) return;
     if (found.some((f) => start < f.end && f.start < end)) return;
+    // The level of a confidence interval ("95% CI", "95% confidence interval") is not a figure.
+    if (CONFIDENCE_AFTER.test(sentence.slice(end, end + 25))) return;
     if (isThreshold(sentence, start, end, relative)) return;
     found.push({ kind, start, end, text: m[0], relative });
   };
@@ -164,7 +179,9 @@ const BASELINE_WORDS =
   /\b(?:absolute\s+risk|baseline\s+risk|background\s+risk|overall\s+(?:risk|chance)|lifetime\s+risk|general\s+population\s+risk|(?:risk|chance)\s+(?:is|was|remains|stays)\s+(?:still\s+)?(?:low|small|very low|rare))\b/i;
 
 export function hasBaseline(sentence: string): boolean {
-  if (findStatistics(sentence).some((s) => !s.relative)) return true;
+  // An absolute risk: a percentage, "N in M" or a rate. A count of people ("29 million Americans
+  // have diabetes") says how many have the factor, not how likely the outcome is.
+  if (findStatistics(sentence).some((s) => !s.relative && s.kind !== 'count')) return true;
   if (BASELINE_WORDS.test(sentence) && /\d|\bone\b|\bfew\b/i.test(sentence)) return true;
   return (
     /\b(?:from|of)\s+(?:about\s+)?\d/.test(sentence) &&

@@ -18,7 +18,7 @@ const NEXT_REVIEW = new RegExp(
   'i',
 );
 const REVIEWED_DATE = new RegExp(
-  `\\b(?:(?:last\\s+)?reviewed|review(?:ed)?\\s+date|date\\s+(?:of\\s+)?review)\\s*(?:on|:)?\\s*(?:by\\s+[^·|•\\n]{1,60}?(?:\\s+(?:on|in)\\s+|,\\s*|\\s+[—–-]\\s+))?(${DATE_SOURCE})`,
+  `\\b(?:(?:last\\s+)?(?:(?:medically|clinically)\\s+)?reviewed|(?:last\\s+)?(?:medical\\s+|clinical\\s+)?review(?:ed)?(?:\\s+date)?|date\\s+(?:of\\s+)?review)\\s*(?:on|in|:|[—–-])?\\s*(?:by\\s+[^·|•\\n]{1,60}?(?:\\s+(?:on|in)\\s+|,\\s*|\\s+[—–-]\\s+))?(${DATE_SOURCE}|(?:19|20)\\d\\d\\b)`,
   'i',
 );
 const REVIEWER =

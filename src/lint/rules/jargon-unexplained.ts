@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LintDocument } from '../document/document.js';
 import { JARGON, JARGON_TERMS } from '../terms/jargon.js';
 import type { Rule } from '../types.js';
 import { proseSentences } from './util.js';
@@ -87,18 +88,27 @@ export const jargonUnexplained: Rule<z.infer<typeof Options>> = {
       ...Object.fromEntries(Object.entries(options.terms).map(([k, v]) => [k.toLowerCase(), v])),
     };
     const allowed = new Set(options.allow.map((a) => a.toLowerCase()));
-    const topic = new Set(doc.topicWords);
+    const topic = new Set([...doc.topicWords, ...conditionNameWords(doc)]);
     const decided = new Set<string>();
     for (const s of proseSentences(doc)) {
+      const titles = citedTitles(s.text);
       for (const m of s.text.matchAll(pattern)) {
         const found = m[0];
         const key = keyOf(found, glossary);
         if (!key || decided.has(key) || allowed.has(key)) continue;
         if (key.split(/[\s-]+/).every((w) => topic.has(w) || topic.has(`${w}s`))) continue;
-        decided.add(key);
         const at = m.index ?? 0;
         const after = s.text.slice(at + found.length);
         const before = s.text.slice(0, at);
+        // A form of the page's own condition: "gestational diabetes" on a diabetes page, "acute
+        // kidney injury" on a kidney page. The name is the page's subject, not jargon.
+        const next = /^[\s-]+([\p{L}'’-]+)/u.exec(after)?.[1]?.toLowerCase();
+        if (next && !FUNCTION_WORD.test(next) && (topic.has(next) || topic.has(next.replace(/s$/, ''))))
+          continue;
+        // Words inside a cited title ('the NEI fact sheet "Don't Lose Sight of Cataract"') are the
+        // title's, not the page's prose; the title does not use up the first use either.
+        if (titles.some(([a, b]) => at >= a && at < b)) continue;
+        decided.add(key);
         // Part of a name ("the U.S. Renal Data System"): a capitalised word next to another one,
         // not at the start of the sentence. Names are not prose jargon.
         const prevWord = /(\S+)\s+$/.exec(before.slice(-100))?.[1];
@@ -128,4 +138,49 @@ function keyOf(found: string, glossary: Record<string, string>): string | undefi
     for (const k of Object.keys(glossary)) if (k.replace(/[\s-]+/g, ' ') === c) return k;
   }
   return undefined;
+}
+
+/** Words of a title that name nothing ("Solving the mysteries of the brain"). */
+const FUNCTION_WORD =
+  /^(?:of|the|a|an|and|or|for|with|from|that|this|these|those|into|in|on|to|at|by|your|their|our|its|about|what|when|how|why|who|is|are|be|can|may|you|we|it|as|than|not|no)$/;
+
+/** The last word of a name of a condition ("… disease", "… syndrome", "arthritis", "anemia"). */
+const CONDITION_WORD =
+  /(?:disease|disorder|syndrome|condition|diabetes|cancer|injury|infection|failure|deficiency|itis|osis|emia|aemia|pathy|plasia|trophy)s?$/i;
+
+/**
+ * Words of the conditions a page names as its own: short heading-like lines that end in a
+ * condition word ("Chronic obstructive pulmonary disease" as a section title). With the title
+ * and the question, these are "the page's own condition names".
+ */
+function conditionNameWords(doc: LintDocument): string[] {
+  const words: string[] = [];
+  for (const p of doc.paragraphs) {
+    if (p.part !== 'body' && p.part !== 'title') continue;
+    const text = doc.text.slice(p.start + p.labelLength, p.end).trim();
+    if (text.length > 80 || /[.:;,!?]$/.test(text)) continue;
+    const ws = text.toLowerCase().match(/[a-z][a-z'-]+/g) ?? [];
+    if (ws.length === 0 || ws.length > 8 || !CONDITION_WORD.test(ws[ws.length - 1]!)) continue;
+    words.push(...ws);
+  }
+  return words;
+}
+
+/** Publications a quoted title may belong to. */
+const PUBLICATION_BEFORE =
+  /\b(?:fact\s?sheets?|booklets?|brochures?|leaflets?|reports?|articles?|papers?|publications?|guides?|studies|study|books?|titled|entitled|called|see|in|from)\W{0,4}$/i;
+
+/** Offsets [start, end) of quoted titles in a sentence: after a publication word, or in title case. */
+export function citedTitles(sentence: string): [number, number][] {
+  const out: [number, number][] = [];
+  if (!/["“]/.test(sentence)) return out;
+  for (const m of sentence.matchAll(/["“]([^"”\n]{3,300}?)["”]/g)) {
+    const start = m.index ?? 0;
+    const inner = m[1]!;
+    const long = inner.match(/[\p{L}'’-]{4,}/gu) ?? [];
+    const titleCase = long.length >= 2 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.6;
+    if (titleCase || PUBLICATION_BEFORE.test(sentence.slice(Math.max(0, start - 40), start)))
+      out.push([start, start + m[0].length]);
+  }
+  return out;
 }

@@ -33,8 +33,35 @@ function trimmedEnd(text: string): string {
 
 /** A short fragment or run of fragments reads as list items even without markers. */
 function looksLikeItems(text: string): boolean {
-  return wordCount(text) <= 12 && !/[.!?]["”’)]?$/.test(text.trim());
+  const t = text.trim();
+  // Another intro ("You should:" then "You could also try:") is not an item: both lists are
+  // missing. An item that continues its intro ("symptoms of flu and:") is one, with sub-items.
+  if (t.endsWith(':')) return /\b(?:and|or)\s*:$/i.test(t);
+  if (wordCount(t) <= 12 && !/[.!?]["”’)]?$/.test(t)) return true;
+  return runTogetherItems(t);
 }
+
+/**
+ * Items run together on one line, as pages copied without their bullets print them: "Black and
+ * over age 40, over age 60, or you have a family history of glaucoma." One sentence of at least
+ * three short comma-separated parts, none of which starts a new clause ("but", "which", "so").
+ */
+function runTogetherItems(text: string): boolean {
+  if (wordCount(text) > 30 || /[.!?]\s+\S/.test(text)) return false;
+  const parts = text.replace(/[.!?]["”’)]?$/, '').split(/\s*[,;]\s*/);
+  return (
+    parts.length >= 3 &&
+    // "The risk factors you can't control are age, gender, and family history." is a sentence.
+    !/\b(?:is|are|was|were|has|have|had|can|can['’]t|cannot|will|may|might|should|must|do|does|did)\b/i.test(
+      parts[0]!,
+    ) &&
+    parts.every((p) => wordCount(p) >= 1 && wordCount(p) <= 8) &&
+    !parts.slice(1).some((p) => /^(?:but|which|so|because|although|though|while|who|where|when)\b/i.test(p))
+  );
+}
+
+/** One-word intros that open a list on NHS pages ("Do:", "Don't:"): a list, not a label. */
+const ONE_WORD_INTRO = /^\W*(?:do|don['’]t|do not|avoid|try)\s*:$/i;
 
 /** "The mechanisms behind this link include:" followed by nothing: the list was lost. */
 export const listEmpty: Rule<z.infer<typeof Options>> = {
@@ -79,7 +106,17 @@ export const listEmpty: Rule<z.infer<typeof Options>> = {
       const last = doc.sentences[p.firstSentence + p.sentenceCount - 1];
       const sentenceStart = last ? last.start : p.start;
       const intro = trimmedEnd(doc.text.slice(sentenceStart, p.start + body.length));
-      if (LABEL.test(intro) || wordCount(intro) < 2) return;
+      if (LABEL.test(intro) || (wordCount(intro) < 2 && !ONE_WORD_INTRO.test(intro))) return;
+      // The page's first line, where its title goes ("Get help with minor illnesses and injuries:"),
+      // introduces the page's sections, not a list.
+      if (
+        doc.kind === 'page' &&
+        i === 0 &&
+        p.sentenceCount === 1 &&
+        !doc.title &&
+        !doc.text.slice(0, p.start).trim()
+      )
+        return;
       const next = paragraphs[i + 1];
       const itemsFollow =
         next &&

@@ -96,7 +96,8 @@ export const reviewOverdue: Rule<z.infer<typeof Options>> = {
       });
       return;
     }
-    const reviewed = review.reviewed ? toIsoDate(review.reviewed) : undefined;
+    // A review dated by its year only ("Last medical review: 2018") counts from the year's end.
+    const reviewed = review.reviewed ? updatedIso(review.reviewed) : undefined;
     const due =
       (review.nextReview && toIsoDate(review.nextReview)) ??
       (reviewed ? addMonths(reviewed, options.intervalMonths) : undefined);
@@ -105,7 +106,7 @@ export const reviewOverdue: Rule<z.infer<typeof Options>> = {
     report({
       start: doc.kind === 'page' && review.span ? review.span.start : at.start,
       end: doc.kind === 'page' && review.span ? review.span.end : at.end,
-      message: `medical review was due on ${due}${reviewed ? ` (last reviewed ${reviewed})` : ''}`,
+      message: `medical review was due on ${due}${reviewed ? ` (last reviewed ${/^\s*\d{4}\s*$/.test(review.reviewed ?? '') ? review.reviewed!.trim() : reviewed})` : ''}`,
       hint: 'ask a reviewer to review the answer again, or hide the review badge until then',
     });
   },

@@ -30,7 +30,7 @@ export const tldrDuplicated: Rule<z.infer<typeof Options>> = {
   options: Options,
   docs: {
     summary:
-      'The TL;DR, a paragraph or a sentence appears more than once (also: TL;DR text repeated in the body).',
+      'The TL;DR, a paragraph or a sentence appears more than once (also: TL;DR text repeated in the body). A sentence repeated under another heading is taken as intended (each section reads on its own) unless it repeats the TL;DR.',
     why: 'A repeated summary wastes the reader’s first seconds and signals an unedited page. Plain-language guidance asks for every sentence to earn its place; a short answer that says the same thing twice is longer without being clearer.',
     references: [
       {
@@ -87,7 +87,17 @@ export const tldrDuplicated: Rule<z.infer<typeof Options>> = {
       });
       covered.add(p.start);
     }
+    // Section of each paragraph (headings seen before it): the same advice under two headings
+    // ("If you are over age 60, have an eye exam every two years" under Cataract and under
+    // Glaucoma) is written on purpose, so each section reads on its own.
+    const sectionOf: number[] = [];
+    let section = 0;
+    for (const p of doc.paragraphs) {
+      if (p.kind === 'heading') section++;
+      sectionOf.push(section);
+    }
     const seenSentences = new Map<string, number>();
+    const sectionOfSentence = new Map<number, number>();
     for (const s of proseSentences(doc)) {
       if (covered.has(doc.paragraphs[s.paragraph]!.start)) continue;
       const key = comparable(s.text.replace(/^(?:tl;?\s?dr|summary|in short)\s*:\s*/i, ''));
@@ -95,9 +105,11 @@ export const tldrDuplicated: Rule<z.infer<typeof Options>> = {
       const first = seenSentences.get(key);
       if (first === undefined) {
         seenSentences.set(key, s.start);
+        sectionOfSentence.set(s.start, sectionOf[s.paragraph]!);
         continue;
       }
       const fromTldr = doc.tldr && first >= doc.tldr.start && first < doc.tldr.end;
+      if (!fromTldr && sectionOfSentence.get(first) !== sectionOf[s.paragraph]) continue;
       report({
         start: s.start,
         end: s.end,

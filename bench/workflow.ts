@@ -15,6 +15,7 @@ import pg from 'pg';
 import type { Answer } from '../src/content/index.js';
 import { openPostgresStore, openSqliteStore, type Store } from '../src/store/index.js';
 import { importBundle, workflowRepo } from '../src/workflow/index.js';
+import { createTeam } from '../test/store/workflow-users.js';
 import { percentile, writeResult } from './lib.js';
 
 const ANSWERS = Number(process.env.BENCH_WORKFLOW_ANSWERS ?? 200);
@@ -46,24 +47,14 @@ async function measure(store: Store) {
     { actor: 'bench' },
   );
   const repo = workflowRepo(store);
-  const author = await repo.createUser(
-    { username: 'author', name: 'A', role: 'author', password: 'bench password 1' },
-    'bench',
-  );
-  const reviewer = await repo.createUser(
-    {
-      username: 'reviewer',
-      name: 'R',
-      role: 'reviewer',
-      password: 'bench password 2',
-      reviewerId: 'bench-reviewer',
-    },
-    'bench',
-  );
-  const editor = await repo.createUser(
-    { username: 'editor', name: 'E', role: 'editor', password: 'bench password 3' },
-    'bench',
-  );
+  const {
+    ann: author,
+    rita: reviewer,
+    ed: editor,
+  } = await createTeam(repo, {
+    rita: 'bench-reviewer',
+    rob: 'bench-reviewer',
+  });
   const created = [];
   for (let i = 0; i < ANSWERS; i++) created.push(await repo.createAnswer(draft(i), author));
 

@@ -22,6 +22,12 @@ const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 // Object schemas, not raw shapes: the SDK wraps a raw shape in a new z.object on every call, and
 // zod compiles each new object schema on first parse (measurable when /mcp builds a server per request).
 
+/** An optional `limit` from 1 to `max`, with one message for every way it can be wrong. */
+function limitArg(max: number, description: string) {
+  const wrong = `limit must be a whole number from 1 to ${max}`;
+  return z.number({ error: wrong }).int(wrong).min(1, wrong).max(max, wrong).optional().describe(description);
+}
+
 export const AskInput = z.object({
   question: z
     .string({ error: 'question is required: the user’s health question, in their own words' })
@@ -29,13 +35,7 @@ export const AskInput = z.object({
     .min(1, 'question must not be empty')
     .max(MAX_QUESTION_CHARS, `question is too long: at most ${MAX_QUESTION_CHARS} characters`)
     .describe('The health question, in the user’s own words.'),
-  limit: z
-    .number({ error: `limit must be a whole number from 1 to ${MAX_ASK_LIMIT}` })
-    .int(`limit must be a whole number from 1 to ${MAX_ASK_LIMIT}`)
-    .min(1, `limit must be a whole number from 1 to ${MAX_ASK_LIMIT}`)
-    .max(MAX_ASK_LIMIT, `limit must be a whole number from 1 to ${MAX_ASK_LIMIT}`)
-    .optional()
-    .describe(`How many answers to return at most (default ${DEFAULT_ASK_LIMIT}).`),
+  limit: limitArg(MAX_ASK_LIMIT, `How many answers to return at most (default ${DEFAULT_ASK_LIMIT}).`),
 });
 
 const conditionArg = z
@@ -61,13 +61,7 @@ export const ListConditionsInput = z.object({
     .max(MAX_NAME_CHARS, `prefix is too long: at most ${MAX_NAME_CHARS} characters`)
     .optional()
     .describe('Only conditions whose slug starts with this (e.g. "dia"); a name is turned into a slug.'),
-  limit: z
-    .number({ error: `limit must be a whole number from 1 to ${MAX_LIST_LIMIT}` })
-    .int(`limit must be a whole number from 1 to ${MAX_LIST_LIMIT}`)
-    .min(1, `limit must be a whole number from 1 to ${MAX_LIST_LIMIT}`)
-    .max(MAX_LIST_LIMIT, `limit must be a whole number from 1 to ${MAX_LIST_LIMIT}`)
-    .optional()
-    .describe(`How many conditions to return at most (default ${DEFAULT_LIST_LIMIT}).`),
+  limit: limitArg(MAX_LIST_LIMIT, `How many conditions to return at most (default ${DEFAULT_LIST_LIMIT}).`),
 });
 
 export const ListQuestionsInput = z.object({ condition: conditionArg });

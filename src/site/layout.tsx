@@ -117,3 +117,25 @@ export function Layout({
     </html>
   );
 }
+
+export interface Crumb {
+  href: string;
+  label: string;
+}
+
+/** The trail above a page's heading; `here` marks the last crumb as the page itself. */
+export function Breadcrumbs({ trail, here = false }: { trail: Crumb[]; here?: boolean }) {
+  return (
+    <nav class="breadcrumbs" aria-label="Breadcrumb">
+      <ol>
+        {trail.map((crumb, i) => (
+          <li>
+            <a href={crumb.href} aria-current={here && i === trail.length - 1 ? 'page' : undefined}>
+              {crumb.label}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -3,8 +3,7 @@
  * edit locks that end with a change, one-time account links, reviewer registration details. The
  * rules (who may, what is a valid name or password) are the workflow's account actions.
  */
-import type { Transaction } from 'kysely';
-import type { Database } from './db.js';
+import { TxPart } from './tx-part.js';
 import type { Role } from './types.js';
 import {
   type AccountLinkPurpose,
@@ -12,6 +11,7 @@ import {
   sha256,
   toUser,
   USER_COLUMNS,
+  userByName,
   type WorkflowUser,
 } from './users.js';
 
@@ -54,19 +54,9 @@ export interface AccountTx {
   setReviewerDetails(reviewerId: string, details: ReviewerDetails): Promise<boolean>;
 }
 
-export class KyselyAccountTx implements AccountTx {
-  constructor(
-    private readonly trx: Transaction<Database>,
-    private readonly at: string,
-  ) {}
-
-  async user(username: string): Promise<WorkflowUser | null> {
-    const row = await this.trx
-      .selectFrom('users')
-      .select(USER_COLUMNS)
-      .where('username', '=', username)
-      .executeTakeFirst();
-    return row ? toUser(row) : null;
+export class KyselyAccountTx extends TxPart implements AccountTx {
+  user(username: string): Promise<WorkflowUser | null> {
+    return userByName(this.trx, username);
   }
 
   async insertUser(u: NewUserRow): Promise<WorkflowUser> {

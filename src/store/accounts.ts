@@ -18,6 +18,7 @@ import {
   sha256,
   toUser,
   USER_COLUMNS,
+  userByName,
   type WorkflowUser,
 } from './users.js';
 
@@ -47,13 +48,8 @@ export class AccountStore {
     return rows.map(toUser);
   }
 
-  async getUser(username: string): Promise<WorkflowUser | null> {
-    const row = await this.db
-      .selectFrom('users')
-      .select(USER_COLUMNS)
-      .where('username', '=', username)
-      .executeTakeFirst();
-    return row ? toUser(row) : null;
+  getUser(username: string): Promise<WorkflowUser | null> {
+    return userByName(this.db, username);
   }
 
   /** The stored password hash, for login only (never leaves the auth module). */

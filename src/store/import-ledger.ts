@@ -3,12 +3,9 @@
  * imported document (for idempotence), and the condition rows they match or extend. Reached as
  * `tx.imports` inside a write, or through `store.write` for the run rows.
  */
-import type { Transaction } from 'kysely';
 import { canonicalJson, slugify } from '../content/index.js';
-import type { Database } from './db.js';
 import { synonymsOf } from './rows.js';
-
-type Trx = Transaction<Database>;
+import { TxPart } from './tx-part.js';
 
 export interface ImportRun {
   id: number;
@@ -16,12 +13,7 @@ export interface ImportRun {
   unitsTotal: number;
 }
 
-export class ImportLedger {
-  constructor(
-    private readonly trx: Trx,
-    private readonly at: string,
-  ) {}
-
+export class ImportLedger extends TxPart {
   async runningRun(collection: string): Promise<ImportRun | null> {
     const r = await this.trx
       .selectFrom('import_runs')

@@ -5,8 +5,9 @@
  * and marks it sent, or records the error and when to try again, or gives up (failed) after
  * the last allowed attempt. Rows are never deleted by delivery.
  */
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database, NotificationsTable } from './db.js';
+import { TxPart } from './tx-part.js';
 import type { Role } from './types.js';
 
 export const NOTIFICATION_EVENTS = [
@@ -78,12 +79,7 @@ function toRecord(r: Selectable<NotificationsTable>): NotificationRecord {
   };
 }
 
-export class KyselyOutboxTx implements OutboxTx {
-  constructor(
-    private readonly trx: Transaction<Database>,
-    private readonly at: string,
-  ) {}
-
+export class KyselyOutboxTx extends TxPart implements OutboxTx {
   async add(n: NewNotification): Promise<number | null> {
     const row = await this.trx
       .insertInto('notifications')

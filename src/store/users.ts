@@ -1,5 +1,7 @@
 /** Users as the account store reads them: the row type, its mapping and the columns selected. */
 import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from './db.js';
 import { isRole, type Role } from './types.js';
 
 /** What a one-time account link is for: a new account's first password, or a forgotten one. */
@@ -72,6 +74,16 @@ export const JOINED_USER_COLUMNS = [
   'u.disabled',
   'u.created_at',
 ] as const;
+
+/** One user by name, in or outside a write transaction. */
+export async function userByName(db: Kysely<Database>, username: string): Promise<WorkflowUser | null> {
+  const row = await db
+    .selectFrom('users')
+    .select(USER_COLUMNS)
+    .where('username', '=', username)
+    .executeTakeFirst();
+  return row ? toUser(row) : null;
+}
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');

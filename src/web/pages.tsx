@@ -26,13 +26,15 @@ import { publishedAnswerByRef, type Store } from '../store/index.js';
 import { type AskFn, askView, type HitLookup } from './ask.js';
 import { FeedbackForm } from './gaps/pages.js';
 import { publishedCache } from './published.js';
+import { staticAsset } from './static-asset.js';
 
 export interface PageRouteOptions {
   /** The question-answering engine for /ask (src/search). */
   ask: AskFn;
 }
 
-const ASSET_CACHE = 'public, max-age=3600';
+const ASSET_MAX_AGE = 3600;
+const ASSET_CACHE = `public, max-age=${ASSET_MAX_AGE}`;
 const PAGE_CACHE = 'public, max-age=60';
 
 export function pageRoutes(
@@ -50,15 +52,8 @@ export function pageRoutes(
     return { question: d.question, path: d.path, conditionName: d.condition, tldr: d.tldr, review: d.review };
   };
 
-  pages.get('/assets/site.css', (c) =>
-    c.body(SITE_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': ASSET_CACHE }),
-  );
-  pages.get('/assets/search.js', (c) =>
-    c.body(SEARCH_JS, 200, {
-      'content-type': 'text/javascript; charset=utf-8',
-      'cache-control': ASSET_CACHE,
-    }),
-  );
+  pages.get('/assets/site.css', staticAsset(SITE_CSS, 'css', ASSET_MAX_AGE));
+  pages.get('/assets/search.js', staticAsset(SEARCH_JS, 'js', ASSET_MAX_AGE));
 
   pages.get('/', async (c) =>
     c.html(await renderDocument(<HomePage config={config} conditions={await store.listConditions()} />)),

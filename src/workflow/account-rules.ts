@@ -1,5 +1,5 @@
 /** The rules the account actions share: what a user name is, a strong password, a known account. */
-import type { WorkflowUser } from '../store/index.js';
+import type { AuditEvent, UserChanges, WorkflowUser } from '../store/index.js';
 import type { ActionContext } from './actions/context.js';
 import { WorkflowError } from './errors.js';
 import { passwordProblem } from './passwords.js';
@@ -21,6 +21,22 @@ export async function existingUser(ctx: ActionContext, username: string): Promis
   if (!user)
     throw new WorkflowError('not-found', `no user "${username}"`, 'list accounts with `medbrief user list`');
   return user;
+}
+
+/**
+ * Changes an account and ends its sessions (the change applies from the next sign-in), with its
+ * audit event — by the actor unless `audit.actor` says otherwise.
+ */
+export async function changeAccount(
+  ctx: ActionContext,
+  user: WorkflowUser,
+  changes: UserChanges,
+  audit: Pick<AuditEvent, 'action'> & Partial<Pick<AuditEvent, 'actor' | 'from' | 'to' | 'detail'>>,
+): Promise<WorkflowUser> {
+  const updated = await ctx.tx.accounts.updateUser(user.id, changes);
+  await ctx.tx.accounts.endSessions(user.id);
+  await ctx.tx.appendAudit({ actor: ctx.actor.username, entity: 'user', entityId: user.username, ...audit });
+  return updated;
 }
 
 export function strongPassword(password: string): void {

@@ -137,9 +137,7 @@ describe('writing commands still create the store', () => {
     try {
       await s.started;
     } finally {
-      const exited = new Promise((resolve) => s.child.once('exit', resolve));
-      s.child.kill('SIGTERM');
-      await exited;
+      await s.stop();
     }
     expect(existsSync(db)).toBe(true);
     expect(s.output()).toMatch(/First start: imported the demo content/);

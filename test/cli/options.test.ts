@@ -386,9 +386,7 @@ async function runLong(args: string[], c: DbCase, run: CleanRun): Promise<CliRes
     const m = await s.started;
     await c.probe?.(m, s.output());
   } finally {
-    const exited = new Promise((resolve) => s.child.once('exit', resolve));
-    s.child.kill('SIGTERM');
-    await exited;
+    await s.stop();
   }
   return { status: 0, stdout: s.output(), stderr: '' };
 }

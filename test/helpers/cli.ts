@@ -53,7 +53,14 @@ export function startCli(args: string[], ready: RegExp, env: Record<string, stri
     child.stderr?.on('data', onData);
     child.on('exit', (code) => reject(new Error(`exited with ${code} before ready:\n${output}`)));
   });
-  return { child, started, output: () => output };
+  /** Sends SIGTERM and resolves with the exit code once the process has exited. */
+  const stop = (): Promise<number | null> => {
+    if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    return exited;
+  };
+  return { child, started, output: () => output, stop };
 }
 
 /**

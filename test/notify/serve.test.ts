@@ -39,9 +39,7 @@ it('delivers pending notifications through the log sender, then marks them sent'
   try {
     await s.started;
   } finally {
-    const exited = new Promise((resolve) => s.child.once('exit', resolve));
-    s.child.kill('SIGTERM');
-    await exited;
+    await s.stop();
   }
   // The log line is the server's JSON log, with the notification's id and event.
   const line = s

@@ -9,8 +9,11 @@ export const PASSWORDS = {
   ed: 'ed password 4',
 };
 
-/** The test team (author ann, reviewers rita and rob, editor ed), with PASSWORDS. */
-export async function createTeam(repo: WorkflowRepo) {
+/**
+ * The test team (author ann, reviewers rita and rob, editor ed), with PASSWORDS; the reviewers
+ * sign with the demo profiles unless the content at hand has others.
+ */
+export async function createTeam(repo: WorkflowRepo, profiles = { rita: 'demo-paed', rob: 'demo-gp' }) {
   const ann = await repo.createUser(
     { username: 'ann', name: 'Ann Author', role: 'author', password: PASSWORDS.ann },
     'test',
@@ -21,7 +24,7 @@ export async function createTeam(repo: WorkflowRepo) {
       name: 'Rita Reviewer',
       role: 'reviewer',
       password: PASSWORDS.rita,
-      reviewerId: 'demo-paed',
+      reviewerId: profiles.rita,
     },
     'test',
   );
@@ -31,7 +34,7 @@ export async function createTeam(repo: WorkflowRepo) {
       name: 'Rob Reviewer',
       role: 'reviewer',
       password: PASSWORDS.rob,
-      reviewerId: 'demo-gp',
+      reviewerId: profiles.rob,
     },
     'test',
   );

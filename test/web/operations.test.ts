@@ -113,9 +113,7 @@ describe('graceful shutdown', () => {
     const s = startCli(['serve', '--demo', '--db', db, '--port', '0'], /at (http:\/\/\S+)/);
     const [, url] = await s.started;
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
-    const exited = new Promise<number | null>((resolve) => s.child.on('exit', (code) => resolve(code)));
-    s.child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await s.stop()).toBe(0);
     expect(s.output()).toMatch(/"msg":"stopped"/);
   });
 });

@@ -9,6 +9,7 @@ import { openSqliteStore } from '../../src/store/index.js';
 import { importBundle, workflowRepo } from '../../src/workflow/index.js';
 import { repoRoot } from '../helpers/corpus.js';
 import { bundle } from '../store/fixtures.js';
+import { createTeam } from '../store/workflow-users.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'medbrief-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -47,21 +48,7 @@ async function setup(file: string) {
   const store = await openSqliteStore(file);
   await importBundle(store, bundle(), { actor: 'test' });
   const repo = workflowRepo(store);
-  const ann = await repo.createUser(
-    { username: 'ann', name: 'Ann', role: 'author', password: 'ann password 1' },
-    't',
-  );
-  const rita = await repo.createUser(
-    {
-      username: 'rita',
-      name: 'Rita',
-      role: 'reviewer',
-      password: 'rita password 1',
-      reviewerId: 'demo-paed',
-    },
-    't',
-  );
-  await repo.createUser({ username: 'ed', name: 'Ed', role: 'editor', password: 'ed password 1' }, 't');
+  const { ann, rita } = await createTeam(repo);
   const id = (await repo.listAnswers({ condition: 'sacral-agenesis' })).find(
     (a) => a.slug === 'symptoms',
   )!.id;

@@ -15,12 +15,17 @@ afterAll(async () => {
 
 const client = () => new TestClient(site.server.url);
 
+/** A client signed in as one of the test team. */
+async function signedIn(user: keyof typeof PASSWORDS): Promise<TestClient> {
+  const c = client();
+  await c.login(user, PASSWORDS[user]);
+  return c;
+}
+
 /** Rob approving an answer he edited: the four-eyes refusal status. */
 async function rob4eyes(id: number): Promise<number> {
-  const rob = client();
-  await rob.login('rob', PASSWORDS.rob);
-  const ann = client();
-  await ann.login('ann', PASSWORDS.ann);
+  const rob = await signedIn('rob');
+  const ann = await signedIn('ann');
   await ann.json('POST', `/editor/api/answers/${id}/transition`, { action: 'submit' });
   const cur = (await site.repo.getAnswer(id))!.currentRevisionId;
   const res = await rob.json('POST', `/editor/api/answers/${id}/transition`, {
@@ -187,12 +192,9 @@ describe('editing and review over HTTP', () => {
   });
 
   it('walks submit → request changes → fix → approve → publish through forms', async () => {
-    const ann = client();
-    const rita = client();
-    const ed = client();
-    await ann.login('ann', PASSWORDS.ann);
-    await rita.login('rita', PASSWORDS.rita);
-    await ed.login('ed', PASSWORDS.ed);
+    const ann = await signedIn('ann');
+    const rita = await signedIn('rita');
+    const ed = await signedIn('ed');
     const id = await answerId('causes');
     const fresh = (await site.repo.getAnswer(id))!.current!;
     const md = (
@@ -266,12 +268,9 @@ describe('editing and review over HTTP', () => {
   });
 
   it('refuses to publish while the linter reports errors', async () => {
-    const ann = client();
-    const rita = client();
-    const ed = client();
-    await ann.login('ann', PASSWORDS.ann);
-    await rita.login('rita', PASSWORDS.rita);
-    await ed.login('ed', PASSWORDS.ed);
+    const ann = await signedIn('ann');
+    const rita = await signedIn('rita');
+    const ed = await signedIn('ed');
     // Rob edited this answer in the stale-edit test above, so four-eyes leaves the review to Rita.
     const id = await answerId('symptoms');
     const robTried = await rob4eyes(id);

@@ -9,6 +9,7 @@ import { reviewBadgeFor } from '../../src/content/index.js';
 import { type AnswerView, openSqliteStore, type Store } from '../../src/store/index.js';
 import { workflowRepo } from '../../src/workflow/index.js';
 import { repoRoot } from '../helpers/corpus.js';
+import { createTeam } from '../store/workflow-users.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'medbrief-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -38,24 +39,7 @@ describe('medbrief export → import', () => {
     await importContentFolder(a, join(repoRoot, 'demo', 'content'), 'test');
     // A review done through the workflow (not in git) must travel too.
     const repo = workflowRepo(a);
-    const ann = await repo.createUser(
-      { username: 'ann', name: 'Ann', role: 'author', password: 'ann password 1' },
-      't',
-    );
-    const rev = await repo.createUser(
-      {
-        username: 'rev',
-        name: 'Rev',
-        role: 'reviewer',
-        password: 'rev password 1',
-        reviewerId: 'demo-reviewer-2',
-      },
-      't',
-    );
-    const ed = await repo.createUser(
-      { username: 'ed', name: 'Ed', role: 'editor', password: 'ed password 1' },
-      't',
-    );
+    const { ann, rita: rev, ed } = await createTeam(repo, { rita: 'demo-reviewer-2', rob: 'demo-reviewer' });
     const target =
       (await a.getPublishedAnswer('gout', 'treatment')) ?? (await a.allPublishedAnswers({ limit: 1 }))[0]!;
     const saved = await repo.saveRevision(

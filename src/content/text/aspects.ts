@@ -10,6 +10,18 @@
  */
 import type { Aspect } from '../schema.js';
 
+/** Question types that are about a medicine itself (MedQuAD's answered folders hold no drug pages). */
+const DRUG_TYPE_NAMES = [
+  'side-effects',
+  'interactions',
+  'dosage',
+  'manufacturer',
+  'cost',
+  'availability',
+  'storage',
+  'ingredients',
+] as const;
+
 /** What a consumer asks, in a vocabulary richer than our aspects. */
 export const QUESTION_TYPE_NAMES = [
   'what-is',
@@ -28,14 +40,7 @@ export const QUESTION_TYPE_NAMES = [
   'living-with',
   'research',
   'see-doctor',
-  'side-effects',
-  'interactions',
-  'dosage',
-  'manufacturer',
-  'cost',
-  'availability',
-  'storage',
-  'ingredients',
+  ...DRUG_TYPE_NAMES,
   'find-provider',
   'other',
 ] as const;
@@ -79,17 +84,7 @@ export const TYPE_ASPECT: Record<QuestionType, Aspect | null> = {
   other: null,
 };
 
-/** Question types that are about a medicine itself (MedQuAD's answered folders hold no drug pages). */
-export const DRUG_TYPES: ReadonlySet<QuestionType> = new Set([
-  'side-effects',
-  'interactions',
-  'dosage',
-  'manufacturer',
-  'cost',
-  'availability',
-  'storage',
-  'ingredients',
-]);
+export const DRUG_TYPES: ReadonlySet<QuestionType> = new Set(DRUG_TYPE_NAMES);
 
 const cue = (type: QuestionType, weight: number, name: string, re: RegExp): QuestionTypeCue => ({
   type,

@@ -4,7 +4,7 @@ import type { ReviewBadge, Reviewer } from '../../content/index.js';
 import type { AnswerView, ConditionRecord } from '../../store/index.js';
 import type { SiteConfig } from '../config.js';
 import { answerJsonLd, serializeJsonLd } from '../jsonld.js';
-import { Layout } from '../layout.js';
+import { Breadcrumbs, Layout } from '../layout.js';
 import { renderMarkdown, sourceAnchor } from '../markdown.js';
 import { answerPath, badgeFor, badgeText, formatDate, publisherName, reviewerPath } from '../model.js';
 
@@ -42,16 +42,12 @@ export function AnswerPage({ config, view, reviewers, condition, head, feedback 
         </>
       }
     >
-      <nav class="breadcrumbs" aria-label="Breadcrumb">
-        <ol>
-          <li>
-            <a href="/">Conditions</a>
-          </li>
-          <li>
-            <a href={`/conditions/${view.conditionSlug}`}>{view.conditionName}</a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { href: '/', label: 'Conditions' },
+          { href: `/conditions/${view.conditionSlug}`, label: view.conditionName },
+        ]}
+      />
       <AnswerArticle config={config} view={view} badge={badge} feedback={feedback} />
     </Layout>
   );

@@ -1,7 +1,7 @@
 import type { Reviewer } from '../../content/index.js';
 import type { AnswerView, ConditionRecord } from '../../store/index.js';
 import type { SiteConfig } from '../config.js';
-import { Layout } from '../layout.js';
+import { Breadcrumbs, Layout } from '../layout.js';
 import { answerPath, aspectLabel, badgeFor, badgeText } from '../model.js';
 
 export interface ConditionPageProps {
@@ -22,18 +22,13 @@ export function ConditionPage({ config, condition, answers, reviewers }: Conditi
       path={`/conditions/${condition.slug}`}
       description={condition.summary || `Questions and answers about ${condition.name}.`}
     >
-      <nav class="breadcrumbs" aria-label="Breadcrumb">
-        <ol>
-          <li>
-            <a href="/">Conditions</a>
-          </li>
-          <li>
-            <a href={`/conditions/${condition.slug}`} aria-current="page">
-              {condition.name}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { href: '/', label: 'Conditions' },
+          { href: `/conditions/${condition.slug}`, label: condition.name },
+        ]}
+        here
+      />
       <h1>{condition.name}</h1>
       {condition.synonyms.length ? <p class="aka">Also called: {condition.synonyms.join(', ')}</p> : null}
       {condition.summary ? <p>{condition.summary}</p> : null}

@@ -1,6 +1,6 @@
 import type { Reviewer } from '../../content/index.js';
 import type { SiteConfig } from '../config.js';
-import { Layout } from '../layout.js';
+import { Breadcrumbs, Layout } from '../layout.js';
 import { ABOUT_REVIEW_PATH, formatDate, reviewerPath } from '../model.js';
 
 /** One answer a reviewer approved, in the revision that is published now. */
@@ -26,18 +26,13 @@ export function ReviewerPage({ config, reviewer, reviewed }: ReviewerPageProps) 
       path={reviewerPath(reviewer.id)}
       description={`${reviewer.name}, ${reviewer.credentials}: medical reviewer at ${config.siteName}.`}
     >
-      <nav class="breadcrumbs" aria-label="Breadcrumb">
-        <ol>
-          <li>
-            <a href={ABOUT_REVIEW_PATH}>About our medical review</a>
-          </li>
-          <li>
-            <a href={reviewerPath(reviewer.id)} aria-current="page">
-              {reviewer.name}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { href: ABOUT_REVIEW_PATH, label: 'About our medical review' },
+          { href: reviewerPath(reviewer.id), label: reviewer.name },
+        ]}
+        here
+      />
       <h1>{reviewer.name}</h1>
       <p class="credentials">{reviewer.credentials}</p>
       {reviewer.demo ? <p class="status">This is a demonstration account, not a real clinician.</p> : null}

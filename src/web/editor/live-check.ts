@@ -9,10 +9,10 @@ import { splitFrontMatter } from '../../content/index.js';
 import { wordCount } from '../../lint/detect/prose.js';
 import { readabilityOf } from '../../lint/detect/readability.js';
 import { documentFromMarkdown } from '../../lint/document/from-answer.js';
-import { lintAnswer } from '../../lint/index.js';
 import { rulesById } from '../../lint/rules/index.js';
 import { proseSentences } from '../../lint/rules/util.js';
 import { answerFromForm, type FormValues } from './answer-form.js';
+import { lintForEditor } from './lint.js';
 import { editableMarkdown, parseEditorMarkdown } from './markdown.js';
 
 export interface LiveMessage {
@@ -168,19 +168,10 @@ export function liveCheck(input: LiveInput, options: LiveOptions): LiveResult {
     else valid = false;
   }
   const lines = fieldLines(markdown);
-  for (const m of lintAnswer(markdown, {
-    file: 'answer.md',
-    today: options.today,
-    reviewers: options.reviewers,
-  })) {
+  for (const m of lintForEditor(markdown, options)) {
     const inBody = m.line >= lines.bodyLine;
     messages.push({
-      ruleId: m.ruleId,
-      severity: m.severity,
-      message: m.message,
-      hint: m.hint,
-      line: m.line,
-      column: m.column,
+      ...m,
       field: inBody ? 'body' : (lines.fieldAt(m.line) ?? ''),
       ...(inBody ? { bodyLine: m.line - lines.bodyLine + 1 } : {}),
     });

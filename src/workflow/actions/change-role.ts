@@ -3,7 +3,7 @@
  * The user's sessions end: new rights start with a new sign-in.
  */
 import type { Role, WorkflowUser } from '../../store/index.js';
-import { existingUser, noReviewerProfile } from '../account-rules.js';
+import { changeAccount, existingUser, noReviewerProfile } from '../account-rules.js';
 import { WorkflowError } from '../errors.js';
 import type { WorkflowAction } from './context.js';
 
@@ -29,19 +29,11 @@ export const changeRole: WorkflowAction<ChangeRoleInput, WorkflowUser> = {
   },
   async execute(ctx, input) {
     const user = await existingUser(ctx, input.username);
-    const updated = await ctx.tx.accounts.updateUser(user.id, {
-      role: input.role,
-      reviewerId: input.reviewerId ?? user.reviewerId,
-    });
-    await ctx.tx.accounts.endSessions(user.id);
-    await ctx.tx.appendAudit({
-      actor: ctx.actor.username,
-      action: 'role-change',
-      entity: 'user',
-      entityId: input.username,
-      from: user.role,
-      to: input.role,
-    });
-    return updated;
+    return changeAccount(
+      ctx,
+      user,
+      { role: input.role, reviewerId: input.reviewerId ?? user.reviewerId },
+      { action: 'role-change', from: user.role, to: input.role },
+    );
   },
 };

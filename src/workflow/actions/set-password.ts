@@ -1,5 +1,5 @@
 /** set-password: an admin sets (resets) a user's password; the user's sessions end. */
-import { existingUser, strongPassword } from '../account-rules.js';
+import { changeAccount, existingUser, strongPassword } from '../account-rules.js';
 import { hashPassword } from '../passwords.js';
 import type { WorkflowAction } from './context.js';
 
@@ -11,13 +11,7 @@ export const setPassword: WorkflowAction<{ username: string; password: string },
   },
   async execute(ctx, input) {
     const user = await existingUser(ctx, input.username);
-    await ctx.tx.accounts.updateUser(user.id, { passwordHash: await hashPassword(input.password) });
-    await ctx.tx.accounts.endSessions(user.id);
-    await ctx.tx.appendAudit({
-      actor: ctx.actor.username,
-      action: 'password-change',
-      entity: 'user',
-      entityId: input.username,
-    });
+    const passwordHash = await hashPassword(input.password);
+    await changeAccount(ctx, user, { passwordHash }, { action: 'password-change' });
   },
 };

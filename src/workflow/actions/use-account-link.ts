@@ -3,7 +3,7 @@
  * link is spent in the same transaction (a second use, or a race, finds it gone) and the user's
  * sessions end. The audit row names the link's user, who is not signed in.
  */
-import { strongPassword } from '../account-rules.js';
+import { changeAccount, strongPassword } from '../account-rules.js';
 import { WorkflowError } from '../errors.js';
 import { hashPassword } from '../passwords.js';
 import type { WorkflowAction } from './context.js';
@@ -22,14 +22,12 @@ export const useAccountLink: WorkflowAction<{ token: string; password: string },
         'ask an admin for a new link',
       );
     }
-    await ctx.tx.accounts.updateUser(link.user.id, { passwordHash: await hashPassword(input.password) });
-    await ctx.tx.accounts.endSessions(link.user.id);
-    await ctx.tx.appendAudit({
-      actor: link.user.username,
-      action: 'password-change',
-      entity: 'user',
-      entityId: link.user.username,
-      detail: { via: `${link.purpose} link` },
-    });
+    const passwordHash = await hashPassword(input.password);
+    await changeAccount(
+      ctx,
+      link.user,
+      { passwordHash },
+      { action: 'password-change', actor: link.user.username, detail: { via: `${link.purpose} link` } },
+    );
   },
 };

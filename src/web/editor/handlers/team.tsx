@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { taskCount } from '../../../store/editor-tasks.js';
 import { canManageUsers, isRole, randomToken, WorkflowError } from '../../../workflow/index.js';
 import { RequestError } from '../../errors.js';
+import { staticAsset } from '../../static-asset.js';
 import { EDITOR_CSS, EDITOR_JS } from '../assets.js';
 import { formBody } from '../bodies.js';
 import { type C, type EditorApp, type EditorDeps, html } from '../context.js';
@@ -14,7 +15,7 @@ import { AccountsPage, type OneTimeSecret } from '../pages/accounts.js';
 import { setNavCounts } from '../pages/layout.js';
 import { TasksPage } from '../pages/tasks.js';
 
-const ASSET_CACHE = 'public, max-age=300';
+const ASSET_MAX_AGE = 300;
 const text = z
   .string()
   .optional()
@@ -50,15 +51,8 @@ export function registerTeam(app: EditorApp, deps: EditorDeps) {
   const { config, repo } = deps;
   const reads = deps.store.editorReads();
 
-  app.get('/assets/editor.css', (c) =>
-    c.body(EDITOR_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': ASSET_CACHE }),
-  );
-  app.get('/assets/editor.js', (c) =>
-    c.body(EDITOR_JS, 200, {
-      'content-type': 'text/javascript; charset=utf-8',
-      'cache-control': ASSET_CACHE,
-    }),
-  );
+  app.get('/assets/editor.css', staticAsset(EDITOR_CSS, 'css', ASSET_MAX_AGE));
+  app.get('/assets/editor.js', staticAsset(EDITOR_JS, 'js', ASSET_MAX_AGE));
 
   // The count beside "My tasks", on every editor page.
   app.use('/editor/*', async (c, next) => {

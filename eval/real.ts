@@ -6,6 +6,14 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  abstainsAt,
+  chooseThreshold,
+  DRUG_ONLY_TARGET,
+  THRESHOLD_RULE,
+  THRESHOLDS,
+  tradeoffRow,
+} from './abstention.js';
 import { requireDataDir } from './data-dirs.js';
 import {
   CORE_DRUG_CATEGORIES,
@@ -26,9 +34,8 @@ import { type Split, splitOf } from './splits.js';
 import { buildPeers, documentRanking, OurSystem, PEER_NAMES, type Peer, type Run } from './systems.js';
 
 const SPLITS: Split[] = ['report', 'tune'];
-export const THRESHOLDS = [0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
 
-interface RankedItem {
+export interface RankedItem {
   id: string;
   split: Split;
   text: string;
@@ -37,11 +44,6 @@ interface RankedItem {
 
 const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
 const rate = (k: number, n: number) => (n === 0 ? null : r4(k / n));
-
-/** Does a run abstain at threshold t? (Hard abstentions hold at every threshold.) */
-export function abstainsAt(run: Run, t: number): boolean {
-  return run.hardAbstain || run.answers.length === 0 || (run.top ?? 0) < t;
-}
 
 /** Ranking figures for one system on one list; `threshold` turns our abstention on (abstained = empty list). */
 function rankFigures(
@@ -69,6 +71,8 @@ function rankFigures(
   };
 }
 
+export { abstainsAt } from './abstention.js';
+
 export interface RealEvalOptions {
   /** Peers to run (default all three); Orama and MiniSearch cost ~0.5–3 s per long message. */
   peers?: string[];
@@ -77,14 +81,14 @@ export interface RealEvalOptions {
   log?: (line: string) => void;
 }
 
-export async function runRealEvaluation(options: RealEvalOptions = {}) {
-  const log = options.log ?? ((l: string) => console.log(l));
-  const started = performance.now();
+/**
+ * Every labelled set of the real-question evaluation, joined with its texts and split into tune /
+ * report: MEDIQA-QA questions with document judgments, MeQSum messages with our labels.
+ */
+export function realSets() {
   const qtypes = new Map<string, string>();
   const docs = medquadDocuments(requireDataDir('medquad'), qtypes);
   const byUrl = documentsByUrl(docs);
-  log(`corpus: ${docs.length} MedQuAD answers (${byUrl.size} document URLs)`);
-
   // --- MEDIQA-QA: document-level judgments through the URL rule.
   const qaDir = requireDataDir('qa');
   const qaItems: (RankedItem & { set: QaSet })[] = [];
@@ -129,6 +133,28 @@ export async function runRealEvaluation(options: RealEvalOptions = {}) {
     .map((l) => ({ id: l.file, split: l.split, text: l.message.chq, relevant: l.relevant }));
   const drugFiles = new Set(drug.map((d) => d.file));
   const unanswerable = labelled.filter((l) => l.relevant.size === 0 && !drugFiles.has(l.file));
+
+  return {
+    qtypes,
+    docs,
+    byUrl,
+    qaItems,
+    qaCounts,
+    meqsum,
+    drug,
+    answerFile,
+    labelled,
+    answerable,
+    unanswerable,
+  };
+}
+
+export async function runRealEvaluation(options: RealEvalOptions = {}) {
+  const log = options.log ?? ((l: string) => console.log(l));
+  const started = performance.now();
+  const { docs, byUrl, qaItems, qaCounts, meqsum, drug, answerFile, labelled, answerable, unanswerable } =
+    realSets();
+  log(`corpus: ${docs.length} MedQuAD answers (${byUrl.size} document URLs)`);
 
   // --- Systems.
   const ours = new OurSystem(docs);
@@ -228,7 +254,7 @@ export async function runRealEvaluation(options: RealEvalOptions = {}) {
     for (const q of answerable.filter((x) => x.split === s)) {
       const run = our(q.text);
       if (!abstainsAt(run, th)) continue;
-      const why = run.hardAbstain ? (run.reason ?? 'hard') : 'score below threshold';
+      const why = run.hardAbstain ? (run.reason ?? 'hard') : 'confidence below threshold';
       counts[why] = (counts[why] ?? 0) + 1;
     }
     return counts;
@@ -297,44 +323,19 @@ export async function runRealEvaluation(options: RealEvalOptions = {}) {
 
   // --- Trade-off: answer rate vs precision at several thresholds, per split.
   const tradeoff = bySplit((s) => {
-    const ans: (RankedItem & { level: 'document' | 'answer' })[] = [
-      ...qaItems.filter((q) => q.split === s).map((q) => ({ ...q, level: 'document' as const })),
-      ...answerable.filter((q) => q.split === s).map((q) => ({ ...q, level: 'answer' as const })),
-    ];
-    const drugTexts = drug.filter((d) => splitOf('meqsum', d.file) === s).map((d) => d.message.chq);
-    const noneTexts = unanswerable.filter((l) => l.split === s).map((l) => l.message.chq);
-    return THRESHOLDS.map((threshold) => {
-      let answered = 0;
-      let correct = 0;
-      for (const q of ans) {
-        const run = our(q.text);
-        if (abstainsAt(run, threshold)) continue;
-        answered++;
-        const top = q.level === 'document' ? documentRanking(run.answers, 1)[0] : run.answers[0];
-        if (top && q.relevant.has(top)) correct++;
-      }
-      const wrongOnUnanswerable = [...drugTexts, ...noneTexts].filter(
-        (x) => !abstainsAt(our(x), threshold),
-      ).length;
-      return {
-        threshold,
-        answerable: ans.length,
-        answerRate: rate(answered, ans.length),
-        precision: rate(correct, answered),
-        correctAnswers: correct,
-        drugOnlyAbstain: rate(
-          drugTexts.filter((x) => abstainsAt(our(x), threshold)).length,
-          drugTexts.length,
-        ),
-        noneAbstain: rate(noneTexts.filter((x) => abstainsAt(our(x), threshold)).length, noneTexts.length),
-        // correct answers minus wrong ones (wrong top answer, or an answer where there is none)
-        utility: correct - (answered - correct) - wrongOnUnanswerable,
-      };
-    });
+    const input = {
+      answerable: [
+        ...qaItems.filter((q) => q.split === s).map((q) => ({ ...q, level: 'document' as const })),
+        ...answerable.filter((q) => q.split === s).map((q) => ({ ...q, level: 'answer' as const })),
+      ].map((q) => ({ run: our(q.text), relevant: q.relevant, level: q.level })),
+      drug: drug.filter((d) => splitOf('meqsum', d.file) === s).map((d) => our(d.message.chq)),
+      none: unanswerable.filter((l) => l.split === s).map((l) => our(l.message.chq)),
+    };
+    return THRESHOLDS.map((threshold) => tradeoffRow(input, threshold));
   });
-  const chosen = [...tradeoff.tune].sort((a, b) => b.utility - a.utility || a.threshold - b.threshold)[0]!;
+  const chosen = chooseThreshold(tradeoff.tune);
   // The issue's own trade-off: the lowest threshold that abstains on ≥ 85% of tune drug-only messages.
-  const drugTarget = tradeoff.tune.find((r) => (r.drugOnlyAbstain ?? 0) >= 0.85) ?? null;
+  const drugTarget = tradeoff.tune.find((r) => (r.drugOnlyAbstain ?? 0) >= DRUG_ONLY_TARGET) ?? null;
 
   // --- RQE: grouped CV with the engine's trainer; the shipped model only on pairs it never saw.
   const rqe = readRqeSets(requireDataDir('rqe'));
@@ -414,7 +415,6 @@ export async function runRealEvaluation(options: RealEvalOptions = {}) {
         handLabelled: labelled.length,
         handLabelledAnswerable: answerable.length,
         handLabelledNone: unanswerable.length,
-        handLabelledSample: answerFile?.sample ?? null,
         sample: answerFile?.sample ?? null,
       },
       rqeValidation: { pairs: rqe.validation.length, groups: new Set(rqe.validation.map((p) => p.chq)).size },
@@ -438,7 +438,7 @@ export async function runRealEvaluation(options: RealEvalOptions = {}) {
     tradeoff,
     thresholdChosenOnTune: {
       threshold: chosen.threshold,
-      rule: 'highest utility on the tune part: correct top answers − wrong top answers − answers given to drug-only / none-in-corpus messages (ties → lower threshold)',
+      rule: THRESHOLD_RULE,
       engineDefault: th,
       lowestMeetingDrugOnlyTarget: drugTarget?.threshold ?? null,
     },

@@ -73,7 +73,7 @@ function tradeoffTable(
       pct(r.noneAbstain),
       r.utility,
       [
-        r.threshold === chosen ? '← chosen on tune (utility)' : '',
+        r.threshold === chosen ? '← chosen on tune' : '',
         r.threshold === drugTarget ? '← lowest with drug-only ≥ 85% on tune' : '',
         r.threshold === engineDefault ? '(engine default)' : '',
       ]
@@ -98,7 +98,7 @@ function sections(r: RealReport): { title: string; body: (string | Table)[] }[] 
       `Split: ${r.split}. Figures are for the REPORT part; the TUNE part (used to choose thresholds and for tuning) is printed below each.`,
       `Corpus: ${r.corpus.answers} MedQuAD answers (as eval/medquad-docs.ts builds them); every system indexes the same answers.`,
       `MEDIQA-QA: Alexa ${s.mediqaQa.files['mediqa-qa-alexa'].withRelevant}/${s.mediqaQa.files['mediqa-qa-alexa'].questions} and validation ${s.mediqaQa.files['mediqa-qa-validation'].withRelevant}/${s.mediqaQa.files['mediqa-qa-validation'].questions} questions have a MedQuAD document graded ≥ 3 (tune ${s.mediqaQa.tune}, report ${s.mediqaQa.report}).`,
-      `MeQSum: ${s.meqsum.messages} messages (tune ${s.meqsum.tune}, report ${s.meqsum.report}); ${s.meqsum.drugOnlyLabels} labelled drug-only; hand-labelled sample ${s.meqsum.handLabelled} (${s.meqsum.handLabelledAnswerable} answerable in MedQuAD, ${s.meqsum.handLabelledNone} with no answer, rest drug-only)${s.meqsum.handLabelledSample ? `; sample: ${s.meqsum.handLabelledSample}` : ''}.`,
+      `MeQSum: ${s.meqsum.messages} messages (tune ${s.meqsum.tune}, report ${s.meqsum.report}); ${s.meqsum.drugOnlyLabels} labelled drug-only; hand-labelled sample ${s.meqsum.handLabelled} (${s.meqsum.handLabelledAnswerable} answerable in MedQuAD, ${s.meqsum.handLabelledNone} with no answer, rest drug-only)${s.meqsum.sample ? `; sample: ${s.meqsum.sample}` : ''}.`,
       `RQE validation: ${s.rqeValidation.pairs} pairs, ${s.rqeValidation.groups} consumer questions.`,
       `Runtime ${r.runSeconds} s; MedBrief ${f(r.speed.medbriefMsPerQuestion, 1)} ms/question; peers ${Object.entries(
         r.speed.peerMsPerQuestion,

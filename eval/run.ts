@@ -10,7 +10,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AskEngine, DEFAULT_ABSTAIN_THRESHOLD, detectRedFlag } from '../src/search/index.js';
+import { ASK_DEFAULTS, AskEngine, detectRedFlag } from '../src/search/index.js';
 import { EMERGENCY_QUESTIONS, NON_EMERGENCY_QUESTIONS } from '../test/search/red-flag-questions.js';
 import { fts5Baseline } from './baselines.js';
 import { repoRoot, requireDataDir } from './data-dirs.js';
@@ -50,7 +50,7 @@ function devRegression() {
       answerable.map((q) => ({ ranked: fts.search(q.question, 10), relevant: rel(q.relevant) })),
     ),
     abstainRateAtDefault: {
-      threshold: DEFAULT_ABSTAIN_THRESHOLD,
+      threshold: ASK_DEFAULTS.abstainThreshold,
       answerable: abstained('answerable'),
       heldOut: abstained('held-out'),
       offTopic: abstained('off-topic'),

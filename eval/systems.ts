@@ -5,12 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import {
-  AskEngine,
-  type AskResult,
-  DEFAULT_ABSTAIN_THRESHOLD,
-  type SearchDocument,
-} from '../src/search/index.js';
+import { ASK_DEFAULTS, AskEngine, type AskResult, type SearchDocument } from '../src/search/index.js';
 import { type Baseline, fts5Baseline, miniSearchBaseline, oramaBaseline } from './baselines.js';
 import { repoRoot } from './data-dirs.js';
 import { answerKeyOf } from './medquad-keys.js';
@@ -18,7 +13,7 @@ import { answerKeyOf } from './medquad-keys.js';
 /** One system's answer to one question: ranked answer keys, and (ours only) abstention data. */
 export interface Run {
   answers: string[];
-  /** Confidence of the top answer (ours; peers have none comparable across queries). */
+  /** Abstention confidence of the top answer (ours; peers have none comparable across queries). */
   top: number | null;
   /** Abstained for a reason other than low confidence (drug-only, empty, …): at every threshold. */
   hardAbstain: boolean;
@@ -57,7 +52,7 @@ export class OurSystem {
     // abstention off at construction; the threshold is applied by the eval (trade-off table)
     this.engine = new AskEngine(docs, { abstainThreshold: 0 });
     this.buildMs = performance.now() - t;
-    this.defaultThreshold = DEFAULT_ABSTAIN_THRESHOLD;
+    this.defaultThreshold = ASK_DEFAULTS.abstainThreshold;
   }
 
   run(question: string): Run {
@@ -67,7 +62,7 @@ export class OurSystem {
     const ms = performance.now() - t;
     const answers = r.results.map((x) => answerKeyOf(x.origin)).filter((k): k is string => k !== null);
     const hardAbstain = r.abstained && r.reason !== 'low-confidence';
-    return { answers, top: r.results[0]?.score ?? null, hardAbstain, reason: r.reason, ms };
+    return { answers, top: r.confidence ?? null, hardAbstain, reason: r.reason, ms };
   }
 
   /** Focus, question type and aspect the engine finds in a text (parse() when the engine has it). */

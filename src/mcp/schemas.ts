@@ -6,12 +6,12 @@
 import { z } from 'zod';
 import { ConnectResultSchema } from '../connect/index.js';
 import { ASPECTS, CODE_SYSTEMS } from '../content/index.js';
-import { LIMITS } from '../search/index.js';
+import { ASK_DEFAULTS, LIMITS } from '../search/index.js';
 
 /** Longest question accepted: what the ask engine looks at at all (longer input is refused, not cut). */
 export const MAX_QUESTION_CHARS = LIMITS.maxChars;
 export const MAX_ASK_LIMIT = 10;
-export const DEFAULT_ASK_LIMIT = 5;
+export const DEFAULT_ASK_LIMIT = ASK_DEFAULTS.limit;
 export const MAX_LIST_LIMIT = 500;
 export const DEFAULT_LIST_LIMIT = 100;
 const MAX_NAME_CHARS = 200;

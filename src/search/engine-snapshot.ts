@@ -24,7 +24,7 @@ import {
 
 const SNAPSHOT_KIND = 'medbrief-search';
 /** Bump when the index, tokeniser, focus, spelling or answer tables change shape or meaning. */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
 export interface EngineParts {
   index: { meta: Bm25fSnapshotMeta; arrays: Bm25fSnapshotArrays };

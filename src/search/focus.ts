@@ -21,6 +21,22 @@ export interface FocusMatch {
   strength: number;
 }
 
+/** Medical words that end a name but do not name it alone ("symptoms" of "… with symptoms"). */
+const NOT_HEADS = new Set(
+  [
+    'symptom',
+    'symptoms',
+    'diagnosis',
+    'chromosome',
+    'chromosomes',
+    'genetic',
+    'gene',
+    'genes',
+    'vagina',
+    'fragile',
+  ].map(stem),
+);
+
 /** Generic heads that name no condition on their own ("disease", "problems"). */
 const GENERIC = new Set(
   [
@@ -221,7 +237,9 @@ export class FocusDictionary {
         primaryStrength[row] = everyday ? Math.min(own, 0.25) : Math.max(own, base);
       }
     });
-    const heads = [...draft.heads.keys()];
+    // The head of a name stands for it alone only when it is not an everyday word: "information"
+    // of "Evaluating Health Information" or "product" of "Household Products" names nothing.
+    const heads = [...draft.heads.keys()].filter((h) => !commonStems.has(h) && !NOT_HEADS.has(h));
     return {
       keys: new StringIndex(StringTable.from(keys)),
       keyConditions: Postings.from(keys.map((k) => draft.byKey.get(k)!)),

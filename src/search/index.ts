@@ -1,12 +1,20 @@
 /** Search: query understanding, retrieval, entailment re-ranking, abstention and red flags. */
+
+export { ASK_DEFAULTS, type AskDefaults, clampLimit } from './ask-defaults.js';
 export { type AspectGuess, classifyAspect } from './aspect.js';
 export { type CachedEngine, type CachedEngineOptions, cachedEngine, searchCacheDir } from './cache.js';
+export {
+  CONFIDENCE_FEATURES,
+  ConfidenceModel,
+  type ConfidenceModelFile,
+  loadShippedConfidenceModel,
+  parseConfidenceModel,
+} from './confidence.js';
 export { documentsFromStore } from './documents.js';
 export {
   AskEngine,
   type AskEngineOptions,
   createAskEngine,
-  DEFAULT_ABSTAIN_THRESHOLD,
   NO_ANSWER_MESSAGE,
 } from './engine.js';
 export { type ExplainableResult, explainLines } from './explain.js';

@@ -156,13 +156,16 @@ const MAX_OTHER_QUESTIONS = 5;
 /** Focus strength below which a name is only weak evidence (an everyday word that is also a name). */
 const STRONG_FOCUS = 0.3;
 
+/** Everyday words that the medical word list also holds, which say nothing about health. */
+const NOT_HEALTH_WORDS = new Set(['best', 'recipe', 'recipes', 'good', 'better', 'great']);
+
 /** Share of content words that are medical or health words; emptiness counts as unknown. */
 function healthShare(ws: string[]): number | null {
   const content = ws.filter((w) => !isStopword(w) && w.length > 2 && !/^\d+$/.test(w));
   if (content.length === 0) return null;
   const med = medicalWords();
   let n = 0;
-  for (const w of content) if (med.has(w) || med.has(w.replace(/s$/, ''))) n++;
+  for (const w of content) if (!NOT_HEALTH_WORDS.has(w) && (med.has(w) || med.has(w.replace(/s$/, '')))) n++;
   return n / content.length;
 }
 

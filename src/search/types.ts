@@ -60,6 +60,8 @@ export interface QueryExplanation {
   work: { chars: number; words: number; corrections: number; postings: number; candidates: number };
   threshold: number;
   modelWeights: Record<string, number>;
+  /** The abstention confidence of the top answer, its inputs and the model's weights (models/confidence.json). */
+  confidence: { value: number | null; features: Record<string, number>; weights: Record<string, number> };
 }
 
 export type AbstainReason =
@@ -106,6 +108,12 @@ export interface AskResult {
   detail?: string;
   /** What the engine read in the message (absent only for empty / non-English input). */
   parsed?: ParsedMessageView;
+  /**
+   * Probability (0..1) that the top answer answers the message (models/confidence.json); the
+   * engine abstains below its threshold. Null when no answer was scored; absent when the engine
+   * did not get as far (empty, not English, no word it knows).
+   */
+  confidence?: number | null;
   explain?: QueryExplanation;
 }
 

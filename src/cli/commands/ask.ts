@@ -1,11 +1,17 @@
 import pc from 'picocolors';
-import { type AskEngine, type AskResult, cachedEngine, explainLines } from '../../search/index.js';
+import {
+  ASK_DEFAULTS,
+  type AskEngine,
+  type AskResult,
+  cachedEngine,
+  explainLines,
+} from '../../search/index.js';
 import { CliError, EXIT_FAILURE, openCliStore } from '../shared.js';
 import { readJsonl, recordId } from './jsonl.js';
 
 interface AskOptions {
   db: string;
-  limit: string;
+  limit?: string;
   json?: boolean;
   explain?: boolean;
   batch?: string;
@@ -59,11 +65,12 @@ export function batchLine(id: string | number, r: AskResult): Record<string, unk
   };
 }
 
-function parseLimit(raw: string): number {
+function parseLimit(raw: string | undefined): number {
+  if (raw === undefined) return ASK_DEFAULTS.limit;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 50) {
+  if (!Number.isInteger(n) || n < 1 || n > ASK_DEFAULTS.maxLimit) {
     throw new CliError(
-      `--limit must be a whole number from 1 to 50 (got ${JSON.stringify(raw)})`,
+      `--limit must be a whole number from 1 to ${ASK_DEFAULTS.maxLimit} (got ${JSON.stringify(raw)})`,
       EXIT_FAILURE,
     );
   }

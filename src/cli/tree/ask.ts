@@ -11,7 +11,10 @@ export function register(program: Command): void {
     .description('find the reviewed answer to a question in your own words (or say that there is none)')
     .argument('[question]', 'the question, in quotes')
     .option('--db <url>', dbOptionHelp, defaultDb())
-    .option('--limit <n>', 'answers to show (1–50)', '5')
+    .option(
+      '--limit <n>',
+      'answers to show (default and maximum: the engine defaults, ASK_DEFAULTS — 5 and 50)',
+    )
     .option('--json', 'print the result as JSON')
     .option('--explain', 'show which focus, aspect, terms and features produced the ranking')
     .option(

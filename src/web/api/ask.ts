@@ -5,9 +5,9 @@
  * Mount: `app.route('/api/v1', askRoutes(getEngine))`, or `app.get('/api/v1/ask', askApiHandler(getEngine))`.
  */
 import { type Context, Hono } from 'hono';
-import { type AskEngine, type EngineProvider, LIMITS } from '../../search/index.js';
+import { ASK_DEFAULTS, type AskEngine, type EngineProvider, LIMITS } from '../../search/index.js';
 
-export const MAX_API_LIMIT = 50;
+export const MAX_API_LIMIT = ASK_DEFAULTS.maxLimit;
 
 function problem(c: Context, status: 400 | 503, title: string, detail: string): Response {
   return c.body(
@@ -32,7 +32,7 @@ export function askApiHandler(getEngine: EngineProvider) {
       );
     }
     const rawLimit = c.req.query('limit');
-    let limit = 5;
+    let limit = ASK_DEFAULTS.limit;
     if (rawLimit !== undefined) {
       limit = Number(rawLimit);
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_API_LIMIT) {

@@ -1,0 +1,80 @@
+/**
+ * The answer-or-abstain trade-off, in one place for the evaluation's table (eval/real.ts) and the
+ * fit of the confidence model's threshold (eval/fit-confidence.ts): at a threshold, how many
+ * answerable questions get a correct top answer, how many a wrong one, and how many drug-only /
+ * none-in-corpus messages get an answer at all.
+ */
+import { documentRanking, type Run } from './systems.js';
+
+/**
+ * Thresholds on the confidence (a probability) that the table prints and the fit chooses from:
+ * every 0.02 up to 0.2 (where the drug-only target is met), then every 0.05.
+ */
+export const THRESHOLDS = [
+  ...Array.from({ length: 10 }, (_, i) => (i * 2) / 100),
+  ...Array.from({ length: 16 }, (_, i) => (20 + i * 5) / 100),
+];
+
+/** Does a run abstain at threshold t? (Hard abstentions hold at every threshold.) */
+export function abstainsAt(run: Run, t: number): boolean {
+  return run.hardAbstain || run.answers.length === 0 || (run.top ?? 0) < t;
+}
+
+export interface TradeoffInput {
+  /** Questions with an answer in the corpus; `level` says whether the top answer or its document counts. */
+  answerable: { run: Run; relevant: ReadonlySet<string>; level: 'document' | 'answer' }[];
+  /** Drug-only messages and messages with no answer in the corpus: any answer is wrong. */
+  drug: Run[];
+  none: Run[];
+}
+
+const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
+const rate = (k: number, n: number) => (n === 0 ? null : r4(k / n));
+
+/** Is the run's top answer (or top document) relevant? */
+export function topIsRelevant(
+  run: Run,
+  relevant: ReadonlySet<string>,
+  level: 'document' | 'answer',
+): boolean {
+  const top = level === 'document' ? documentRanking(run.answers, 1)[0] : run.answers[0];
+  return top !== undefined && relevant.has(top);
+}
+
+export function tradeoffRow(x: TradeoffInput, threshold: number) {
+  let answered = 0;
+  let correct = 0;
+  for (const q of x.answerable) {
+    if (abstainsAt(q.run, threshold)) continue;
+    answered++;
+    if (topIsRelevant(q.run, q.relevant, q.level)) correct++;
+  }
+  const drugAbstained = x.drug.filter((r) => abstainsAt(r, threshold)).length;
+  const noneAbstained = x.none.filter((r) => abstainsAt(r, threshold)).length;
+  const wrongOnUnanswerable = x.drug.length - drugAbstained + (x.none.length - noneAbstained);
+  return {
+    threshold,
+    answerable: x.answerable.length,
+    answerRate: rate(answered, x.answerable.length),
+    precision: rate(correct, answered),
+    correctAnswers: correct,
+    drugOnlyAbstain: rate(drugAbstained, x.drug.length),
+    noneAbstain: rate(noneAbstained, x.none.length),
+    // correct answers minus wrong ones (wrong top answer, or an answer where there is none)
+    utility: correct - (answered - correct) - wrongOnUnanswerable,
+  };
+}
+export type TradeoffRow = ReturnType<typeof tradeoffRow>;
+
+/** The issue's drug-only target, which the default threshold must meet on the tune part. */
+export const DRUG_ONLY_TARGET = 0.85;
+
+export const THRESHOLD_RULE =
+  'the lowest threshold that abstains on ≥ 85% of tune drug-only messages (the issue’s drug-only target), so that no answerable question is abstained on for more than that; if none does, the one with the highest utility (correct − wrong top answers − answers to drug-only / none-in-corpus messages)';
+
+/** The row THRESHOLD_RULE chooses. */
+export function chooseThreshold(rows: readonly TradeoffRow[]): TradeoffRow {
+  const sorted = [...rows].sort((a, b) => a.threshold - b.threshold);
+  const meeting = sorted.find((r) => (r.drugOnlyAbstain ?? 0) >= DRUG_ONLY_TARGET);
+  return meeting ?? [...sorted].sort((a, b) => b.utility - a.utility || a.threshold - b.threshold)[0]!;
+}

@@ -40,9 +40,11 @@ export function renderRuleDocs(rules: readonly AnyRule[]): string {
       out.push(`**OK**${ex.title ? ` — ${ex.title}` : ''} (${ex.kind}):`, '', fence(ex.text, ex.kind), '');
     for (const ex of r.docs.notOk) {
       out.push(
-        `**Not OK**${ex.title ? ` — ${ex.title}` : ''} (${ex.kind}), reported at ${ex.expected.join(', ')}:`,
+        `**Not OK**${ex.title ? ` — ${ex.title}` : ''} (${ex.kind}):`,
         '',
         fence(ex.text, ex.kind),
+        '',
+        ...ex.expected.map((m) => `- ${m.at} ${m.message}. Fix: ${m.hint}`),
         '',
       );
     }

@@ -52,9 +52,17 @@ export interface RuleExample {
   text: string;
 }
 
+/** A message a not-ok example must give: where, the reason in plain words, and the fix hint. */
+export interface ExpectedMessage {
+  /** `line:column` */
+  at: string;
+  message: string;
+  hint: string;
+}
+
 export interface NotOkExample extends RuleExample {
-  /** `line:column` of every message the rule must report on this example, in order. */
-  expected: string[];
+  /** Every message the rule must report on this example, in order, with its text pinned. */
+  expected: ExpectedMessage[];
 }
 
 export interface RuleDocs {

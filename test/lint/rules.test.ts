@@ -25,14 +25,18 @@ describe.each(rules.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
   });
 
   it.each(rule.docs.notOk.map((ex, i) => [i, ex] as const))(
-    'not-ok example %i is reported where documented',
+    'not-ok example %i is reported where documented, with the documented reason and hint',
     (_i, ex) => {
       const messages = run(rule, ex);
-      expect(messages.map((m) => `${m.line}:${m.column}`)).toEqual(ex.expected);
+      // Position, reason and fix hint are all pinned: a message that moves or changes its words fails.
+      expect(
+        messages.map((m) => ({ at: `${m.line}:${m.column}`, message: m.message, hint: m.hint ?? '' })),
+      ).toEqual(ex.expected);
       for (const m of messages) {
         expect(m.ruleId).toBe(rule.id);
         expect(m.severity).toBe(rule.severity);
         expect(m.message.length).toBeGreaterThan(5);
+        expect(m.hint?.length ?? 0, 'every message has a fix hint').toBeGreaterThan(5);
       }
     },
   );

@@ -48,11 +48,32 @@ export const absoluteClaim: Rule<z.infer<typeof Options>> = {
       },
     ],
     notOk: [
-      { kind: 'page', text: 'Surgery cures the condition.\n', expected: ['1:9'] },
+      {
+        kind: 'page',
+        text: 'Surgery cures the condition.\n',
+        expected: [
+          {
+            at: '1:9',
+            message: 'absolute claim "cures"',
+            hint: 'say how often or how likely ("most people", "about 9 in 10"), or cite the evidence for an absolute',
+          },
+        ],
+      },
       {
         kind: 'markdown',
         text: 'The treatment is completely safe. Symptoms never come back.\n',
-        expected: ['1:18', '1:44'],
+        expected: [
+          {
+            at: '1:18',
+            message: 'absolute claim "completely safe"',
+            hint: 'say how often or how likely ("most people", "about 9 in 10"), or cite the evidence for an absolute',
+          },
+          {
+            at: '1:44',
+            message: 'absolute claim "never"',
+            hint: 'say how often or how likely ("most people", "about 9 in 10"), or cite the evidence for an absolute',
+          },
+        ],
       },
     ],
   },

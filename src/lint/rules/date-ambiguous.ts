@@ -37,9 +37,26 @@ export const dateAmbiguous: Rule<z.infer<typeof Options>> = {
       {
         kind: 'page',
         text: 'Short answer · Medically reviewed summary · Last updated: 2026-04-07\nTL;DR: It is rare.\n',
-        expected: ['1:59'],
+        expected: [
+          {
+            at: '1:59',
+            message:
+              '"2026-04-07" is the last-updated date, shown with a "medically reviewed" claim and no review date: readers will take it for the review date',
+            hint: 'show the review date separately ("Medically reviewed on …"), or remove the review claim',
+          },
+        ],
       },
-      { kind: 'page', text: 'Updated 04/07/2026\nTL;DR: It is rare.\n', expected: ['1:9'] },
+      {
+        kind: 'page',
+        text: 'Updated 04/07/2026\nTL;DR: It is rare.\n',
+        expected: [
+          {
+            at: '1:9',
+            message: '"04/07/2026" can be read as two different dates (day/month order)',
+            hint: 'write the month as a word ("7 April 2026") or use YYYY-MM-DD',
+          },
+        ],
+      },
     ],
   },
   check(doc, { report }) {

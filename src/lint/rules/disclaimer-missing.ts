@@ -29,7 +29,19 @@ export const disclaimerMissing: Rule<z.infer<typeof Options>> = {
         text: 'TL;DR: It is rare.\nMedical disclaimer: This information is not a substitute for professional medical advice.\n',
       },
     ],
-    notOk: [{ kind: 'page', text: 'TL;DR: It is rare.\nMost cases happen by chance.\n', expected: ['1:1'] }],
+    notOk: [
+      {
+        kind: 'page',
+        text: 'TL;DR: It is rare.\nMost cases happen by chance.\n',
+        expected: [
+          {
+            at: '1:1',
+            message: 'the page has no medical disclaimer',
+            hint: 'add "Medical disclaimer: this information is not a substitute for professional medical advice…" at the end of the page',
+          },
+        ],
+      },
+    ],
   },
   check(doc, { report }) {
     if (doc.kind !== 'page' || doc.disclaimer) return;

@@ -27,7 +27,14 @@ export const frontMatterValid: Rule<z.infer<typeof Options>> = {
       {
         kind: 'markdown',
         text: '---\nquestion: Is it rare?\ncondition: sacral-agenesis\naspect: rarity\ntldr: Yes.\n---\nYes, it is rare.\n',
-        expected: ['4:9'],
+        expected: [
+          {
+            at: '4:9',
+            message:
+              '"aspect" unknown aspect "rarity"; use one of: overview, causes, symptoms, diagnosis, treatment, outlook, inheritance, frequency, prevention, complications, risk-factors, living-with, research, when-to-see-a-doctor',
+            hint: 'correct the field so the file follows the content schema (docs/design.md, §1 content model)',
+          },
+        ],
       },
     ],
   },
@@ -42,7 +49,15 @@ export const frontMatterValid: Rule<z.infer<typeof Options>> = {
       if (COVERED_ELSEWHERE.has(p.code) || /^"sources\./.test(p.message)) continue;
       const start = p.line > 0 ? offsetOf(p.line, p.column) : 0;
       const lineEnd = doc.text.indexOf('\n', start);
-      report({ start, end: lineEnd === -1 ? doc.text.length : lineEnd, message: p.message, hint: p.hint });
+      report({
+        start,
+        end: lineEnd === -1 ? doc.text.length : lineEnd,
+        message: p.message,
+        // Every message carries a fix hint; the schema's own when it gives one.
+        hint:
+          p.hint ||
+          'correct the field so the file follows the content schema (docs/design.md, §1 content model)',
+      });
     }
   },
 };

@@ -54,6 +54,16 @@ export const jargonUnexplained: Rule<z.infer<typeof Options>> = {
     options: '`terms` (extra term → plain words), `allow` (terms never reported).',
     ok: [
       {
+        title: "the page's own condition, named in a section title",
+        kind: 'page',
+        text: 'Chest conditions, a management guide\nChronic obstructive pulmonary disease\nCOPD is long term damage to the lungs.\n',
+      },
+      {
+        title: 'words inside a cited title',
+        kind: 'page',
+        text: 'Gout\nMore is in the NIAMS fact sheet, "Questions and answers about idiopathic hyperuricemia."\n',
+      },
+      {
         kind: 'page',
         text: 'During this window, the mesoderm—the layer of cells that forms bones and muscles—does not develop properly.\n',
       },
@@ -64,17 +74,35 @@ export const jargonUnexplained: Rule<z.infer<typeof Options>> = {
       {
         kind: 'page',
         text: 'What causes sacral agenesis?\nThe exact etiology of sacral agenesis remains largely unknown.\n',
-        expected: ['2:11'],
+        expected: [
+          {
+            at: '2:11',
+            message: '"etiology" is medical jargon with no plain explanation',
+            hint: 'say "cause" instead, or explain it the first time (e.g. "etiology (cause)")',
+          },
+        ],
       },
       {
         kind: 'markdown',
         text: 'It starts during embryogenesis. Later, embryogenesis (early growth of the baby) continues.\n',
-        expected: ['1:18'],
+        expected: [
+          {
+            at: '1:18',
+            message: '"embryogenesis" is medical jargon with no plain explanation',
+            hint: 'say "early development of the baby in the womb" instead, or explain it the first time (e.g. "embryogenesis (early development of the baby in the womb)")',
+          },
+        ],
       },
       {
         kind: 'page',
         text: 'Diabetes\nIt is based on hemoglobin A1C (A1C) levels.\n',
-        expected: ['2:16'],
+        expected: [
+          {
+            at: '2:16',
+            message: '"hemoglobin A1C" is medical jargon with no plain explanation',
+            hint: 'say "a blood test of average blood sugar over 2 to 3 months" instead, or explain it the first time (e.g. "hemoglobin A1C (a blood test of average blood sugar over 2 to 3 months)")',
+          },
+        ],
       },
     ],
   },

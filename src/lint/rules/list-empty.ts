@@ -83,6 +83,11 @@ export const listEmpty: Rule<z.infer<typeof Options>> = {
     ],
     ok: [
       {
+        title: 'items run together on one line',
+        kind: 'page',
+        text: 'Glaucoma\nYou are at a higher risk if you are:\nBlack and over age 40, over age 60, or you have a family history of glaucoma.\n',
+      },
+      {
         kind: 'markdown',
         text: 'The mechanisms behind this link include:\n\n- high blood sugar early in pregnancy\n- changes in how cells signal\n',
       },
@@ -90,11 +95,44 @@ export const listEmpty: Rule<z.infer<typeof Options>> = {
     ],
     notOk: [
       {
+        title: 'an intro followed directly by another intro',
+        kind: 'page',
+        text: 'Cough\nYou should:\nYou could also try:\nRest is good and most people get better.\n',
+        expected: [
+          {
+            at: '2:1',
+            message: '"You should:" introduces a list, but no list follows',
+            hint: 'add the list items, or rewrite the sentence so it does not promise a list',
+          },
+          {
+            at: '3:1',
+            message: '"You could also try:" introduces a list, but no list follows',
+            hint: 'add the list items, or rewrite the sentence so it does not promise a list',
+          },
+        ],
+      },
+      {
         kind: 'page',
         text: 'Diabetes is the main known risk factor. The mechanisms behind this link include:\nDespite advances in biology, the exact cause remains unknown in most cases.\n',
-        expected: ['1:41'],
+        expected: [
+          {
+            at: '1:41',
+            message: '"The mechanisms behind this link include:" introduces a list, but no list follows',
+            hint: 'add the list items, or rewrite the sentence so it does not promise a list',
+          },
+        ],
       },
-      { kind: 'markdown', text: 'Ways to lower the chance include:\n', expected: ['1:1'] },
+      {
+        kind: 'markdown',
+        text: 'Ways to lower the chance include:\n',
+        expected: [
+          {
+            at: '1:1',
+            message: '"Ways to lower the chance include:" introduces a list, but no list follows',
+            hint: 'add the list items, or rewrite the sentence so it does not promise a list',
+          },
+        ],
+      },
     ],
   },
   check(doc, { report }) {

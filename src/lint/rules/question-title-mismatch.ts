@@ -38,12 +38,24 @@ export const questionTitleMismatch: Rule<z.infer<typeof Options>> = {
       {
         kind: 'markdown',
         text: '---\nquestion: How is sacral agenesis treated?\ncondition: sacral-agenesis\naspect: causes\ntldr: Nobody knows in most cases.\n---\nNobody knows in most cases.\n',
-        expected: ['2:11'],
+        expected: [
+          {
+            at: '2:11',
+            message: 'the question asks about treatment, but the answer\'s aspect is "causes"',
+            hint: 'change "aspect:" to "treatment", or reword the question',
+          },
+        ],
       },
       {
         kind: 'page',
         text: 'Treatment options for sacral agenesis\nWhat causes sacral agenesis?\nTL;DR: Nobody knows in most cases.\n',
-        expected: ['2:1'],
+        expected: [
+          {
+            at: '2:1',
+            message: 'the question asks about causes, but the page title is about treatment',
+            hint: 'make the title and the question ask the same thing',
+          },
+        ],
       },
     ],
   },

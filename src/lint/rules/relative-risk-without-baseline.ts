@@ -36,17 +36,64 @@ export const relativeRiskWithoutBaseline: Rule<z.infer<typeof Options>> = {
       '`window` (default 1): how many sentences after the first of the next prose paragraph may also carry the baseline (the whole own paragraph always may).',
     ok: [
       {
+        title: 'the baseline opens the next paragraph',
+        kind: 'page',
+        text: 'Gout\nBeer drinkers have about 3 times the odds of gout.[1]\n\nEven so, it stays rare. It affects about 1 in 100 beer drinkers.[1]\n',
+      },
+      {
         kind: 'markdown',
         text: 'Diabetes makes it up to 97 times more likely.[^a] Even so, it stays rare: about 1 in 350 babies of mothers with diabetes.[^a]\n',
       },
     ],
     notOk: [
       {
+        title: 'a ratio, read for the reader',
+        kind: 'page',
+        text: 'Gout\nA risk ratio of 2.31 was found for beer.[1]\n',
+        expected: [
+          {
+            at: '2:3',
+            message:
+              'relative risk "risk ratio of 2.31" (131% higher risk) has no absolute risk or baseline nearby',
+            hint: 'say how many out of how many are affected with and without the factor (e.g. "about 1 in 350, compared with 1 in 25,000"); a ratio of 2.31 is 2.31 times the risk: 131% higher, not 231% higher',
+          },
+        ],
+      },
+      {
+        title: 'a count of people is not a baseline',
+        kind: 'page',
+        text: 'Gout\nMore than 9 million Americans have gout. Beer drinkers are 2 times more likely to get it.[1]\n',
+        expected: [
+          {
+            at: '2:60',
+            message: 'relative risk "2 times more" has no absolute risk or baseline nearby',
+            hint: 'say how many out of how many are affected with and without the factor (e.g. "about 1 in 350, compared with 1 in 25,000")',
+          },
+        ],
+      },
+      {
         kind: 'page',
         text: 'Women with diabetes are approximately 200 to 600 times more likely to have an affected child compared to the general population.\n',
-        expected: ['1:25'],
+        expected: [
+          {
+            at: '1:25',
+            message:
+              'relative risk "approximately 200 to 600 times more" has no absolute risk or baseline nearby',
+            hint: 'say how many out of how many are affected with and without the factor (e.g. "about 1 in 350, compared with 1 in 25,000")',
+          },
+        ],
       },
-      { kind: 'markdown', text: 'Smoking in pregnancy doubles the risk.[^cdc]\n', expected: ['1:22'] },
+      {
+        kind: 'markdown',
+        text: 'Smoking in pregnancy doubles the risk.[^cdc]\n',
+        expected: [
+          {
+            at: '1:22',
+            message: 'relative risk "doubles the risk" has no absolute risk or baseline nearby',
+            hint: 'say how many out of how many are affected with and without the factor (e.g. "about 1 in 350, compared with 1 in 25,000")',
+          },
+        ],
+      },
     ],
   },
   check(doc, { options, report }) {

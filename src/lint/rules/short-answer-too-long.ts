@@ -39,12 +39,24 @@ export const shortAnswerTooLong: Rule<z.infer<typeof Options>> = {
       {
         kind: 'page',
         text: `Short answer\nTL;DR: It is rare.\n${'Most cases happen by chance and no one knows why. '.repeat(35)}\n`,
-        expected: ['1:1'],
+        expected: [
+          {
+            at: '1:1',
+            message: 'page labelled "Short answer" has 350 words (budget 300)',
+            hint: 'cut to the answer to this one question; move background to other aspects of the condition',
+          },
+        ],
       },
       {
         kind: 'page',
         text: `TL;DR: It is rare.\n${'Most cases happen by chance and no one knows why. '.repeat(35)}\n`,
-        expected: ['2:1'],
+        expected: [
+          {
+            at: '2:1',
+            message: 'body has 350 words (budget 300)',
+            hint: 'cut to the answer to this one question; move background to other aspects of the condition',
+          },
+        ],
       },
     ],
   },

@@ -67,12 +67,29 @@ export const sourceBroken: Rule<z.infer<typeof Options>> = {
       {
         kind: 'markdown',
         text: '---\nquestion: Is it rare?\ncondition: x\naspect: frequency\ntldr: It is rare.\nsources:\n  - id: nord\n    title: Caudal regression syndrome\n    url: https://rarediseases.org/\n    accessed: 2026-03-30\n---\nAbout 1 in 25,000 babies has it.[^Nord]\n',
-        expected: ['12:33'],
+        expected: [
+          {
+            at: '12:33',
+            message: 'reference [^Nord] does not match any source',
+            hint: 'did you mean "nord"?',
+          },
+        ],
       },
       {
         kind: 'page',
         text: 'About 1 in 25,000 babies has it [2].\nReferences\n1. NORD. Caudal regression syndrome. https://rarediseases.org/\n',
-        expected: ['1:33', '3:1'],
+        expected: [
+          {
+            at: '1:33',
+            message: 'reference [2] does not match any source',
+            hint: 'use one of the source ids (1) or add the source',
+          },
+          {
+            at: '3:1',
+            message: 'source "1" is listed but never cited',
+            hint: 'cite it where it supports the text, or remove it',
+          },
+        ],
       },
     ],
   },

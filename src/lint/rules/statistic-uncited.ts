@@ -27,6 +27,11 @@ export const statisticUncited: Rule<z.infer<typeof Options>> = {
     ],
     ok: [
       {
+        title: 'a [PDF] link marker after the figure',
+        kind: 'page',
+        text: 'Legionnaires\u2019 disease\nOne in 4 people [PDF-3.5MB] who gets sick with it in a healthcare facility will die.\n',
+      },
+      {
         kind: 'markdown',
         text: 'Babies of mothers with diabetes are up to 97 times more likely to have it.[^nbdps]\n',
       },
@@ -51,17 +56,41 @@ export const statisticUncited: Rule<z.infer<typeof Options>> = {
       {
         kind: 'page',
         text: 'Women with diabetes are approximately 200 to 600 times more likely to have an affected child.\n',
-        expected: ['1:25'],
+        expected: [
+          {
+            at: '1:25',
+            message:
+              'statistic "approximately 200 to 600 times more" has no citation in its sentence, paragraph or section',
+            hint: 'cite the source next to the figure (footnote, author and year, or the named organisation)',
+          },
+        ],
       },
       {
         kind: 'markdown',
         text: 'It affects about 1 in 25,000 newborns. Around 15% of cases run in families.\n',
-        expected: ['1:12', '1:40'],
+        expected: [
+          {
+            at: '1:12',
+            message: 'statistic "about 1 in 25,000" has no citation in its sentence, paragraph or section',
+            hint: 'add a footnote [^source-id] after the figure, with the source under "sources:" in the front matter',
+          },
+          {
+            at: '1:40',
+            message: 'statistic "Around 15%" has no citation in its sentence, paragraph or section',
+            hint: 'add a footnote [^source-id] after the figure, with the source under "sources:" in the front matter',
+          },
+        ],
       },
       {
         kind: 'page',
         text: 'Fast facts\nDiabetes affects 25.8 million people.\nEstimation methods\nThe estimates in this fact sheet were derived from research.\n',
-        expected: ['2:18'],
+        expected: [
+          {
+            at: '2:18',
+            message: 'statistic "25.8 million people" has no citation in its sentence, paragraph or section',
+            hint: 'cite the source next to the figure (footnote, author and year, or the named organisation)',
+          },
+        ],
       },
     ],
   },

@@ -46,6 +46,11 @@ export const tldrDuplicated: Rule<z.infer<typeof Options>> = {
       '`minSentenceWords` (default 10): shorter sentences may repeat (a TL;DR naturally shares short phrases with the body).',
     ok: [
       {
+        title: 'the same advice under two headings',
+        kind: 'page',
+        text: 'Eye disease\nAMD is common after 60. If you are over age 60, have an eye exam through dilated pupils every two years.\nCataract\nCataract can occur at any age. If you are over age 60, have an eye exam through dilated pupils every two years.\n',
+      },
+      {
         kind: 'page',
         text: 'TL;DR: Sacral agenesis is a rare condition where the lower spine does not form fully.\nWhat causes it?\nIt starts in the first weeks of pregnancy, when the lower spine is forming.\n',
       },
@@ -55,13 +60,21 @@ export const tldrDuplicated: Rule<z.infer<typeof Options>> = {
         title: 'TL;DR printed twice',
         kind: 'page',
         text: 'TL;DR: Sacral agenesis is a rare condition where the lower spine does not form fully.\nTL;DR: Sacral agenesis is a rare condition where the lower spine does not form fully.\nIt starts early in pregnancy.\n',
-        expected: ['2:1'],
+        expected: [
+          { at: '2:1', message: 'TL;DR repeated (first copy at 1:1)', hint: 'delete the repeated copy' },
+        ],
       },
       {
         title: 'TL;DR sentence repeated in the body of an answer',
         kind: 'markdown',
         text: '---\nquestion: What causes sacral agenesis?\ncondition: sacral-agenesis\naspect: causes\ntldr: The lower spine does not form fully in the first weeks of a pregnancy.\n---\nThe lower spine does not form fully in the first weeks of a pregnancy. Most cases have no known cause.\n',
-        expected: ['7:1'],
+        expected: [
+          {
+            at: '7:1',
+            message: 'TL;DR sentence repeated (first at 5:7)',
+            hint: 'the TL;DR is shown above the body: say something new here or delete the copy',
+          },
+        ],
       },
     ],
   },

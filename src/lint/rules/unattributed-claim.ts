@@ -35,16 +35,51 @@ export const unattributedClaim: Rule<z.infer<typeof Options>> = {
     ],
     notOk: [
       {
+        title: 'evidence from unnamed fields',
+        kind: 'page',
+        text: 'Depression\nEvidence from neuroscience, genetics, and clinical investigation demonstrate that depression is a disorder of the brain.\n',
+        expected: [
+          {
+            at: '2:1',
+            message:
+              '"Evidence from neuroscience, genetics, and clinical investigation demonstrate" attributes a claim to unnamed authority, with no citation',
+            hint: 'name and cite the source (e.g. "a 2019 review by …[^id]"), or state the claim plainly',
+          },
+        ],
+      },
+      {
         kind: 'page',
         text: 'Researchers believe this is not caused by a single event.\n',
-        expected: ['1:1'],
+        expected: [
+          {
+            at: '1:1',
+            message: '"Researchers believe" attributes a claim to unnamed authority, with no citation',
+            hint: 'name and cite the source (e.g. "a 2019 review by …[^id]"), or state the claim plainly',
+          },
+        ],
       },
       {
         kind: 'page',
         text: 'Most cases happen by chance. However, clinical geneticists note that some cases may be linked to rare syndromes.\n',
-        expected: ['1:39'],
+        expected: [
+          {
+            at: '1:39',
+            message: '"clinical geneticists note" attributes a claim to unnamed authority, with no citation',
+            hint: 'name and cite the source (e.g. "a 2019 review by …[^id]"), or state the claim plainly',
+          },
+        ],
       },
-      { kind: 'markdown', text: 'Studies indicate that the risk is higher.\n', expected: ['1:1'] },
+      {
+        kind: 'markdown',
+        text: 'Studies indicate that the risk is higher.\n',
+        expected: [
+          {
+            at: '1:1',
+            message: '"Studies indicate" attributes a claim to unnamed authority, with no citation',
+            hint: 'name and cite the source (e.g. "a 2019 review by …[^id]"), or state the claim plainly',
+          },
+        ],
+      },
     ],
   },
   check(doc, { report }) {

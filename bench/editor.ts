@@ -5,6 +5,7 @@
  *
  *   npx tsx bench/editor.ts          (or: npm run bench -- editor)
  *   BENCH_EDITOR_ANSWERS=16000       answers in the list benchmark
+ *   BENCH_EDITOR_ONLY=live           only the live-check round trips (bench/results/editor-live.json)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -16,6 +17,8 @@ import type { KyselyStore } from '../src/store/kysely-store.js';
 import { formValues } from '../src/web/editor/answer-form.js';
 import { CheckPool } from '../src/web/editor/check-pool.js';
 import { generateAnswers } from '../test/helpers/many-answers.js';
+import { PASSWORDS, startTestSite } from '../test/workflow/fixture-app.js';
+import { TestClient } from '../test/workflow/http-client.js';
 import { percentile, writeResult } from './lib.js';
 
 const ANSWERS = Number(process.env.BENCH_EDITOR_ANSWERS ?? 16_000);
@@ -67,6 +70,42 @@ async function liveCheckBench() {
   return summary(ms);
 }
 
+/**
+ * The round trip as the page's script makes it: POST /editor/api/check over HTTP with a session
+ * cookie and CSRF header (session lookup, body parsing, reviewer list, worker, JSON both ways).
+ */
+async function liveCheckHttpBench() {
+  // No scheduled-publishing job in this app: it would tick on after the store closes.
+  const scheduler = process.env.MEDBRIEF_SCHEDULER_MS;
+  process.env.MEDBRIEF_SCHEDULER_MS = '0';
+  const site = await startTestSite().finally(() => {
+    if (scheduler === undefined) delete process.env.MEDBRIEF_SCHEDULER_MS;
+    else process.env.MEDBRIEF_SCHEDULER_MS = scheduler;
+  });
+  try {
+    const client = new TestClient(site.server.url);
+    await client.login('ann', PASSWORDS.ann);
+    const values = formValues(answer300());
+    const once = async (i: number) => {
+      const res = await client.json('POST', '/editor/api/check', {
+        form: { ...values, tldr: `${values.tldr} ${i}` },
+      });
+      if (res.status !== 200) throw new Error(`live check answered ${res.status}`);
+      await res.json();
+    };
+    for (let i = 0; i < 20; i++) await once(i); // warm up
+    const ms: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const t = performance.now();
+      await once(i);
+      ms.push(performance.now() - t);
+    }
+    return summary(ms);
+  } finally {
+    await site.close();
+  }
+}
+
 const FILTERS: Record<string, string>[] = [
   {},
   { state: 'published', sort: 'due', dir: 'asc' },
@@ -100,6 +139,15 @@ export async function main() {
   const loadBefore = loadavg().map((x) => Math.round(x * 100) / 100);
   const live = await liveCheckBench();
   console.log('live check (worker round trip, 300-word answer):', live);
+  const liveHttp = await liveCheckHttpBench();
+  console.log('live check (HTTP round trip, 300-word answer):', liveHttp);
+  if (process.env.BENCH_EDITOR_ONLY === 'live') {
+    writeResult('editor-live', {
+      load: { before: loadBefore, after: loadavg() },
+      liveCheck: { words: 300, worker: live, http: liveHttp },
+    });
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'medbrief-bench-editor-'));
   const sqlite = (await openSqliteStore(join(dir, 'b.db'))) as unknown as KyselyStore;
   const listSqlite = await listBench(sqlite);
@@ -126,9 +174,12 @@ export async function main() {
     // for a core (see the note). Run with `nice` and compare p50 across runs.
     load: { before: loadBefore, after: loadAfter, note: process.env.BENCH_NOTE ?? null },
     target: { liveCheckP99Ms: 50, answerListP99Ms: 50 },
-    liveCheck: { words: 300, worker: live },
+    liveCheck: { words: 300, worker: live, http: liveHttp },
     answerList: { sqlite: listSqlite, postgres: listPostgres },
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await main();
+  process.exit(0); // see bench/run.ts
+}

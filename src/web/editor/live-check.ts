@@ -8,11 +8,11 @@ import { isMap, isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import { splitFrontMatter } from '../../content/index.js';
 import { wordCount } from '../../lint/detect/prose.js';
 import { readabilityOf } from '../../lint/detect/readability.js';
-import { documentFromMarkdown } from '../../lint/document/from-answer.js';
+import type { LintDocument } from '../../lint/index.js';
 import { rulesById } from '../../lint/rules/index.js';
 import { proseSentences } from '../../lint/rules/util.js';
 import { answerFromForm, type FormValues } from './answer-form.js';
-import { lintForEditor } from './lint.js';
+import { editorDocument, lintEditorDocument } from './lint.js';
 import { editableMarkdown, parseEditorMarkdown } from './markdown.js';
 
 export interface LiveMessage {
@@ -67,6 +67,12 @@ function ruleDefaults(id: string): Record<string, number> {
 const BUDGETS = ruleDefaults('short-answer-too-long');
 const READABILITY = ruleDefaults('readability');
 
+/** The file line where the body starts (null without front matter). */
+function splitBodyLine(markdown: string): number | null {
+  const split = splitFrontMatter(markdown, 'answer.md');
+  return 'code' in split ? null : split.bodyLine;
+}
+
 /** Maps Markdown file lines (1-based) to the front-matter field path they belong to. */
 function fieldLines(markdown: string): { fieldAt: (line: number) => string | null; bodyLine: number } {
   const split = splitFrontMatter(markdown, 'answer.md');
@@ -112,10 +118,10 @@ function fieldLines(markdown: string): { fieldAt: (line: number) => string | nul
   };
 }
 
-function statsOf(markdown: string, answer: { tldr: string; body: string } | null): LiveStats {
+function statsOf(doc: LintDocument | null, answer: { tldr: string; body: string } | null): LiveStats {
   let grade: number | null = null;
   try {
-    const sentences = proseSentences(documentFromMarkdown(markdown, 'answer.md'));
+    const sentences = doc ? proseSentences(doc) : [];
     const r = readabilityOf(sentences.map((s) => s.text));
     if (r.words >= (READABILITY.minWords ?? 40))
       grade = Math.round(((r.fleschKincaidGrade + r.smogGrade) / 2) * 10) / 10;
@@ -160,21 +166,27 @@ export function liveCheck(input: LiveInput, options: LiveOptions): LiveResult {
         tldr: typeof d.tldr === 'string' ? d.tldr : '',
         body: typeof d.body === 'string' ? d.body : '',
       };
-      return { valid, messages, stats: statsOf('', answer), markdown: '' };
+      return { valid, messages, stats: statsOf(null, answer), markdown: '' };
     }
   } else {
     const parsed = parseEditorMarkdown(markdown);
     if (parsed.ok) answer = parsed.answer;
     else valid = false;
   }
-  const lines = fieldLines(markdown);
-  for (const m of lintForEditor(markdown, options)) {
-    const inBody = m.line >= lines.bodyLine;
+  // One document serves the linter and the counts: parsing the file is most of a check's cost.
+  const doc = editorDocument(markdown);
+  const found = lintEditorDocument(doc, options);
+  // Which front-matter field a line belongs to needs a second YAML parse: only when a message is there.
+  let lines: ReturnType<typeof fieldLines> | null = null;
+  const bodyLine = found.length ? (splitBodyLine(markdown) ?? 1) : 1;
+  for (const m of found) {
+    const inBody = m.line >= bodyLine;
+    if (!inBody) lines ??= fieldLines(markdown);
     messages.push({
       ...m,
-      field: inBody ? 'body' : (lines.fieldAt(m.line) ?? ''),
-      ...(inBody ? { bodyLine: m.line - lines.bodyLine + 1 } : {}),
+      field: inBody ? 'body' : (lines?.fieldAt(m.line) ?? ''),
+      ...(inBody ? { bodyLine: m.line - bodyLine + 1 } : {}),
     });
   }
-  return { valid, messages, stats: statsOf(markdown, answer), markdown };
+  return { valid, messages, stats: statsOf(doc, answer), markdown };
 }

@@ -5,7 +5,8 @@
  *
  *   npx tsx bench/editor.ts          (or: npm run bench -- editor)
  *   BENCH_EDITOR_ANSWERS=16000       answers in the list benchmark
- *   BENCH_EDITOR_ONLY=live           only the live-check round trips (bench/results/editor-live.json)
+ *   BENCH_EDITOR_ONLY=live|list      only the live-check round trips or the answer list
+ *                                    (bench/results/editor-live.json, editor-list.json)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -135,25 +136,13 @@ async function listBench(store: KyselyStore) {
   return { answers: ANSWERS, overall: summary(all), perFilter };
 }
 
-export async function main() {
-  const loadBefore = loadavg().map((x) => Math.round(x * 100) / 100);
-  const live = await liveCheckBench();
-  console.log('live check (worker round trip, 300-word answer):', live);
-  const liveHttp = await liveCheckHttpBench();
-  console.log('live check (HTTP round trip, 300-word answer):', liveHttp);
-  if (process.env.BENCH_EDITOR_ONLY === 'live') {
-    writeResult('editor-live', {
-      load: { before: loadBefore, after: loadavg() },
-      liveCheck: { words: 300, worker: live, http: liveHttp },
-    });
-    return;
-  }
+async function listBenches() {
   const dir = mkdtempSync(join(tmpdir(), 'medbrief-bench-editor-'));
   const sqlite = (await openSqliteStore(join(dir, 'b.db'))) as unknown as KyselyStore;
   const listSqlite = await listBench(sqlite);
   await sqlite.close();
   rmSync(dir, { recursive: true, force: true });
-  console.log('answer list SQLite:', listSqlite.overall);
+  console.log('answer list SQLite:', listSqlite.overall, listSqlite.perFilter);
   let listPostgres: unknown = 'skipped: PostgreSQL not reachable';
   try {
     const schema = `bench_editor_${process.pid}`;
@@ -164,18 +153,34 @@ export async function main() {
       await pg.db.schema.dropSchema(schema).ifExists().cascade().execute();
       await pg.close();
     }
-    console.log('answer list PostgreSQL:', (listPostgres as { overall: unknown }).overall);
+    const p = listPostgres as { overall: unknown; perFilter: unknown };
+    console.log('answer list PostgreSQL:', p.overall, p.perFilter);
   } catch (err) {
     listPostgres = `failed: ${(err as Error).message}`;
   }
+  return { sqlite: listSqlite, postgres: listPostgres };
+}
+
+export async function main() {
+  const only = process.env.BENCH_EDITOR_ONLY;
+  const loadBefore = loadavg().map((x) => Math.round(x * 100) / 100);
+  let liveCheck: unknown = null;
+  if (only !== 'list') {
+    const live = await liveCheckBench();
+    console.log('live check (worker round trip, 300-word answer):', live);
+    const liveHttp = await liveCheckHttpBench();
+    console.log('live check (HTTP round trip, 300-word answer):', liveHttp);
+    liveCheck = { words: 300, worker: live, http: liveHttp };
+  }
+  const answerList = only === 'live' ? null : await listBenches();
   const loadAfter = loadavg().map((x) => Math.round(x * 100) / 100);
-  writeResult('editor', {
+  writeResult(only ? `editor-${only}` : 'editor', {
     // 1/5/15-minute load averages; on a shared machine, p99 over 30 runs mostly measures the wait
     // for a core (see the note). Run with `nice` and compare p50 across runs.
     load: { before: loadBefore, after: loadAfter, note: process.env.BENCH_NOTE ?? null },
     target: { liveCheckP99Ms: 50, answerListP99Ms: 50 },
-    liveCheck: { words: 300, worker: live, http: liveHttp },
-    answerList: { sqlite: listSqlite, postgres: listPostgres },
+    ...(liveCheck ? { liveCheck } : {}),
+    ...(answerList ? { answerList } : {}),
   });
 }
 

@@ -14,6 +14,7 @@ import { m006CodeSystems } from './migrations/006-code-systems.js';
 import { m007Outbox } from './migrations/007-outbox.js';
 import { m008AnswerList } from './migrations/008-answer-list.js';
 import { m009AnswerListColumns } from './migrations/009-answer-list-columns.js';
+import { m010AnswerListOrder } from './migrations/010-answer-list-order.js';
 import { type Dialect, idColumn, primaryKey } from './migrations/ddl.js';
 
 export { migratedCodes } from './migrations/006-code-systems.js';
@@ -31,6 +32,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '007_outbox': m007Outbox(),
     '008_answer_list': m008AnswerList(),
     '009_answer_list_columns': m009AnswerListColumns(),
+    '010_answer_list_order': m010AnswerListOrder(),
   };
 }
 

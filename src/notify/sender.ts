@@ -9,7 +9,9 @@ export interface NotificationMessage {
   id: number;
   event: NotificationEvent;
   createdAt: string;
-  /** User names of the people to tell. */
+  /** The user name of the person this notification is for (null: nobody could be told). */
+  recipient: string | null;
+  /** The same name as a list (rows from before per-person notifications may name several). */
   recipients: string[];
   /** The answer, revision, actor and event details (see src/workflow/notifications.ts). */
   data: Record<string, unknown>;
@@ -27,12 +29,13 @@ export function messageOf(row: NotificationRecord): NotificationMessage {
     id: row.id,
     event: row.event,
     createdAt: row.createdAt,
-    recipients: row.recipients,
+    recipient: row.recipient,
+    recipients: row.recipient ? [row.recipient] : row.recipients,
     data: row.payload,
   };
 }
 
-/** One line for people: `#12 submitted gout/overview rev 1a2b3c4d5e6f by ann → rita, rob`. */
+/** One line for people: `#12 submitted gout/overview rev 1a2b3c4d5e6f by ann → rita`. */
 export function describeMessage(m: NotificationMessage): string {
   const d = m.data;
   const parts = [`#${m.id}`, m.event];

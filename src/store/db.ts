@@ -200,6 +200,8 @@ export interface NotificationsTable {
   status: Generated<string>; // pending | sent | failed (migration 007_outbox)
   next_attempt_at: string | null;
   dedupe_key: string | null;
+  recipient: string | null; // the one account a row is for (migration 011)
+  read_at: string | null; // when that person read it in the editor
 }
 
 export interface EditLocksTable {

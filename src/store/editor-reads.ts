@@ -6,6 +6,8 @@ import type { Kysely } from 'kysely';
 import { type AnswerListPage, type AnswerListQuery, listAnswerPage } from './answer-list.js';
 import type { Database } from './db.js';
 import { type TaskGroup, tasksFor } from './editor-tasks.js';
+import { notificationsFor, unreadNotificationCount } from './inbox.js';
+import type { NotificationRecord } from './outbox.js';
 import { answersWithCondition, approvalsByAnswer, approvalsOf, commentsOf, revisionById } from './rows.js';
 import type {
   AnswerState,
@@ -116,6 +118,16 @@ export class EditorReads {
   /** A user's "My tasks" groups (./editor-tasks.ts). */
   tasksFor(user: { username: string; role: Role }, today: string): Promise<TaskGroup[]> {
     return tasksFor(this.db, user, today);
+  }
+
+  /** A person's latest notifications, newest first (./inbox.ts). */
+  notificationsFor(username: string, limit?: number): Promise<NotificationRecord[]> {
+    return notificationsFor(this.db, username, limit);
+  }
+
+  /** How many of a person's notifications they have not read. */
+  unreadNotificationCount(username: string): Promise<number> {
+    return unreadNotificationCount(this.db, username);
   }
 
   // ------------------------------------------------------------ audit log

@@ -15,6 +15,7 @@ import { m007Outbox } from './migrations/007-outbox.js';
 import { m008AnswerList } from './migrations/008-answer-list.js';
 import { m009AnswerListColumns } from './migrations/009-answer-list-columns.js';
 import { m010AnswerListOrder } from './migrations/010-answer-list-order.js';
+import { m011NotificationRecipient } from './migrations/011-notification-recipient.js';
 import { type Dialect, idColumn, primaryKey } from './migrations/ddl.js';
 
 export { migratedCodes } from './migrations/006-code-systems.js';
@@ -33,6 +34,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '008_answer_list': m008AnswerList(),
     '009_answer_list_columns': m009AnswerListColumns(),
     '010_answer_list_order': m010AnswerListOrder(),
+    '011_notification_recipient': m011NotificationRecipient(),
   };
 }
 

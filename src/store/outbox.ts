@@ -25,7 +25,9 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 export interface NewNotification {
   event: NotificationEvent;
   answerId: number | null;
-  /** User names; see OutboxTx.recipients. */
+  /** The one account this row is for (null: an event nobody could be told of). */
+  recipient?: string | null;
+  /** User names; see OutboxTx.recipients. With `recipient`, just that name. */
   recipients: string[];
   payload: Record<string, unknown>;
   /** Rows with the same key are one notification: adding it again adds nothing. */
@@ -36,6 +38,8 @@ export interface NotificationRecord {
   id: number;
   event: NotificationEvent;
   answerId: number | null;
+  /** The account this row is for; null on rows for nobody and on rows from before migration 011. */
+  recipient: string | null;
   recipients: string[];
   payload: Record<string, unknown>;
   createdAt: string;
@@ -45,11 +49,16 @@ export interface NotificationRecord {
   lastError: string | null;
   nextAttemptAt: string | null;
   dedupeKey: string | null;
+  readAt: string | null;
 }
 
-/** Who to tell: active accounts with one of `roles`, or named in `usernames`, minus `exclude`. */
+/**
+ * Who to tell: active accounts with one of `roles`, or named in `usernames`, minus `exclude`.
+ * With `reviewerProfile`, reviewers count only when they have a reviewer profile (who may approve).
+ */
 export interface RecipientQuery {
   roles?: readonly Role[];
+  reviewerProfile?: boolean;
   usernames?: readonly string[];
   exclude?: readonly string[];
 }
@@ -62,11 +71,12 @@ export interface OutboxTx {
   recipients(q: RecipientQuery): Promise<string[]>;
 }
 
-function toRecord(r: Selectable<NotificationsTable>): NotificationRecord {
+export function toRecord(r: Selectable<NotificationsTable>): NotificationRecord {
   return {
     id: r.id,
     event: r.event as NotificationEvent,
     answerId: r.answer_id,
+    recipient: r.recipient,
     recipients: JSON.parse(r.recipients) as string[],
     payload: JSON.parse(r.payload) as Record<string, unknown>,
     createdAt: r.created_at,
@@ -76,6 +86,7 @@ function toRecord(r: Selectable<NotificationsTable>): NotificationRecord {
     lastError: r.last_error,
     nextAttemptAt: r.next_attempt_at,
     dedupeKey: r.dedupe_key,
+    readAt: r.read_at,
   };
 }
 
@@ -86,7 +97,8 @@ export class KyselyOutboxTx extends TxPart implements OutboxTx {
       .values({
         event: n.event,
         answer_id: n.answerId,
-        recipients: JSON.stringify(n.recipients),
+        recipient: n.recipient ?? null,
+        recipients: JSON.stringify(n.recipient ? [n.recipient] : n.recipients),
         payload: JSON.stringify(n.payload),
         created_at: this.at,
         status: 'pending',
@@ -108,7 +120,16 @@ export class KyselyOutboxTx extends TxPart implements OutboxTx {
       .where('disabled', '=', 0)
       .where((eb) =>
         eb.or([
-          ...(roles.length ? [eb('role', 'in', roles)] : []),
+          ...(roles.length
+            ? [
+                q.reviewerProfile
+                  ? eb.and([
+                      eb('role', 'in', roles),
+                      eb.or([eb('role', '!=', 'reviewer'), eb('reviewer_id', 'is not', null)]),
+                    ])
+                  : eb('role', 'in', roles),
+              ]
+            : []),
           ...(names.length ? [eb('username', 'in', names)] : []),
         ]),
       )
@@ -182,6 +203,21 @@ export class OutboxStore {
       }))
       .where('id', '=', id)
       .execute();
+  }
+
+  /**
+   * A person marks their notifications up to `upToId` read in the editor (delivery state is
+   * untouched); resolves to how many were unread. See ./inbox.ts.
+   */
+  async markRead(username: string, upToId: number, at: string): Promise<number> {
+    const res = await this.db
+      .updateTable('notifications')
+      .set({ read_at: at })
+      .where('recipient', '=', username)
+      .where('read_at', 'is', null)
+      .where('id', '<=', upToId)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows);
   }
 
   async list(options: OutboxListOptions = {}): Promise<NotificationRecord[]> {

@@ -3,9 +3,12 @@
  * inside its own transaction (see actions/transition.ts), so a notification exists exactly when
  * the state change committed. Review-due notices are added by whoever computes the review
  * queue (`medbrief review-due`, the server's periodic job), once per answer and due date.
+ * Every notice is per person: one outbox row for each account told, naming it (`recipient`),
+ * which is what the editor lists as "my notifications" and what a webhook receives.
  * Delivery (webhook, log) is src/notify's job.
  */
-import type { NotificationEvent, RecipientQuery, Store, StoreTx } from '../store/index.js';
+import type { NewNotification, NotificationEvent, RecipientQuery, Store, StoreTx } from '../store/index.js';
+import { contributorsSinceApproval } from './four-eyes.js';
 import type { Action } from './transitions.js';
 
 /** The transitions that notify someone, and the event each one writes. */
@@ -16,28 +19,70 @@ export const TRANSITION_EVENTS: Partial<Record<Action, NotificationEvent>> = {
   publish: 'published',
 };
 
-/** Who hears of each event: reviewers review, the author fixes, editors publish. */
-export function recipientsOf(event: NotificationEvent, author: string | null): RecipientQuery {
+/**
+ * Who hears of each event: reviewers who may approve it review, the author fixes and hears of
+ * the approval and publication, editors publish, the owner and editors re-review.
+ */
+export function recipientsOf(event: NotificationEvent, author: string | null): RecipientQuery[] {
   const authors = author ? [author] : [];
   switch (event) {
     case 'submitted':
-      return { roles: ['reviewer'] };
+      return [{ roles: ['reviewer'], reviewerProfile: true }];
     case 'approved':
-      return { roles: ['editor'] };
+      return [{ usernames: authors }, { roles: ['editor'] }];
     case 'changes_requested':
     case 'published':
-      return { usernames: authors };
+      return [{ usernames: authors }];
     case 'review_due':
-      return { usernames: authors, roles: ['editor'] };
+      return [{ usernames: authors }, { roles: ['editor'] }];
   }
 }
 
 /** Resolves the recipients; editors' work falls to admins when a site has no editor account. */
-async function resolve(tx: StoreTx, query: RecipientQuery, actor: string | null): Promise<string[]> {
-  const exclude = actor ? [actor] : [];
-  const found = await tx.outbox.recipients({ ...query, exclude });
-  if (found.length || !query.roles?.includes('editor')) return found;
-  return tx.outbox.recipients({ ...query, roles: ['admin'], exclude });
+async function resolve(
+  tx: StoreTx,
+  queries: RecipientQuery[],
+  exclude: readonly string[],
+): Promise<string[]> {
+  const all = new Set<string>();
+  for (const query of queries) {
+    let found = await tx.outbox.recipients({ ...query, exclude });
+    if (!found.length && query.roles?.includes('editor'))
+      found = await tx.outbox.recipients({ ...query, roles: ['admin'], exclude });
+    for (const u of found) all.add(u);
+  }
+  return [...all].sort();
+}
+
+/** One row per person told (or one row naming nobody, so the event is still on record). */
+async function addPerPerson(
+  tx: StoreTx,
+  recipients: readonly string[],
+  n: Omit<NewNotification, 'recipients' | 'recipient'>,
+): Promise<number> {
+  if (!recipients.length) return (await tx.outbox.add({ ...n, recipients: [] })) === null ? 0 : 1;
+  let added = 0;
+  for (const recipient of recipients) {
+    const id = await tx.outbox.add({
+      ...n,
+      recipient,
+      recipients: [recipient],
+      ...(n.dedupeKey ? { dedupeKey: `${n.dedupeKey}:${recipient}` } : {}),
+    });
+    if (id !== null) added++;
+  }
+  return added;
+}
+
+/** Reviewers who wrote words since the last approval cannot approve them (four eyes): not told. */
+async function contributors(tx: StoreTx, answerId: number, revisionId: number): Promise<string[]> {
+  const lineage = await tx.revisionLineage(answerId);
+  const approved = await tx.approvalsFor(answerId);
+  return contributorsSinceApproval(
+    revisionId,
+    new Map(lineage.map((r) => [r.id, r])),
+    new Set(approved.map((a) => a.hash)),
+  );
 }
 
 export interface TransitionNotice {
@@ -50,15 +95,17 @@ export interface TransitionNotice {
   comment: string;
 }
 
-/** Adds the outbox row a transition announces (none for unpublish, archive, comments…). */
-export async function notifyTransition(tx: StoreTx, n: TransitionNotice): Promise<number | null> {
+/** Adds the outbox rows a transition announces (none for unpublish, archive, comments…). */
+export async function notifyTransition(tx: StoreTx, n: TransitionNotice): Promise<number> {
   const event = TRANSITION_EVENTS[n.action];
-  if (!event) return null;
-  const recipients = await resolve(tx, recipientsOf(event, n.revision?.author ?? null), n.actor);
-  return tx.outbox.add({
+  if (!event) return 0;
+  const exclude = [n.actor];
+  if (event === 'submitted' && n.revision)
+    exclude.push(...(await contributors(tx, n.answer.id, n.revision.id)));
+  const recipients = await resolve(tx, recipientsOf(event, n.revision?.author ?? null), exclude);
+  return addPerPerson(tx, recipients, {
     event,
     answerId: n.answer.id,
-    recipients,
     payload: {
       answerId: n.answer.id,
       condition: n.answer.conditionSlug,
@@ -85,8 +132,8 @@ export interface ReviewDueNotice {
 }
 
 /**
- * Adds one review_due row per answer and due date (a key makes repeats no-ops, so every run of
- * the queue may call this); resolves to how many rows were new.
+ * Adds one review_due row per answer, due date and person (a key makes repeats no-ops, so every
+ * run of the queue may call this); resolves to how many rows were new.
  */
 export async function notifyReviewDue(
   store: Store,
@@ -99,11 +146,10 @@ export async function notifyReviewDue(
     async (tx) => {
       let added = 0;
       for (const i of items) {
-        const recipients = await resolve(tx, recipientsOf('review_due', i.owner), null);
-        const id = await tx.outbox.add({
+        const recipients = await resolve(tx, recipientsOf('review_due', i.owner), []);
+        added += await addPerPerson(tx, recipients, {
           event: 'review_due',
           answerId: i.answerId,
-          recipients,
           payload: {
             answerId: i.answerId,
             condition: i.conditionSlug,
@@ -115,7 +161,6 @@ export async function notifyReviewDue(
           },
           dedupeKey: `review_due:${i.answerId}:${i.due}`,
         });
-        if (id !== null) added++;
       }
       return added;
     },

@@ -34,9 +34,10 @@ it('counts pending and failed notifications for editors, and shows authors nothi
     );
     await site.repo.transition(a.id, author, { action: 'submit' });
   }
+  // Two submissions, each told to both reviewers (one row per person): four rows.
   const [first] = await site.store.outbox().list({ limit: 1 });
   await site.store.outbox().markAttemptFailed(first!.id, 'webhook answered 500', null);
   const page = await (await ed.fetch('/editor/tasks')).text();
-  expect(counts(page)).toEqual(['1', '1']);
+  expect(counts(page)).toEqual(['3', '1']);
   expect(await (await ann.fetch('/editor/tasks')).text()).not.toContain('Notification outbox');
 });

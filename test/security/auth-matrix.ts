@@ -281,6 +281,15 @@ export const AUTH_MATRIX: Record<string, MatrixRow> = {
   // The editor's screens added for the form editor, tasks and accounts.
   'GET /editor/tasks': { request: get('/editor/tasks'), expect: staffPage() },
   'GET /editor/api/tasks': { request: get('/editor/api/tasks'), expect: staffApi() },
+  // Each person marks their own notifications read.
+  'POST /editor/notifications/read': {
+    request: (_ctx, csrf) => ({
+      path: '/editor/notifications/read',
+      method: 'POST',
+      form: { _csrf: csrf, up_to: '1000000' },
+    }),
+    expect: staffPage(303),
+  },
   'POST /editor/api/check': {
     request: (_ctx, csrf) => ({
       path: '/editor/api/check',

@@ -1,7 +1,7 @@
 /**
- * The notification outbox on both databases: each announced transition writes one row in its
- * own transaction (none when the transition is refused or rolled back), to the right people;
- * review-due notices are written once per answer and due date; delivery bookkeeping (claim,
+ * The notification outbox on both databases: each announced transition writes one row per person
+ * told, in its own transaction (none when the transition is refused or rolled back); review-due
+ * notices are written once per answer, due date and person; delivery bookkeeping (claim,
  * sent, retry, failed) behaves the same on SQLite and PostgreSQL.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -76,7 +76,7 @@ describe.each(backends)('notification outbox: %s', (_name, open) => {
     await store.close();
   });
 
-  it('writes one row per announced transition, to reviewers, the author and editors', async () => {
+  it('writes one row per person told: reviewers, the author, editors', async () => {
     const { id, revision } = await repo.createAnswer(draft(), ann);
     expect(await rows(store)).toEqual([]);
     await repo.transition(id, ann, { action: 'submit' });
@@ -86,13 +86,17 @@ describe.each(backends)('notification outbox: %s', (_name, open) => {
     await repo.transition(id, ed, { action: 'publish' });
     await repo.transition(id, ed, { action: 'unpublish' }); // not announced
     const out = await rows(store);
-    expect(out.map((r) => [r.event, r.recipients])).toEqual([
-      ['submitted', ['rita', 'rob']],
-      ['changes_requested', ['ann']],
-      ['submitted', ['rita', 'rob']],
-      ['approved', ['ed']],
-      ['published', ['ann']],
+    expect(out.map((r) => [r.event, r.recipient])).toEqual([
+      ['submitted', 'rita'],
+      ['submitted', 'rob'],
+      ['changes_requested', 'ann'],
+      ['submitted', 'rita'],
+      ['submitted', 'rob'],
+      ['approved', 'ann'],
+      ['approved', 'ed'],
+      ['published', 'ann'],
     ]);
+    for (const r of out) expect(r.recipients).toEqual([r.recipient]);
     for (const r of out) {
       expect(r).toMatchObject({
         answerId: id,
@@ -111,18 +115,18 @@ describe.each(backends)('notification outbox: %s', (_name, open) => {
       });
       expect(Date.parse(r.createdAt)).not.toBeNaN();
     }
-    expect(out[1]!.payload).toMatchObject({
+    expect(out[2]!.payload).toMatchObject({
       actor: 'rita',
       from: 'in_review',
       to: 'changes_requested',
       comment: 'Cite the treatment source.',
     });
-    expect(out[4]!.payload).toMatchObject({ actor: 'ed', from: 'approved', to: 'published' });
+    expect(out[7]!.payload).toMatchObject({ actor: 'ed', from: 'approved', to: 'published' });
     // The row and the audit event share the transaction's clock.
     const [publishEvent] = await repo.listAudit({ entity: 'answer', entityId: String(id), limit: 2 });
     expect(publishEvent!.action).toBe('unpublish');
     const audit = await repo.listAudit({ entity: 'answer', entityId: String(id) });
-    expect(audit.find((e) => e.action === 'publish')!.at).toBe(out[4]!.createdAt);
+    expect(audit.find((e) => e.action === 'publish')!.at).toBe(out[7]!.createdAt);
   });
 
   it('leaves out the actor and disabled accounts; editors work falls to admins without editors', async () => {
@@ -132,8 +136,21 @@ describe.each(backends)('notification outbox: %s', (_name, open) => {
     const rob = (await repo.listUsers()).find((u) => u.username === 'rob')!;
     await repo.transition(id, rob, { action: 'approve', revisionId: revision.id });
     const out = await rows(store);
-    expect(out[0]!.recipients).toEqual(['rob']);
-    expect(out[1]!.recipients).toEqual(['al']);
+    expect(out.map((r) => [r.event, r.recipient])).toEqual([
+      ['submitted', 'rob'],
+      ['approved', 'al'],
+      ['approved', 'rita'],
+    ]);
+  });
+
+  it('tells only reviewers who may approve: not those who wrote words since the last approval', async () => {
+    const { id, revision } = await repo.createAnswer(draft(), ann);
+    const rob = (await repo.listUsers()).find((u) => u.username === 'rob')!;
+    // rob edits ann's draft, so rob's words are in it; ann submits.
+    await repo.saveRevision(id, revision.id, { ...draft(), tldr: `${draft().tldr} Rob's words.` }, rob);
+    await repo.transition(id, ann, { action: 'submit' });
+    const out = await rows(store);
+    expect(out.map((r) => [r.event, r.recipient])).toEqual([['submitted', 'rita']]);
   });
 
   it('writes nothing when the transition is refused or rolled back', async () => {
@@ -150,25 +167,26 @@ describe.each(backends)('notification outbox: %s', (_name, open) => {
     expect((await repo.getAnswer(id))!.state).toBe('draft');
   });
 
-  it('writes review_due once per answer and due date, to the owner and editors', async () => {
+  it('writes review_due once per answer, due date and person: the owner and editors', async () => {
     const items = await repo.reviewDue({ withinDays: 30, today: '2027-04-01' });
     expect(items.length).toBeGreaterThan(0);
     expect(await notifyReviewDue(store, items)).toBe(items.length);
     expect(await notifyReviewDue(store, items)).toBe(0);
     const out = await rows(store);
-    expect(out).toHaveLength(items.length);
-    const causes = out.find((r) => r.payload.slug === 'causes')!;
+    expect(out.length).toBeGreaterThanOrEqual(items.length);
+    const causes = out.find((r) => r.payload.slug === 'causes' && r.recipient === 'ed')!;
     expect(causes).toMatchObject({ event: 'review_due', status: 'pending', attempts: 0 });
     expect(causes.payload).toMatchObject({
       condition: 'sacral-agenesis',
       due: '2027-04-07',
       status: 'due-soon',
     });
-    expect(causes.recipients).toContain('ed');
-    expect(causes.dedupeKey).toBe(`review_due:${causes.answerId}:2027-04-07`);
-    // A new due date (after a new review) is a new notice.
+    expect(causes.recipients).toEqual(['ed']);
+    expect(causes.dedupeKey).toBe(`review_due:${causes.answerId}:2027-04-07:ed`);
+    const perCauses = out.filter((r) => r.answerId === causes.answerId).length;
+    // A new due date (after a new review) is a new notice, for each person again.
     const moved = items.map((i) => (i.slug === 'causes' ? { ...i, due: '2028-04-07' } : i));
-    expect(await notifyReviewDue(store, moved)).toBe(1);
+    expect(await notifyReviewDue(store, moved)).toBe(perCauses);
   });
 
   it('claims, marks sent, retries and fails rows, oldest first', async () => {
@@ -178,8 +196,13 @@ describe.each(backends)('notification outbox: %s', (_name, open) => {
     const outbox = store.outbox();
     const now = '2030-01-01T00:00:00.000Z';
     const due = await outbox.due(now, 10);
-    expect(due.map((r) => r.event)).toEqual(['submitted', 'changes_requested']);
-    const [first, second] = due as [NotificationRecord, NotificationRecord];
+    expect(due.map((r) => [r.event, r.recipient])).toEqual([
+      ['submitted', 'rita'],
+      ['submitted', 'rob'],
+      ['changes_requested', 'ann'],
+    ]);
+    await outbox.markSent(due[1]!.id, now);
+    const [first, , second] = due as [NotificationRecord, NotificationRecord, NotificationRecord];
     expect(await outbox.claim(first.id, now, '2030-01-01T00:01:00.000Z')).toBe(true);
     expect(await outbox.claim(first.id, now, '2030-01-01T00:01:00.000Z')).toBe(false);
     expect((await outbox.due(now, 10)).map((r) => r.id)).toEqual([second.id]);
@@ -188,10 +211,10 @@ describe.each(backends)('notification outbox: %s', (_name, open) => {
     expect(await outbox.due(now, 10)).toEqual([]);
     expect((await outbox.due('2030-01-01T00:05:00.000Z', 10)).map((r) => r.id)).toEqual([second.id]);
     await outbox.markAttemptFailed(second.id, 'webhook answered 500 again', null);
-    const [s2, s1] = await outbox.list();
+    const [s2, , s1] = await outbox.list();
     expect(s1).toMatchObject({ status: 'sent', attempts: 1, sentAt: now, nextAttemptAt: null });
     expect(s2).toMatchObject({ status: 'failed', attempts: 2, lastError: 'webhook answered 500 again' });
-    expect(await outbox.counts()).toEqual({ pending: 0, sent: 1, failed: 1 });
+    expect(await outbox.counts()).toEqual({ pending: 0, sent: 2, failed: 1 });
     expect((await outbox.list({ status: 'failed' })).map((r) => r.id)).toEqual([second.id]);
   });
 });

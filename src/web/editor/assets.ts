@@ -65,6 +65,11 @@ export const EDITOR_CSS = `
 .editor .once{border:2px solid var(--warn);padding:.5rem 1rem;font-family:ui-monospace,monospace;overflow-wrap:anywhere}
 .editor .filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr));gap:.5rem 1rem;align-items:end}
 .editor .pager{display:flex;flex-wrap:wrap;gap:1rem;margin:1rem 0}
+.editor .notices{padding-left:1.2rem}
+.editor .notices li{margin:.35rem 0;overflow-wrap:anywhere}
+.editor .notices .new{color:var(--accent)}
+.editor .notices q{display:block;color:var(--muted)}
+.editor .notices time{color:var(--muted);font-size:.9rem}
 .editor .task-counts{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.75rem;list-style:none;padding:0}
 .editor .task-counts li{border:1px solid var(--line);border-radius:6px;padding:.5rem .75rem}
 .editor .task-counts strong{font-size:1.5rem;display:block}

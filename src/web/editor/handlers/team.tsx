@@ -5,6 +5,7 @@
 
 import { z } from 'zod';
 import { taskCount } from '../../../store/editor-tasks.js';
+import type { SessionInfo } from '../../../store/index.js';
 import { canManageUsers, isRole, randomToken, WorkflowError } from '../../../workflow/index.js';
 import { RequestError } from '../../errors.js';
 import { staticAsset } from '../../static-asset.js';
@@ -54,17 +55,22 @@ export function registerTeam(app: EditorApp, deps: EditorDeps) {
   app.get('/assets/editor.css', staticAsset(EDITOR_CSS, 'css', ASSET_MAX_AGE));
   app.get('/assets/editor.js', staticAsset(EDITOR_JS, 'js', ASSET_MAX_AGE));
 
-  // The count beside "My tasks", on every editor page.
+  // The counts beside "My tasks" and "Notifications", on every editor page.
+  const navCounts = async (s: SessionInfo) =>
+    setNavCounts(s, {
+      tasks: taskCount(await reads.tasksFor(s.user, config.today())),
+      notices: await reads.unreadNotificationCount(s.user.username),
+    });
   app.use('/editor/*', async (c, next) => {
     const s = c.get('session');
     if (s && (c.req.method === 'GET' || c.req.method === 'POST') && !c.req.path.startsWith('/editor/api/')) {
-      setNavCounts(s, { tasks: taskCount(await reads.tasksFor(s.user, config.today())) });
+      await navCounts(s);
     }
     await next();
   });
   app.use('/editor', async (c, next) => {
     const s = c.get('session');
-    if (s) setNavCounts(s, { tasks: taskCount(await reads.tasksFor(s.user, config.today())) });
+    if (s) await navCounts(s);
     await next();
   });
 
@@ -73,13 +79,46 @@ export function registerTeam(app: EditorApp, deps: EditorDeps) {
     const groups = await reads.tasksFor(s.user, config.today());
     const editorial = s.user.role === 'editor' || s.user.role === 'admin';
     const outbox = editorial ? await deps.store.outbox().counts() : null;
-    return html(c, <TasksPage config={config} session={s} groups={groups} outbox={outbox} />);
+    const notices = await reads.notificationsFor(s.user.username);
+    return html(
+      c,
+      <TasksPage
+        config={config}
+        session={s}
+        groups={groups}
+        outbox={outbox}
+        notices={notices}
+        notice={c.req.query('notice')}
+      />,
+    );
   });
 
   app.get('/editor/api/tasks', async (c) => {
     const s = c.get('session')!;
     const groups = await reads.tasksFor(s.user, config.today());
-    return c.json({ count: taskCount(groups), groups });
+    const notices = await reads.notificationsFor(s.user.username);
+    return c.json({
+      count: taskCount(groups),
+      groups,
+      unread: await reads.unreadNotificationCount(s.user.username),
+      notifications: notices.map((n) => ({
+        id: n.id,
+        event: n.event,
+        createdAt: n.createdAt,
+        read: n.readAt !== null,
+        data: n.payload,
+      })),
+    });
+  });
+
+  // Marks what the person has seen read (up to the newest row the page showed, so a notice that
+  // arrived meanwhile stays unread).
+  const ReadForm = z.object({ up_to: z.string().regex(/^\d+$/, 'expected a notification number') });
+  app.post('/editor/notifications/read', async (c) => {
+    const s = c.get('session')!;
+    const body = await formBody(c, ReadForm);
+    await deps.store.outbox().markRead(s.user.username, Number(body.up_to), new Date().toISOString());
+    return c.redirect('/editor/tasks?notice=read#notifications', 303);
   });
 
   // ------------------------------------------------------------ accounts

@@ -4,9 +4,14 @@ import { Layout, type SiteConfig } from '../../../site/index.js';
 import type { SessionInfo } from '../../../store/index.js';
 import { type DiffOp, type State, stateLabel } from '../../../workflow/index.js';
 
-/** Counts shown in the navigation, set per request by the editor routes (see tasks.ts). */
-const navCounts = new WeakMap<SessionInfo, { tasks: number }>();
-export function setNavCounts(session: SessionInfo, counts: { tasks: number }): void {
+/** Counts shown in the navigation, set per request by the editor routes (see handlers/team.tsx). */
+export interface NavCounts {
+  tasks: number;
+  /** This person's unread notifications. */
+  notices: number;
+}
+const navCounts = new WeakMap<SessionInfo, NavCounts>();
+export function setNavCounts(session: SessionInfo, counts: NavCounts): void {
   navCounts.set(session, counts);
 }
 
@@ -21,6 +26,7 @@ export interface EditorPageProps {
 
 const NAV: { href: string; label: string; roles?: string[] }[] = [
   { href: '/editor/tasks', label: 'My tasks' },
+  { href: '/editor/tasks#notifications', label: 'Notifications' },
   { href: '/editor', label: 'Answers' },
   { href: '/editor/new', label: 'New answer' },
   { href: '/editor/queue', label: 'Review due' },
@@ -30,7 +36,9 @@ const NAV: { href: string; label: string; roles?: string[] }[] = [
 ];
 
 export function EditorLayout({ config, title, path, session, scripts, children }: EditorPageProps) {
-  const tasks = session ? navCounts.get(session)?.tasks : undefined;
+  const counts = session ? navCounts.get(session) : undefined;
+  const tasks = counts?.tasks;
+  const notices = counts?.notices;
   const current = (href: string) =>
     href === '/editor' ? path === '/editor' : path === href || path.startsWith(`${href}/`);
   return (
@@ -54,6 +62,12 @@ export function EditorLayout({ config, title, path, session, scripts, children }
                       <span class="count">
                         {tasks}
                         <span class="visually-hidden"> waiting</span>
+                      </span>
+                    ) : null}
+                    {n.href === '/editor/tasks#notifications' && notices ? (
+                      <span class="count">
+                        {notices}
+                        <span class="visually-hidden"> unread</span>
                       </span>
                     ) : null}
                   </a>

@@ -1,9 +1,44 @@
 /** "My tasks": what is waiting for the signed-in person, grouped by what they need to do. */
 import type { SiteConfig } from '../../../site/index.js';
 import type { TaskGroup } from '../../../store/editor-tasks.js';
-import type { SessionInfo } from '../../../store/index.js';
+import type { NotificationEvent, NotificationRecord, SessionInfo } from '../../../store/index.js';
 import { isState } from '../../../workflow/index.js';
-import { EditorLayout, StateTag } from './layout.js';
+import { CsrfField, EditorLayout, StateTag } from './layout.js';
+
+const EVENT_LABELS: Record<NotificationEvent, string> = {
+  submitted: 'Submitted for review',
+  changes_requested: 'Changes requested',
+  approved: 'Approved',
+  published: 'Published',
+  review_due: 'Review due',
+};
+
+/** One notification as a sentence: what happened to which answer, by whom, when. */
+function NoticeItem({ n }: { n: NotificationRecord }) {
+  const d = n.payload as {
+    answerId?: number;
+    question?: string | null;
+    actor?: string;
+    due?: string;
+    comment?: string;
+  };
+  const href = d.answerId
+    ? n.event === 'submitted'
+      ? `/editor/answers/${d.answerId}/review`
+      : `/editor/answers/${d.answerId}`
+    : null;
+  const question = d.question ?? 'an answer';
+  return (
+    <li class={n.readAt ? 'notice-read' : 'notice-unread'}>
+      {n.readAt ? null : <strong class="new">New: </strong>}
+      {EVENT_LABELS[n.event]}: {href ? <a href={href}>{question}</a> : question}
+      {d.actor ? ` — by ${d.actor}` : ''}
+      {d.due ? ` — due ${d.due}` : ''}
+      {d.comment ? <q>{d.comment}</q> : null}{' '}
+      <time datetime={n.createdAt}>{n.createdAt.slice(0, 16).replace('T', ' ')} UTC</time>
+    </li>
+  );
+}
 
 export function TasksPage(props: {
   config: SiteConfig;
@@ -11,8 +46,13 @@ export function TasksPage(props: {
   groups: TaskGroup[];
   /** The notification outbox's state (editors and admins). */
   outbox?: { pending: number; failed: number } | null;
+  /** This person's latest notifications, newest first. */
+  notices?: NotificationRecord[];
+  notice?: string;
 }) {
   const { session } = props;
+  const notices = props.notices ?? [];
+  const unread = notices.filter((n) => !n.readAt).length;
   return (
     <EditorLayout config={props.config} title="My tasks" path="/editor/tasks" session={session}>
       <h1>My tasks</h1>
@@ -33,6 +73,28 @@ export function TasksPage(props: {
           <strong>{props.outbox.failed}</strong> failed (see <code>medbrief notify list</code>).
         </p>
       ) : null}
+      <section aria-labelledby="notifications">
+        <h2 id="notifications">Notifications for me ({unread} unread)</h2>
+        {props.notice === 'read' ? <p role="status">Marked as read.</p> : null}
+        {notices.length ? (
+          <>
+            <ul class="notices">
+              {notices.map((n) => (
+                <NoticeItem n={n} />
+              ))}
+            </ul>
+            {unread ? (
+              <form method="post" action="/editor/notifications/read">
+                <CsrfField token={session.csrfToken} />
+                <input type="hidden" name="up_to" value={String(notices[0]!.id)} />
+                <button type="submit">Mark all as read</button>
+              </form>
+            ) : null}
+          </>
+        ) : (
+          <p>No notifications for you yet.</p>
+        )}
+      </section>
       {props.groups.map((g) => (
         <section aria-labelledby={g.key}>
           <h2 id={g.key}>

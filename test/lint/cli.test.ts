@@ -71,6 +71,24 @@ describe('medbrief lint', () => {
 describe('medbrief audit', () => {
   const dir = mkdtempSync(join(tmpdir(), 'medbrief-audit-'));
 
+  it('a file that is not UTF-8 (Latin-1 bytes) is refused with a clear message, not a crash', () => {
+    const file = join(dir, 'latin1.txt');
+    writeFileSync(
+      file,
+      Buffer.from('Caf\xe9 au lait spots\nAbout 1 in 3000 people have it. \xff\xfe\n', 'latin1'),
+    );
+    for (const args of [
+      ['audit', file],
+      ['audit', file, '--format', 'json'],
+      ['lint', file],
+    ]) {
+      const r = medbrief(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain('file is not valid UTF-8 (first bad byte at offset 3)');
+      expect(r.stderr).not.toMatch(/at .*\.(?:ts|js):\d+/);
+    }
+  });
+
   it('writes SARIF 2.1.0 with rule metadata and exits 1 on errors', () => {
     const page = join(dir, 'page.txt');
     writeFileSync(page, 'TL;DR: It is rare.\nStudies show it is 5 times more likely after 40.\n');

@@ -3,12 +3,7 @@
  * bracket that only gives an abbreviation ("hemoglobin A1C (A1C)") does not explain the term.
  */
 import { describe, expect, it } from 'vitest';
-import { auditPage } from '../../src/lint/index.js';
-
-const found = (page: string, rule: string) =>
-  auditPage(page, 'p.txt', { today: '2026-12-02' })
-    .filter((m) => m.ruleId === rule)
-    .map((m) => `${m.line}:${m.column} ${m.message}`);
+import { auditMessages as found } from './helpers/audit-messages.js';
 
 describe('jargon and names', () => {
   it('a word inside a capitalised name is not reported; the same word in prose is', () => {

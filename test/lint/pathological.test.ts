@@ -101,6 +101,11 @@ const AT_ONE_MB = [
   'long word',
   'long number',
   'no spaces',
+  'one long paragraph',
+  'ratio runs',
+  'authority about runs',
+  'quote runs',
+  'comma items',
 ];
 
 describe('1 MB of bad input gives a result, never a crash', () => {
@@ -121,5 +126,15 @@ describe('1 MB of bad input gives a result, never a crash', () => {
     const messages = auditPage(html);
     for (const m of messages) expect(m.message).not.toMatch(/rule failed/);
     expect(messages.every((m) => m.offset <= html.length)).toBe(true);
+  }, 60_000);
+  it('a 1 MB page without any paragraph break gives its messages', () => {
+    const body =
+      'Beer raises the risk 3x. Research on gout shows it. Read the leaflet [PDF-3.5MB] about it. '.repeat(
+        11_000,
+      );
+    const messages = auditPage(`Gout\n${body}\n`);
+    expect(messages.some((m) => m.ruleId === 'relative-risk-without-baseline')).toBe(true);
+    expect(messages.some((m) => m.ruleId === 'unattributed-claim')).toBe(true);
+    for (const m of messages) expect(m.message).not.toMatch(/rule failed/);
   }, 60_000);
 });

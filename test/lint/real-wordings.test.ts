@@ -8,13 +8,10 @@
  * inside a cited title; review claims dated in other wordings.
  */
 import { describe, expect, it } from 'vitest';
-import { auditPage } from '../../src/lint/index.js';
 import { ratioChange } from '../../src/lint/rules/relative-risk-without-baseline.js';
+import { auditMessages } from './helpers/audit-messages.js';
 
-const found = (page: string, rule: string) =>
-  auditPage(page, 'p.txt', { today: '2026-12-02' })
-    .filter((m) => m.ruleId === rule)
-    .map((m) => `${m.line}:${m.column} ${m.message} | ${m.hint}`);
+const found = (page: string, rule: string) => auditMessages(page, rule, true);
 
 const RR_HINT =
   'say how many out of how many are affected with and without the factor (e.g. "about 1 in 350, compared with 1 in 25,000")';

@@ -33,4 +33,23 @@ export const PATHOLOGICAL: Record<string, (n: number) => string> = {
   'html links': (n) => '<p><a href="https://www.nhs.uk/a">NHS</a> '.repeat(n / 40),
   'html ordered lists': (n) => '<ol><li>x'.repeat(n / 10),
   'trailing year brackets': (n) => `About 15% of people. (Smith${' a'.repeat(n / 2)} 2019)`,
+  // Shapes of the relative-risk, attribution, citation, list, repeat and jargon-name patterns.
+  'ratio runs': (n) => 'risk ratio of '.repeat(n / 14),
+  'multiplier runs': (n) => 'raises the risk 3x '.repeat(n / 19),
+  'percent more likely runs': (n) => 'about 49% more '.repeat(n / 15),
+  'authority about runs': (n) => `Evidence from ${'neuroscience, '.repeat(n / 14)}`,
+  'authority about verbs': (n) => 'Research on gout in men shows research on '.repeat(n / 42),
+  'quote runs': (n) => '"'.repeat(n),
+  'unclosed title quotes': (n) => 'the fact sheet, "Idiopathic Chronic Renal '.repeat(n / 42),
+  'pdf marker runs': (n) => '1 in 4 [PDF-'.repeat(n / 12),
+  'do intros': (n) => 'Do:\n'.repeat(n / 4),
+  'intro then intro': (n) => 'You should:\nYou could also try:\n'.repeat(n / 32),
+  'comma items': (n) => `Black and over age 40${', over age 60'.repeat(n / 13)}.`,
+  'headings and repeats': (n) =>
+    'Cataract\nIf you are over age 60, have an eye exam through dilated pupils every two years.\n'.repeat(
+      n / 90,
+    ),
+  'condition headings': (n) =>
+    'Chronic obstructive pulmonary disease\nChronic renal failure is rare.\n'.repeat(n / 70),
+  'review wordings': (n) => 'Medically reviewed in May 2005 by '.repeat(n / 34),
 };

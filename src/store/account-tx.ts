@@ -7,7 +7,7 @@ import { TxPart } from './tx-part.js';
 import type { Role } from './types.js';
 import {
   type AccountLinkPurpose,
-  JOINED_USER_COLUMNS,
+  openAccountLink,
   sha256,
   toUser,
   USER_COLUMNS,
@@ -123,24 +123,17 @@ export class KyselyAccountTx extends TxPart implements AccountTx {
   }
 
   async spendLink(token: string) {
-    const link = await this.trx
-      .selectFrom('account_links as l')
-      .innerJoin('users as u', 'u.id', 'l.user_id')
-      .select(['l.id as link_id', 'l.purpose', ...JOINED_USER_COLUMNS])
-      .where('l.id', '=', sha256(token))
-      .where('l.used_at', 'is', null)
-      .where('l.expires_at', '>', this.at)
-      .where('u.disabled', '=', 0)
-      .executeTakeFirst();
+    const link = await openAccountLink(this.trx, token, this.at);
     if (!link) return null;
+    // Spent only if still unused now: of two uses racing, one updates the row.
     const used = await this.trx
       .updateTable('account_links')
       .set({ used_at: this.at })
-      .where('id', '=', link.link_id)
+      .where('id', '=', link.linkId)
       .where('used_at', 'is', null)
       .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) return null;
-    return { user: toUser(link), purpose: link.purpose as AccountLinkPurpose };
+    return { user: link.user, purpose: link.purpose };
   }
 
   async setReviewerDetails(reviewerId: string, details: ReviewerDetails): Promise<boolean> {

@@ -14,6 +14,7 @@ import { toReviewer } from './rows.js';
 import {
   type AccountLinkPurpose,
   JOINED_USER_COLUMNS,
+  openAccountLink,
   type SessionInfo,
   sha256,
   toUser,
@@ -82,14 +83,8 @@ export class AccountStore {
 
   /** The account a one-time link opens, while it is unused, unexpired and the account active; else null. */
   async accountLinkFor(token: string): Promise<{ user: WorkflowUser; purpose: AccountLinkPurpose } | null> {
-    const row = await this.db
-      .selectFrom('account_links as l')
-      .innerJoin('users as u', 'u.id', 'l.user_id')
-      .select(['l.purpose', 'l.expires_at', 'l.used_at', ...JOINED_USER_COLUMNS])
-      .where('l.id', '=', sha256(token))
-      .executeTakeFirst();
-    if (!row || row.used_at || row.expires_at <= this.nowIso() || row.disabled) return null;
-    return { user: toUser(row), purpose: row.purpose as AccountLinkPurpose };
+    const link = await openAccountLink(this.db, token, this.nowIso());
+    return link && { user: link.user, purpose: link.purpose };
   }
 
   // ------------------------------------------------------------- sessions

@@ -1,11 +1,10 @@
 /**
  * Condition codes in the store: listing them by system, and attaching codes in bulk. Attaching
- * goes through `upsertCondition`, the one write path for conditions, inside one transaction.
+ * goes through StoreTx's `upsertCondition`, the one write path for conditions.
  */
-import { type CodeSystem, type Condition, type ConditionCodes, isCodeSystem } from '../content/index.js';
+import { type CodeSystem, type ConditionCodes, isCodeSystem } from '../content/index.js';
 import { countRows } from './count.js';
-import { kyselyOf, upsertCondition } from './kysely-store.js';
-import { synonymsOf } from './rows.js';
+import { kyselyOf } from './kysely-store.js';
 import type { Store } from './types.js';
 
 export interface ConditionCodeRow {
@@ -77,53 +76,37 @@ export class UnknownConditionError extends Error {
 
 /**
  * Adds codes to conditions (never removes any), all or nothing: when any condition is unknown
- * nothing is written. Codes must already be valid and normalized (see `codeProblem`).
+ * nothing is written. Codes must already be valid and normalized (see `codeProblem`). One write
+ * transaction, through the condition upsert of StoreTx.
  */
-export async function attachConditionCodes(
+export function attachConditionCodes(
   store: Store,
   attachments: readonly CodeAttachment[],
 ): Promise<AttachReport> {
-  return kyselyOf(store)
-    .db.transaction()
-    .execute(async (trx) => {
-      const bySlug = new Map<string, CodeAttachment[]>();
-      for (const a of attachments) bySlug.set(a.condition, [...(bySlug.get(a.condition) ?? []), a]);
-      const rows = bySlug.size
-        ? await trx
-            .selectFrom('conditions')
-            .selectAll()
-            .where('slug', 'in', [...bySlug.keys()])
-            .execute()
-        : [];
-      const missing = [...bySlug.keys()].filter((s) => !rows.some((r) => r.slug === s));
-      if (missing.length) throw new UnknownConditionError(missing);
-      const report: AttachReport = { added: 0, unchanged: 0, conditions: [] };
-      for (const row of rows) {
-        const codes = JSON.parse(row.codes) as ConditionCodes;
-        let added = 0;
-        for (const a of bySlug.get(row.slug) ?? []) {
-          const list = codes[a.system] ?? [];
-          if (list.includes(a.code)) {
-            report.unchanged++;
-            continue;
-          }
-          codes[a.system] = [...list, a.code];
-          added++;
+  return store.write('attach-codes', async (tx) => {
+    const bySlug = new Map<string, CodeAttachment[]>();
+    for (const a of attachments) bySlug.set(a.condition, [...(bySlug.get(a.condition) ?? []), a]);
+    const found = await tx.conditionsBySlug([...bySlug.keys()]);
+    const missing = [...bySlug.keys()].filter((s) => !found.some((c) => c.slug === s));
+    if (missing.length) throw new UnknownConditionError(missing);
+    const report: AttachReport = { added: 0, unchanged: 0, conditions: [] };
+    for (const condition of found) {
+      const codes: ConditionCodes = { ...condition.codes };
+      let added = 0;
+      for (const a of bySlug.get(condition.slug) ?? []) {
+        const list = codes[a.system] ?? [];
+        if (list.includes(a.code)) {
+          report.unchanged++;
+          continue;
         }
-        if (!added) continue;
-        const synonyms = (await synonymsOf(trx, row.id)).map((s) => s.name);
-        const condition: Condition = {
-          slug: row.slug,
-          name: row.name,
-          synonyms,
-          summary: row.summary,
-          codes,
-          review_interval_months: row.review_interval_months ?? undefined,
-        };
-        await upsertCondition(trx, condition);
-        report.added += added;
-        report.conditions.push(row.slug);
+        codes[a.system] = [...list, a.code];
+        added++;
       }
-      return report;
-    });
+      if (!added) continue;
+      await tx.upsertCondition({ ...condition, codes });
+      report.added += added;
+      report.conditions.push(condition.slug);
+    }
+    return report;
+  });
 }

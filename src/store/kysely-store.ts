@@ -17,13 +17,7 @@ import { countRows } from './count.js';
 import type { Database } from './db.js';
 import { EditorReads } from './editor-reads.js';
 import { OutboxStore } from './outbox.js';
-import {
-  answersWithCondition,
-  approvalsByAnswer,
-  revisionsOf,
-  toReviewer,
-  upsertCondition as upsertConditionRow,
-} from './rows.js';
+import { answersWithCondition, approvalsByAnswer, revisionsOf, toReviewer } from './rows.js';
 import { collectStats, type StoreStats } from './stats.js';
 import { KyselyTx } from './tx.js';
 import type {
@@ -302,9 +296,4 @@ export function kyselyOf(store: Store): KyselyStore {
   if (!(store instanceof KyselyStore))
     throw new Error('this operation needs a SQL store opened with openStore()');
   return store;
-}
-
-/** Upserts a condition outside a StoreTx (bulk code attachment, ./codes.ts). */
-export function upsertCondition(db: Parameters<typeof upsertConditionRow>[0], c: Condition) {
-  return upsertConditionRow(db, c, new Date().toISOString());
 }

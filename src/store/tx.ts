@@ -20,7 +20,14 @@ import { type AuditEvent, appendAudit } from './audit.js';
 import type { Database } from './db.js';
 import { ImportLedger } from './import-ledger.js';
 import { KyselyOutboxTx } from './outbox.js';
-import { answersWithCondition, approvalsOf, revisionById, upsertCondition, upsertReviewer } from './rows.js';
+import {
+  answersWithCondition,
+  approvalsOf,
+  revisionById,
+  synonymsOf,
+  upsertCondition,
+  upsertReviewer,
+} from './rows.js';
 import type {
   AnswerChanges,
   AnswerLock,
@@ -310,6 +317,28 @@ export class KyselyTx implements StoreTx {
 
   upsertCondition(c: Condition) {
     return upsertCondition(this.trx, c, this.at);
+  }
+
+  async conditionsBySlug(slugs: string[]): Promise<Condition[]> {
+    if (!slugs.length) return [];
+    const rows = await this.trx
+      .selectFrom('conditions')
+      .selectAll()
+      .where('slug', 'in', slugs)
+      .orderBy('id')
+      .execute();
+    const out: Condition[] = [];
+    for (const row of rows) {
+      out.push({
+        slug: row.slug,
+        name: row.name,
+        synonyms: (await synonymsOf(this.trx, row.id)).map((s) => s.name),
+        summary: row.summary,
+        codes: JSON.parse(row.codes) as Condition['codes'],
+        review_interval_months: row.review_interval_months ?? undefined,
+      });
+    }
+    return out;
   }
 
   upsertReviewer(r: Reviewer) {

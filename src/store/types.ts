@@ -303,6 +303,8 @@ export interface StoreTx {
     slug: string,
   ): Promise<{ id: number; slug: string; reviewIntervalMonths: number | null } | null>;
   upsertCondition(c: Condition): Promise<{ outcome: keyof ImportCounts; id: number }>;
+  /** The stored conditions with these exact slugs, with their synonyms and codes, in id order. */
+  conditionsBySlug(slugs: string[]): Promise<Condition[]>;
   upsertReviewer(r: Reviewer): Promise<keyof ImportCounts>;
   reviewerExists(id: string): Promise<boolean>;
   reviewerIds(): Promise<string[]>;

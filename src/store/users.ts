@@ -85,6 +85,25 @@ export async function userByName(db: Kysely<Database>, username: string): Promis
   return row ? toUser(row) : null;
 }
 
+/**
+ * The one-time link a token opens and its account, while the link is unused, unexpired at
+ * `nowIso` and the account active; else null. Only the SHA-256 of a token is stored.
+ */
+export async function openAccountLink(
+  db: Kysely<Database>,
+  token: string,
+  nowIso: string,
+): Promise<{ linkId: string; purpose: AccountLinkPurpose; user: WorkflowUser } | null> {
+  const row = await db
+    .selectFrom('account_links as l')
+    .innerJoin('users as u', 'u.id', 'l.user_id')
+    .select(['l.id as link_id', 'l.purpose', 'l.expires_at', 'l.used_at', ...JOINED_USER_COLUMNS])
+    .where('l.id', '=', sha256(token))
+    .executeTakeFirst();
+  if (!row || row.used_at || row.expires_at <= nowIso || row.disabled) return null;
+  return { linkId: row.link_id, purpose: row.purpose as AccountLinkPurpose, user: toUser(row) };
+}
+
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }

@@ -187,6 +187,9 @@ export class MemoryTx implements StoreTx {
   async upsertCondition(): Promise<never> {
     throw new Error('not modelled');
   }
+  async conditionsBySlug(): Promise<never> {
+    throw new Error('not modelled');
+  }
   async upsertReviewer(): Promise<never> {
     throw new Error('not modelled');
   }

@@ -7,6 +7,7 @@ export * from './diff.js';
 export * from './errors.js';
 export * from './four-eyes.js';
 export * from './import-content.js';
+export * from './merge.js';
 export * from './notifications.js';
 export * from './passwords.js';
 export * from './policy.js';

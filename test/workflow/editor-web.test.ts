@@ -1,5 +1,7 @@
 /** The editor over real HTTP: sign-in, CSRF, roles, stale edits, review, audit export. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AnswerSchema } from '../../src/content/index.js';
+import { formValues } from '../../src/web/editor/answer-form.js';
 import { GENERIC_LOGIN_FAILURE } from '../../src/web/editor/index.js';
 import { ConditionCodesLine } from '../../src/web/editor/pages/answer.js';
 import { PASSWORDS, startTestSite, type TestSite } from './fixture-app.js';
@@ -189,6 +191,58 @@ describe('editing and review over HTTP', () => {
     const current = (await site.repo.getAnswer(id))!.current!;
     expect(current.baseRevisionId).toBe(original.id);
     expect(page).toContain(`name="base_revision_id" value="${current.id}"`);
+    // Only Rob changed that paragraph's "mostly", only Ann its first word: the form holds both.
+    expect(page).toContain('Signs depend mostly on how much');
+    expect(page).toMatch(/Taken from their revision, because only they changed it: [^<]*words in body ¶1/);
+    expect(page).toContain('You did not both change the same part.');
+    // The file exactly as Ann sent it stays on the page.
+    expect(page).toMatch(/<textarea id="submitted-file" readonly="" rows="12">[^<]*Signs depend on how much/);
+  });
+
+  it("merges a stale save from the form field by field, keeping the author's words where both changed", async () => {
+    const ann = client();
+    const rob = client();
+    await ann.login('ann', PASSWORDS.ann);
+    await rob.login('rob', PASSWORDS.rob);
+    const id = await answerId('causes');
+    const original = (await site.repo.getAnswer(id))!.current!;
+    const values = formValues(AnswerSchema.parse(original.answer));
+    const save = (who: TestClient, changes: Record<string, string>) =>
+      who.form(`/editor/answers/${id}/edit`, {
+        ...values,
+        ...changes,
+        _csrf: who.csrf,
+        mode: 'form',
+        base_revision_id: String(original.id),
+        intent: 'save',
+      });
+    // Rob changes the question and the TL;DR; Ann, from the same revision, the TL;DR and the body.
+    const robQuestion = `${values.question!.replace(/\?$/, '')} in babies?`;
+    expect((await save(rob, { question: robQuestion, tldr: `${values.tldr} Rob's TL;DR.` })).status).toBe(
+      303,
+    );
+    const res = await save(ann, {
+      tldr: `${values.tldr} Ann's TL;DR.`,
+      body: `${values.body!.trimEnd()}\n\nAnn adds a paragraph.\n`,
+    });
+    expect(res.status).toBe(409);
+    const page = await res.text();
+    expect(page).toMatch(/Taken from their revision, because only they changed it: question/);
+    expect(page).toMatch(/You both changed: tldr\./);
+    // The form: Rob's question, Ann's TL;DR and Ann's new paragraph.
+    expect(page).toContain(`value="${robQuestion}"`);
+    expect(page).toContain('Ann&#39;s TL;DR.');
+    expect(page).not.toContain('Rob&#39;s TL;DR.</textarea>');
+    expect(page).toContain('Ann adds a paragraph.');
+    // What Rob changed is shown on its own, beside what saving now would change.
+    expect(page).toMatch(/what rob changed/);
+    const current = (await site.repo.getAnswer(id))!.current!;
+    expect(page).toContain(`name="base_revision_id" value="${current.id}"`);
+    // Saving the merged form is an ordinary save on top of Rob's revision.
+    const merged = Object.fromEntries(
+      [...page.matchAll(/<input[^>]* name="([^"]+)"[^>]* value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]),
+    );
+    expect(merged.question).toBe(robQuestion);
   });
 
   it('walks submit → request changes → fix → approve → publish through forms', async () => {

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { type Answer, AnswerSchema, type Approval, contentHash } from '../../../content/index.js';
 import { badgeFor } from '../../../site/index.js';
 import { type AnswerView, type EditorAnswer, editLocks } from '../../../store/index.js';
-import { readableDiff, StaleRevisionError } from '../../../workflow/index.js';
+import { mergeAnswers, readableDiff, StaleRevisionError } from '../../../workflow/index.js';
 import { MAX_ANSWER_BYTES, RequestError, tooLarge } from '../../errors.js';
 import { answerFromForm, type FormValues, formValues, toFormValues } from '../answer-form.js';
 import { jsonBody } from '../bodies.js';
@@ -256,15 +256,47 @@ export function registerEditing(app: EditorApp, deps: EditorDeps, pool: CheckPoo
       return c.redirect(`/editor/answers/${a.id}?notice=${saved.created ? 'saved' : 'unchanged'}`, 303);
     } catch (err) {
       if (!(err instanceof StaleRevisionError) || !a) throw err;
+      const theirs = AnswerSchema.parse(err.current.answer);
+      const baseRevision = base === null ? null : await repo.getRevision(base);
+      // Both edits started from the base: what only they changed is taken into the form, what
+      // both changed keeps this author's words; the file as submitted stays on the page as well.
+      let merged = answer;
+      let merge: { conflicts: string[]; taken: string[] } = { conflicts: [], taken: [] };
+      if (baseRevision && baseRevision.answerId === a.id) {
+        const r = mergeAnswers(AnswerSchema.parse(baseRevision.answer), theirs, answer);
+        const checked = parseEditorMarkdown(editableMarkdown(r.answer));
+        if (checked.ok) {
+          merged = checked.answer;
+          merge = r;
+        }
+      }
       const conflict = {
         currentId: err.current.id,
         author: err.current.author,
         createdAt: err.current.createdAt,
-        diff: readableDiff(AnswerSchema.parse(err.current.answer), answer, DIFF_LABELS),
+        theirs: baseRevision
+          ? readableDiff(AnswerSchema.parse(baseRevision.answer), theirs, DIFF_LABELS)
+          : null,
+        diff: readableDiff(theirs, merged, DIFF_LABELS),
+        conflicts: merge.conflicts,
+        taken: merge.taken,
+        submitted: markdown,
         currentHref: `/editor/answers/${a.id}/edit`,
       };
-      // The form keeps the author's text and now builds on the current revision: saving again is a deliberate merge.
-      return page(c, a, { ...common, mode, baseRevisionId: err.current.id, conflict }, 409);
+      // The form now builds on the current revision: saving again is a deliberate merge.
+      return page(
+        c,
+        a,
+        {
+          ...common,
+          values: formValues(merged),
+          markdown: editableMarkdown(merged),
+          mode,
+          baseRevisionId: err.current.id,
+          conflict,
+        },
+        409,
+      );
     }
   };
 

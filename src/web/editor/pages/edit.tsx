@@ -40,7 +40,15 @@ export interface EditFormProps {
     currentId: number;
     author: string;
     createdAt: string;
+    /** What the other person changed (the base both started from → their revision). */
+    theirs: ReadableDiff | null;
+    /** What saving the form now would change in the current revision. */
     diff: ReadableDiff;
+    /** Parts both changed (this author's words kept) and parts taken from the other revision. */
+    conflicts: string[];
+    taken: string[];
+    /** The answer file exactly as this author submitted it. */
+    submitted: string;
     currentHref: string;
   };
   lock?: EditLockInfo | null;
@@ -73,15 +81,46 @@ export function EditPage(props: EditFormProps) {
           <p>
             Revision #{props.conflict.currentId} by {props.conflict.author} (
             {props.conflict.createdAt.slice(0, 16).replace('T', ' ')} UTC) is now current. Your text was{' '}
-            <strong>not</strong> saved and nothing was lost: it is still in the form below, now based on
-            revision #{props.conflict.currentId}. Merge what you need from the differences, then save again —
-            or <a href={props.conflict.currentHref}>discard your changes and open the current revision</a>.
+            <strong>not</strong> saved and nothing was lost.
           </p>
+          <ul>
+            <li>
+              {props.conflict.taken.length
+                ? `Taken from their revision, because only they changed it: ${props.conflict.taken.join(', ')}.`
+                : 'Nothing was taken from their revision.'}
+            </li>
+            <li>
+              {props.conflict.conflicts.length
+                ? `You both changed: ${props.conflict.conflicts.join(', ')}. The form keeps your words there: compare with theirs below and settle it before saving.`
+                : 'You did not both change the same part.'}
+            </li>
+          </ul>
+          <p>
+            The form below now holds the merged answer, based on revision #{props.conflict.currentId}. Check
+            it, then save again — or{' '}
+            <a href={props.conflict.currentHref}>discard your changes and open the current revision</a>.
+          </p>
+          {props.conflict.theirs ? (
+            <ReadableDiffView
+              diff={props.conflict.theirs}
+              mode="side"
+              title={`what ${props.conflict.author} changed (the revision you both started from, before; theirs, after)`}
+            />
+          ) : null}
           <ReadableDiffView
             diff={props.conflict.diff}
             mode="side"
-            title="the current revision (before) compared with your text (after)"
+            title="what saving the form changes (the current revision, before; the merged answer, after)"
           />
+          <details>
+            <summary>Your answer file exactly as you submitted it</summary>
+            <label for="submitted-file">
+              Your submitted answer file (read only; copy from it as you need)
+            </label>
+            <textarea id="submitted-file" readonly rows={12}>
+              {props.conflict.submitted}
+            </textarea>
+          </details>
         </section>
       ) : null}
       <ProblemList

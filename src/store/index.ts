@@ -39,6 +39,7 @@ export {
   type OutboxTx,
   type RecipientQuery,
 } from './outbox.js';
+export type { PublicationTx } from './publication-tx.js';
 export { redact } from './redact.js';
 export type { StoreStats } from './stats.js';
 export * from './types.js';

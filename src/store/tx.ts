@@ -20,6 +20,7 @@ import { type AuditEvent, appendAudit } from './audit.js';
 import type { Database } from './db.js';
 import { ImportLedger } from './import-ledger.js';
 import { KyselyOutboxTx } from './outbox.js';
+import { KyselyPublicationTx } from './publication-tx.js';
 import {
   answersWithCondition,
   approvalsOf,
@@ -37,7 +38,6 @@ import type {
   NewComment,
   OriginLink,
   RevisionRecord,
-  ScheduledPublication,
   StoreTx,
 } from './types.js';
 
@@ -45,6 +45,7 @@ export class KyselyTx implements StoreTx {
   readonly imports: ImportLedger;
   readonly outbox: KyselyOutboxTx;
   readonly accounts: KyselyAccountTx;
+  readonly publications: KyselyPublicationTx;
   constructor(
     private readonly trx: Transaction<Database>,
     readonly dialect: 'sqlite' | 'postgres',
@@ -53,6 +54,7 @@ export class KyselyTx implements StoreTx {
     this.imports = new ImportLedger(trx, at);
     this.outbox = new KyselyOutboxTx(trx, at);
     this.accounts = new KyselyAccountTx(trx, at);
+    this.publications = new KyselyPublicationTx(trx, at);
   }
 
   private lockQuery() {
@@ -273,37 +275,6 @@ export class KyselyTx implements StoreTx {
 
   appendAudit(event: AuditEvent): Promise<void> {
     return appendAudit(this.trx, event, this.at);
-  }
-
-  async setPublication(p: ScheduledPublication): Promise<void> {
-    await this.clearPublication(p.answerId);
-    await this.trx
-      .insertInto('scheduled_publications')
-      .values({
-        answer_id: p.answerId,
-        revision_id: p.revisionId,
-        publish_at: p.publishAt,
-        created_by: p.createdBy,
-        created_at: this.at,
-      })
-      .execute();
-  }
-
-  async clearPublication(answerId: number): Promise<boolean> {
-    const r = await this.trx
-      .deleteFrom('scheduled_publications')
-      .where('answer_id', '=', answerId)
-      .executeTakeFirst();
-    return Number(r.numDeletedRows) > 0;
-  }
-
-  async claimPublication(answerId: number, publishAt: string): Promise<boolean> {
-    const r = await this.trx
-      .deleteFrom('scheduled_publications')
-      .where('answer_id', '=', answerId)
-      .where('publish_at', '=', publishAt)
-      .executeTakeFirst();
-    return Number(r.numDeletedRows) === 1;
   }
 
   async findCondition(slug: string) {

@@ -9,6 +9,7 @@ import type { AuditEvent } from './audit.js';
 import type { EditorReads } from './editor-reads.js';
 import type { ImportLedger } from './import-ledger.js';
 import type { OutboxStore, OutboxTx } from './outbox.js';
+import type { PublicationTx } from './publication-tx.js';
 import type { StoreStats } from './stats.js';
 
 export const ANSWER_STATES = [
@@ -288,16 +289,6 @@ export interface StoreTx {
   unscheduledPublished(): Promise<number[]>;
   appendAudit(event: AuditEvent): Promise<void>;
 
-  // scheduled publication (one per answer)
-  setPublication(p: ScheduledPublication): Promise<void>;
-  /** False when the answer had none. */
-  clearPublication(answerId: number): Promise<boolean>;
-  /**
-   * Removes the schedule of `answerId` due at `publishAt`: true only for the transaction that
-   * removed it, so two processes never publish one schedule twice.
-   */
-  claimPublication(answerId: number, publishAt: string): Promise<boolean>;
-
   // conditions, reviewers, origins
   findCondition(
     slug: string,
@@ -318,4 +309,6 @@ export interface StoreTx {
   readonly outbox: OutboxTx;
   /** Users, sessions, one-time links and reviewer details, for the account actions. */
   readonly accounts: AccountTx;
+  /** Scheduled publications (one per answer), for the scheduling actions. */
+  readonly publications: PublicationTx;
 }

@@ -220,7 +220,7 @@ describe('scheduling and account actions over an in-memory StoreTx', () => {
       revisionId: revision.id,
       publishAt: later,
     });
-    expect(tx.publications.get(id)).toEqual(s);
+    expect(tx.scheduled.get(id)).toEqual(s);
     expect(s.createdBy).toBe('ed');
     expect(await runInTx(as(tx, ed), cancelSchedule, { answerId: id })).toBe(true);
     expect(await runInTx(as(tx, ed), cancelSchedule, { answerId: id })).toBe(false);
@@ -237,7 +237,7 @@ describe('scheduling and account actions over an in-memory StoreTx', () => {
     });
     expect(await runInTx(as(tx, ed), publishScheduled, s)).toBe(true);
     expect(tx.answers.get(id)!.state).toBe('published');
-    expect(tx.publications.has(id)).toBe(false);
+    expect(tx.scheduled.has(id)).toBe(false);
     expect(await runInTx(as(tx, ed), scheduleFailed, { ...s, reason: 'late' })).toBe(false);
 
     const other = new MemoryTx();

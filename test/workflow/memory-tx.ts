@@ -50,7 +50,16 @@ export class MemoryTx implements StoreTx {
         .filter((u) => !q.exclude?.includes(u))
         .sort(),
   };
-  readonly publications = new Map<number, ScheduledPublication>();
+  /** Scheduled publications by answer. */
+  readonly scheduled = new Map<number, ScheduledPublication>();
+  readonly publications: StoreTx['publications'] = {
+    set: async (p) => {
+      this.scheduled.set(p.answerId, p);
+    },
+    clear: async (answerId) => this.scheduled.delete(answerId),
+    claim: async (answerId, publishAt) =>
+      this.scheduled.get(answerId)?.publishAt === publishAt && this.scheduled.delete(answerId),
+  };
   /** Account rows (password hashes and open sessions beside them), for the account actions. */
   readonly accountRows = new Map<string, WorkflowUser & { passwordHash: string; sessions: number }>();
   readonly accounts: StoreTx['accounts'] = {
@@ -170,16 +179,6 @@ export class MemoryTx implements StoreTx {
   }
   async appendAudit(e: AuditEvent) {
     this.audit.push(e);
-  }
-  async setPublication(p: ScheduledPublication) {
-    this.publications.set(p.answerId, p);
-  }
-  async clearPublication(answerId: number) {
-    return this.publications.delete(answerId);
-  }
-  async claimPublication(answerId: number, publishAt: string) {
-    if (this.publications.get(answerId)?.publishAt !== publishAt) return false;
-    return this.publications.delete(answerId);
   }
   async findCondition(slug: string) {
     return this.conditions.find((c) => c.slug === slug) ?? null;

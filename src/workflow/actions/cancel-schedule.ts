@@ -5,7 +5,7 @@ export const cancelSchedule: WorkflowAction<{ answerId: number }, boolean> = {
   name: 'schedule-cancel',
   async check() {},
   async execute(ctx, { answerId }) {
-    if (!(await ctx.tx.clearPublication(answerId))) return false;
+    if (!(await ctx.tx.publications.clear(answerId))) return false;
     await ctx.tx.appendAudit({
       actor: ctx.actor.username,
       action: 'schedule-cancel',

@@ -22,7 +22,7 @@ export const publishScheduled: WorkflowAction<ScheduledPublication, boolean> = {
     return publish.check(ctx, publishing(s));
   },
   async execute(ctx, s) {
-    if (!(await ctx.tx.claimPublication(s.answerId, s.publishAt))) return false;
+    if (!(await ctx.tx.publications.claim(s.answerId, s.publishAt))) return false;
     await publish.execute(ctx, publishing(s));
     return true;
   },
@@ -32,7 +32,7 @@ export const scheduleFailed: WorkflowAction<ScheduledPublication & { reason: str
   name: 'schedule-failed',
   async check() {},
   async execute(ctx, s) {
-    if (!(await ctx.tx.claimPublication(s.answerId, s.publishAt))) return false;
+    if (!(await ctx.tx.publications.claim(s.answerId, s.publishAt))) return false;
     await ctx.tx.appendAudit({
       actor: ctx.actor.username,
       action: 'schedule-failed',

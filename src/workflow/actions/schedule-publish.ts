@@ -48,7 +48,7 @@ export const schedulePublish: WorkflowAction<ScheduleInput, ScheduledPublication
       publishAt: input.publishAt.toISOString(),
       createdBy: ctx.actor.username,
     };
-    await ctx.tx.setPublication(scheduled);
+    await ctx.tx.publications.set(scheduled);
     await ctx.tx.appendAudit({
       actor: ctx.actor.username,
       action: 'schedule-publish',

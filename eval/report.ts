@@ -118,7 +118,7 @@ function sections(r: RealReport): { title: string; body: (string | Table)[] }[] 
             ? '—'
             : t.goal < 1 && !t.target.includes('entailment')
               ? pct(t.value)
-              : f(t.value, 2),
+              : f(t.value, t.target.includes('entailment') ? 3 : 2),
           'noAbstention' in t && t.noAbstention !== undefined ? f(t.noAbstention as number | null, 2) : '',
           t.holds === null ? 'not measured' : t.holds ? 'yes' : 'NO',
         ]),
@@ -216,12 +216,12 @@ function sections(r: RealReport): { title: string; body: (string | Table)[] }[] 
     title: 'Entailment (RQE validation, real consumer questions)',
     body: [
       cv
-        ? `Grouped ${cv.folds}-fold CV (folds by consumer question, each fold's model fitted with ${r.rqe.trainer} on RQE training + the other folds): accuracy ${f(cv.accuracy)} (per fold ${cv.perFold.map((x) => f(x, 2)).join(', ')}; tune groups ${f(cv.byPart.tune)}, report groups ${f(cv.byPart.report)}); predicts "entails" for ${pct(cv.predictedPositiveRate)} of pairs (true rate ${pct(cv.positiveRate)}).`
+        ? `Nested grouped ${cv.folds}-fold CV (outer folds by consumer question; each fold's model fitted with ${r.rqe.trainer} on RQE training + the other folds, and that trainer chooses its clinical-pair weight, L2 penalty and threshold by inner folds grouped by consumer question over those training pairs only, so no configuration is chosen on the fold it is scored on): accuracy ${f(cv.accuracy)} (per fold ${cv.perFold.map((x) => f(x, 2)).join(', ')}; tune groups ${f(cv.byPart.tune)}, report groups ${f(cv.byPart.report)}); predicts "entails" for ${pct(cv.predictedPositiveRate)} of pairs (true rate ${pct(cv.positiveRate)}).`
         : 'Grouped CV: not run — src/search/rqe-train.ts (trainRqeModel) is not there yet.',
       r.rqe.shippedOnUnseenPairs
         ? `Shipped model on the ${r.rqe.shippedOnUnseenPairs.pairs} validation pairs it was not fitted on: accuracy ${f(r.rqe.shippedOnUnseenPairs.accuracy)}, says "entails" for ${pct(r.rqe.shippedOnUnseenPairs.predictedPositiveRate)}.`
         : 'Shipped model: models/rqe.json does not list which validation pairs it was fitted on, so it has no honest validation figure here.',
-      `Shipped model's own training summary: trained on the training set only → validation accuracy ${tr.validationAccuracyTrainOnly ?? '—'}; its grouped-CV figure ${tr.groupedCvAccuracy ?? '—'} was chosen from a grid on the same folds (optimistic).`,
+      `Shipped model's own training summary: ${tr.note ?? '—'}; configuration ${JSON.stringify(tr.config ?? null)} (chosen by the trainer's inner grouped folds on its own training pairs); grouped-CV figure it records: ${tr.groupedCvAccuracy ?? '—'} (the nested figure above).`,
     ],
   });
   return out;

@@ -6,8 +6,8 @@
  * Fitted offline on the TUNE part of the real-question evaluation by eval/fit-confidence.ts and
  * shipped with its training summary and the threshold chosen on tune as models/confidence.json.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { readShippedModel } from './shipped-model.js';
 
 /** The features, in the order the model's weights use. */
 export const CONFIDENCE_FEATURES = [
@@ -95,16 +95,12 @@ let shipped: ConfidenceModel | null = null;
 /** The model shipped in models/confidence.json (path relative to the repository root, from src/ or lib/). */
 export function loadShippedConfidenceModel(): ConfidenceModel {
   if (!shipped) {
-    const url = new URL('../../models/confidence.json', import.meta.url);
-    let text: string;
-    try {
-      text = readFileSync(url, 'utf8');
-    } catch {
-      throw new Error(
-        `cannot read the abstention model at ${url.pathname}; run \`npx tsx eval/fit-confidence.ts\` to create it`,
-      );
-    }
-    shipped = parseConfidenceModel(JSON.parse(text), url.pathname);
+    const { json, path } = readShippedModel(
+      'confidence.json',
+      'abstention model',
+      'npx tsx eval/fit-confidence.ts',
+    );
+    shipped = parseConfidenceModel(json, path);
   }
   return shipped;
 }

@@ -2,7 +2,6 @@
  * The question-entailment model: standardised features → logistic regression. Small enough to
  * read (one weight per named feature), trained by scripts/train-rqe.ts, shipped as models/rqe.json.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import {
   type AnalysedQuestion,
@@ -12,6 +11,7 @@ import {
   RQE_FEATURES,
   rqeFeatures,
 } from './features.js';
+import { readShippedModel } from './shipped-model.js';
 
 export const RqeModelSchema = z.object({
   kind: z.literal('logistic-regression'),
@@ -85,16 +85,8 @@ let shipped: RqeModel | null = null;
 /** The model shipped in models/rqe.json (path relative to the repository root, from src/ or dist/). */
 export function loadShippedRqeModel(): RqeModel {
   if (!shipped) {
-    const url = new URL('../../models/rqe.json', import.meta.url);
-    let text: string;
-    try {
-      text = readFileSync(url, 'utf8');
-    } catch {
-      throw new Error(
-        `cannot read the entailment model at ${url.pathname}; run \`npm run train\` to create it`,
-      );
-    }
-    shipped = new RqeModel(RqeModelSchema.parse(JSON.parse(text)));
+    const { json } = readShippedModel('rqe.json', 'entailment model', 'npm run train');
+    shipped = new RqeModel(RqeModelSchema.parse(json));
   }
   return shipped;
 }

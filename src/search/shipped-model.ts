@@ -1,0 +1,18 @@
+/** Reading a model shipped in models/ (path relative to the repository root, from src/ or lib/). */
+import { readFileSync } from 'node:fs';
+
+/** The parsed JSON of models/<file>, and where it was; a missing file names the command that makes it. */
+export function readShippedModel(
+  file: string,
+  what: string,
+  howToMake: string,
+): { json: unknown; path: string } {
+  const url = new URL(`../../models/${file}`, import.meta.url);
+  let text: string;
+  try {
+    text = readFileSync(url, 'utf8');
+  } catch {
+    throw new Error(`cannot read the ${what} at ${url.pathname}; run \`${howToMake}\` to create it`);
+  }
+  return { json: JSON.parse(text), path: url.pathname };
+}

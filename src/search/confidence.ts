@@ -7,7 +7,7 @@
  * shipped with its training summary and the threshold chosen on tune as models/confidence.json.
  */
 import { z } from 'zod';
-import { readShippedModel } from './shipped-model.js';
+import { logisticModelFields, readShippedModel } from './shipped-model.js';
 
 /** The features, in the order the model's weights use. */
 export const CONFIDENCE_FEATURES = [
@@ -29,16 +29,9 @@ export type ConfidenceFeature = (typeof CONFIDENCE_FEATURES)[number];
 export type ConfidenceInput = Record<ConfidenceFeature, number>;
 
 export const ConfidenceModelSchema = z.object({
-  kind: z.literal('logistic-regression'),
-  version: z.number().int(),
-  features: z.array(z.string()),
-  mean: z.array(z.number()),
-  std: z.array(z.number()),
-  weights: z.array(z.number()),
-  bias: z.number(),
+  ...logisticModelFields,
   /** Abstain when the confidence is below this (chosen on the tune part; the engine default). */
   threshold: z.number().min(0).max(1),
-  training: z.record(z.string(), z.unknown()).optional(),
 });
 export type ConfidenceModelFile = z.infer<typeof ConfidenceModelSchema>;
 

@@ -11,20 +11,13 @@ import {
   RQE_FEATURES,
   rqeFeatures,
 } from './features.js';
-import { readShippedModel } from './shipped-model.js';
+import { logisticModelFields, readShippedModel } from './shipped-model.js';
 
 export const RqeModelSchema = z.object({
-  kind: z.literal('logistic-regression'),
-  version: z.number().int(),
-  features: z.array(z.string()),
-  mean: z.array(z.number()),
-  std: z.array(z.number()),
-  weights: z.array(z.number()),
-  bias: z.number(),
+  ...logisticModelFields,
   threshold: z.number(),
   /** Document frequencies of stemmed terms (df ≥ 2) over the training questions, for IDF. */
   idf: z.object({ documents: z.number().int().positive(), df: z.record(z.string(), z.number()) }),
-  training: z.record(z.string(), z.unknown()).optional(),
 });
 export type RqeModelFile = z.infer<typeof RqeModelSchema>;
 

@@ -1,5 +1,19 @@
 /** Reading a model shipped in models/ (path relative to the repository root, from src/ or lib/). */
 import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/** The fields every shipped logistic-regression model has (standardised features → weights). */
+export const logisticModelFields = {
+  kind: z.literal('logistic-regression'),
+  version: z.number().int(),
+  features: z.array(z.string()),
+  mean: z.array(z.number()),
+  std: z.array(z.number()),
+  weights: z.array(z.number()),
+  bias: z.number(),
+  /** How it was fitted (data, configuration, figures). */
+  training: z.record(z.string(), z.unknown()).optional(),
+};
 
 /** The parsed JSON of models/<file>, and where it was; a missing file names the command that makes it. */
 export function readShippedModel(

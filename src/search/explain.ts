@@ -16,7 +16,11 @@ export interface ExplainableResult {
     aspect: string | null;
     noAspect: boolean;
   };
-  explain?: { corrections?: { from: string; to: string }[] };
+  explain?: {
+    corrections?: { from: string; to: string }[];
+    threshold?: number;
+    confidence?: { value: number | null };
+  };
 }
 
 /** The parsed message and the reason, as label/value lines for ?explain=1. */
@@ -41,6 +45,12 @@ export function explainLines(result: ExplainableResult): { label: string; value:
   const fixes = result.explain?.corrections ?? [];
   if (fixes.length)
     lines.push({ label: 'Spelling read as', value: fixes.map((c) => `${c.from} → ${c.to}`).join(', ') });
+  const confidence = result.explain?.confidence?.value;
+  if (typeof confidence === 'number' && typeof result.explain?.threshold === 'number')
+    lines.push({
+      label: 'Confidence',
+      value: `${confidence.toFixed(2)} that the top answer answers it (answers from ${result.explain.threshold})`,
+    });
   lines.push({
     label: 'Result',
     value: result.abstained ? `no answer (${result.reason ?? 'unknown reason'})` : 'answered',

@@ -9,6 +9,7 @@ import {
   AskEngine,
   CONFIDENCE_FEATURES,
   clampLimit,
+  explainLines,
   loadShippedConfidenceModel,
   parseConfidenceModel,
 } from '../../src/search/index.js';
@@ -91,6 +92,11 @@ describe('answer or abstain', () => {
     const strict = engine.ask('what causes gout?', { threshold: (r.confidence ?? 0) + 1e-6 });
     expect(strict.abstained).toBe(true);
     expect(strict.reason).toBe('low-confidence');
+    // --explain and ?explain=1 say how confident, and from which threshold it answers
+    const lines = explainLines(r);
+    expect(lines.find((l) => l.label === 'Confidence')?.value).toMatch(
+      /^0\.\d\d that the top answer answers it \(answers from 0\)$/,
+    );
   });
 
   it('a medicine-only message abstains because its focus is a medicine, at any threshold', () => {

@@ -7,7 +7,6 @@
  */
 import type { Kysely } from 'kysely';
 import type { ReviewerDetails } from './account-tx.js';
-import { appendAudit } from './audit.js';
 import { countRows } from './count.js';
 import type { Database } from './db.js';
 import { toReviewer } from './rows.js';
@@ -154,28 +153,6 @@ export class AccountStore {
     const from = lastOk?.at && lastOk.at > sinceIso ? lastOk.at : sinceIso;
     return countRows(
       this.db.selectFrom('login_attempts').where('key', '=', key).where('ok', '=', 0).where('at', '>', from),
-    );
-  }
-
-  async auditLogin(username: string, ok: boolean, detail: unknown): Promise<void> {
-    await appendAudit(
-      this.db,
-      {
-        actor: ok ? username : 'anonymous',
-        action: ok ? 'login' : 'login-failed',
-        entity: 'user',
-        entityId: username,
-        detail,
-      },
-      this.nowIso(),
-    );
-  }
-
-  async auditLogout(username: string): Promise<void> {
-    await appendAudit(
-      this.db,
-      { actor: username, action: 'logout', entity: 'user', entityId: username },
-      this.nowIso(),
     );
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The audit log's one writer: every row of audit_events is inserted here, by the write
- * transaction (StoreTx.appendAudit) or the account store. Actions are a closed union, so a
+ * transaction (StoreTx.appendAudit) and nowhere else. Actions are a closed union, so a
  * misspelt action is a type error, not a new kind of row.
  */
 import type { Kysely, Transaction } from 'kysely';

@@ -1,9 +1,10 @@
 /**
  * Accounts as the editor and the CLI use them. Every change (add a user, change a role, set a
  * password, invitation and reset links, deactivate and reactivate, reviewer profiles) runs an
- * account action from ./actions in one transaction; sessions, login throttling and the sign-in
- * audit are the store's AccountStore. Login throttling (limits per user name and address) is
- * applied by the editor's sign-in (src/web/editor/auth.ts). Account changes are made by admins:
+ * account action from ./actions in one transaction, and so does the sign-in audit (login,
+ * login-failed, logout); sessions and login attempts are the store's AccountStore. Login
+ * throttling (limits per user name and address) is applied by the editor's sign-in
+ * (src/web/editor/auth.ts). Account changes are made by admins:
  * the editor checks the role before calling, and the CLI is run by the site's operator.
  */
 import type {
@@ -23,9 +24,13 @@ import {
   changeRole,
   createAccountLink,
   deactivateUser,
+  login,
+  loginFailed,
+  logout,
   type ReviewerProfileInput,
   reactivateUser,
   runAction,
+  type SignInAuditInput,
   saveReviewerDetails,
   saveReviewerProfile,
   setPassword,
@@ -142,11 +147,25 @@ export class Accounts {
     return this.accounts.recentFailures(key, sinceIso);
   }
 
+  /** Audits a sign-in (`ok`) or a failed one (the login / login-failed action). */
   auditLogin(username: string, ok: boolean, detail: unknown): Promise<void> {
-    return this.accounts.auditLogin(username, ok, detail);
+    return this.signInAudit(ok ? login : loginFailed, { username, detail }, ok ? username : 'anonymous');
   }
 
+  /** Audits a sign-out (the logout action). */
   auditLogout(username: string): Promise<void> {
-    return this.accounts.auditLogout(username);
+    return this.signInAudit(logout, { username }, username);
+  }
+
+  /** The sign-in audit actions check no role, so the actor carries the least one. */
+  private signInAudit(
+    action: WorkflowAction<SignInAuditInput, void>,
+    input: SignInAuditInput,
+    actor: string,
+  ) {
+    return runAction(this.store, action, input, {
+      actor: { username: actor, role: 'author', reviewerId: null },
+      now: this.now,
+    });
   }
 }

@@ -18,6 +18,9 @@ import {
   deactivateUser,
   importMedquadAnswer,
   type LintGate,
+  login,
+  loginFailed,
+  logout,
   publish,
   publishScheduled,
   requestChanges,
@@ -292,5 +295,26 @@ describe('scheduling and account actions over an in-memory StoreTx', () => {
     ]);
     expect(tx.audit.at(-1)).toMatchObject({ from: 'active', to: 'inactive', detail: { sessionsRevoked: 1 } });
     expect(rita.username).toBe('rita');
+  });
+
+  it('login, login-failed and logout append one audit row each; a failed sign-in is anonymous', async () => {
+    const tx = new MemoryTx();
+    await runInTx(as(tx, ann), login, { username: 'ann', detail: { address: '10.0.0.1' } });
+    await runInTx(as(tx, { ...ann, username: 'anonymous' }), loginFailed, {
+      username: 'bob',
+      detail: { reason: 'throttled', address: '10.0.0.2' },
+    });
+    await runInTx(as(tx, ann), logout, { username: 'ann' });
+    expect(tx.audit).toEqual([
+      { actor: 'ann', action: 'login', entity: 'user', entityId: 'ann', detail: { address: '10.0.0.1' } },
+      {
+        actor: 'anonymous',
+        action: 'login-failed',
+        entity: 'user',
+        entityId: 'bob',
+        detail: { reason: 'throttled', address: '10.0.0.2' },
+      },
+      { actor: 'ann', action: 'logout', entity: 'user', entityId: 'ann', detail: undefined },
+    ]);
   });
 });

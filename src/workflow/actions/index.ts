@@ -42,6 +42,7 @@ export { type SaveInput, type SaveResult, saveRevision } from './save-revision.j
 export { type ScheduleInput, schedulePublish } from './schedule-publish.js';
 export { setPassword } from './set-password.js';
 export { deactivateUser, reactivateUser } from './set-user-active.js';
+export { login, loginFailed, logout, type SignInAuditInput } from './sign-in-audit.js';
 export { type StaggerInput, staggerReviews } from './stagger-reviews.js';
 export { submit } from './submit.js';
 export { type TransitionInput, type TransitionResult, transitionAction } from './transition.js';

@@ -1,7 +1,7 @@
 /**
  * The code's shape, checked: which top-level module of src/ may import which (store on content
  * only; workflow on store, content and lint; no cycles), each of revisions, approvals and audit
- * rows inserted by exactly one module, SQL and the query builder only in src/store, and no
+ * rows inserted by exactly one module (audit rows appended only through StoreTx), SQL and the query builder only in src/store, and no
  * source file over 400 lines.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -93,6 +93,20 @@ describe('one writer per table', () => {
       expect(writers[0]).toMatch(/^store\//);
     });
   }
+
+  it("audit rows are appended only by the write transaction's audit part (StoreTx.appendAudit)", () => {
+    // audit.ts holds the one insert; only the transaction (tx.ts) may import it, so an account
+    // store, a repo or a script cannot write the audit log beside an action.
+    const importers = files
+      .filter((f) =>
+        [...readFileSync(f, 'utf8').matchAll(/\{([^}]*)\}\s*from\s+'(\.[^']+)'/g)].some(
+          (m) =>
+            /\bappendAudit\b/.test(m[1]!) && /^store\/audit(\.js)?$/.test(rel(resolve(dirname(f), m[2]!))),
+        ),
+      )
+      .map(rel);
+    expect(importers).toEqual(['store/tx.ts']);
+  });
 
   it('nothing outside src/store names a table in a query builder', () => {
     const leaks = outsideStore

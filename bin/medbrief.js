@@ -10,6 +10,8 @@ if (existsSync(compiled) && !process.env.MEDBRIEF_FROM_SOURCE) {
   await import(pathToFileURL(compiled).href);
 } else {
   const { register } = await import('tsx/esm/api');
-  register();
+  // tsx finds tsconfig.json from the working directory; name the project's own, so JSX compiles
+  // with its settings when medbrief runs from any folder.
+  register({ tsconfig: join(root, 'tsconfig.json') });
   await import(pathToFileURL(join(root, 'src', 'cli', 'main.ts')).href);
 }

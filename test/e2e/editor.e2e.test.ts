@@ -1,10 +1,11 @@
 /**
- * The form editor's whole story in Chromium: an admin adds an author (one-time password shown
- * once); the author writes a new answer in the structured form (not the raw file) and sees live
- * checks beside the fields, then the preview as the public page renders it; a reviewer finds it
- * in "My tasks" (count in the navigation), reads the side-by-side diff and approves; the editor
- * schedules publication and the due job publishes; the admin deactivates the author, whose open
- * session ends at once. Every editor page visited is checked with axe (0 violations) and
+ * The form editor's whole story in Chromium: an admin adds an author with an invitation link
+ * (shown once), which the author opens in a browser context of their own, chooses a password and
+ * signs in; the author writes a new answer in the structured form (not the raw file) and sees
+ * live checks beside the fields, then the preview as the public page renders it; a reviewer finds
+ * it in "My tasks" (counts in the navigation, their own notification), reads the side-by-side
+ * diff and approves; the editor schedules publication and the due job publishes; the author sees
+ * they were told; the admin deactivates the author, whose open session ends at once. Every editor page visited is checked with axe (0 violations) and
  * html-validate, and photographed at 375 and 1280 px (test-results/editor-screens/).
  */
 import { mkdirSync } from 'node:fs';
@@ -86,19 +87,35 @@ declare const document: any;
 describe.skipIf(!chromiumPath)('form editor in the browser', () => {
   it('walks accounts → form with live checks → preview → tasks → diff → schedule → deactivate', async () => {
     const url = site.server.url;
-    // 1. The admin adds an author; the one-time password is shown once.
+    // 1. The admin adds an author with an invitation link (shown once); the new author opens it
+    //    in a browser of their own, chooses a password and signs in.
     const admin = await signedIn('ada', 'ada password 5');
     await admin.goto(`${url}/editor/accounts`);
     await inspect(admin, 'accounts');
     await admin.getByLabel('User name', { exact: true }).fill('nina');
     await admin.getByLabel('Full name').fill('Nina Newauthor');
-    await admin.getByLabel('A one-time password that you pass on').check();
+    await admin.getByLabel(/An invitation link/).check();
     await admin.getByRole('button', { name: 'Add account' }).click();
-    const password = (await admin.locator('#one-time-password').textContent())!.trim();
-    expect(password).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
+    const link = (await admin.locator('#one-time-link').textContent())!.trim();
+    expect(link).toMatch(/\/account\/setup\/[\w-]{20,}$/);
+    await inspect(admin, 'accounts-link-shown');
+    const author = await (await browser.newContext()).newPage();
+    await author.goto(`${url}${new URL(link).pathname}`);
+    await inspect(author, 'account-setup');
+    await author.reload(); // inspect fetched the page again, which issued a new sign-in token
+    const password = 'nina chooses a long password';
+    await author.getByLabel('New password').fill(password);
+    await author.getByLabel('The same password again').fill(password);
+    await author.getByRole('button', { name: 'Save my password' }).click();
+    await author.waitForURL(/\/login\?notice=password-set/);
+    await author.getByLabel('User name').fill('nina');
+    await author.getByLabel('Password').fill(password);
+    await author.getByRole('button', { name: 'Sign in' }).click();
+    await author.waitForURL(/\/editor$/);
+    // The link works once.
+    expect((await author.context().request.get(`${url}${new URL(link).pathname}`)).status()).toBe(410);
 
     // 2. The author writes a new answer in the form.
-    const author = await signedIn('nina', password);
     await author.goto(`${url}/editor/new`);
     await author.getByLabel('Question', { exact: true }).fill('How is sacral agenesis treated?');
     await author.getByLabel('Condition', { exact: true }).fill('sacral-agenesis');
@@ -151,8 +168,21 @@ describe.skipIf(!chromiumPath)('form editor in the browser', () => {
     await reviewer.goto(`${url}/editor/tasks`);
     expect(await reviewer.locator('.editor-nav .count').first().textContent()).toMatch(/^1/);
     expect(await reviewer.locator('#awaiting-review').textContent()).toBe('Awaiting my review (1)');
+    // Their own notification of the submission, with the unread count in the navigation.
+    const notices = reviewer.locator('.editor-nav a[href="/editor/tasks#notifications"] .count');
+    expect(await notices.textContent()).toMatch(/^1/);
+    expect(await reviewer.locator('#notifications').textContent()).toBe('Notifications for me (1 unread)');
+    expect(await reviewer.locator('.notices li').first().textContent()).toMatch(
+      /Submitted for review: How is sacral agenesis treated\? — by nina/,
+    );
     await inspect(reviewer, 'tasks');
-    await reviewer.getByRole('link', { name: 'How is sacral agenesis treated?' }).click();
+    await reviewer.getByRole('button', { name: 'Mark all as read' }).click();
+    await reviewer.waitForURL(/notice=read/);
+    expect(await notices.count()).toBe(0);
+    await reviewer
+      .locator('section[aria-labelledby="awaiting-review"]')
+      .getByRole('link', { name: 'How is sacral agenesis treated?' })
+      .click();
     await reviewer.waitForURL(/\/review$/);
     await expect.poll(() => reviewer.locator('.diff-side .diff-row').count()).toBeGreaterThan(2);
     expect(await reviewer.locator('.diff-side ins').first().textContent()).toBeTruthy();
@@ -185,6 +215,12 @@ describe.skipIf(!chromiumPath)('form editor in the browser', () => {
     await editor.goto(`${answerUrl}/history`);
     await inspect(editor, 'history');
 
+    // The author was told of the approval and the publication, on their own task page.
+    await author.goto(`${url}/editor/tasks`);
+    const told = await author.locator('.notices').textContent();
+    expect(told).toMatch(/Published: How is sacral agenesis treated\?/);
+    expect(told).toMatch(/Approved: How is sacral agenesis treated\? — by rob/);
+
     // 5. The admin deactivates the author: the open session ends at once.
     await admin.goto(`${url}/editor/accounts`);
     await admin.getByText('Change nina').click();
@@ -192,6 +228,6 @@ describe.skipIf(!chromiumPath)('form editor in the browser', () => {
     await admin.waitForURL(/notice=deactivate/);
     await author.goto(`${url}/editor/tasks`);
     await author.waitForURL(/\/login/);
-    expect(checked.length).toBeGreaterThanOrEqual(9);
+    expect(checked.length).toBeGreaterThanOrEqual(11);
   }, 240_000);
 });

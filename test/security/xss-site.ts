@@ -31,6 +31,8 @@ export interface XssSite {
   /** Cookie header of a signed-in editor, and that session's CSRF token. */
   editorCookie: string;
   csrf: string;
+  /** Cookie header of the signed-in author (told of each request for changes). */
+  authorCookie: string;
   /** payload id → editor answer id (database id). */
   answerIds: Map<string, number>;
   /** Field values the content schema refused (e.g. a `javascript:` source URL). */
@@ -184,6 +186,8 @@ export async function startXssSite(payloads: readonly XssPayload[]): Promise<Xss
     await repo.transition(a.id, editor, { action: 'request_changes', comment: p.text });
   }
   const session = await repo.createSession(editor.id, 60 * 60 * 1000);
+  // The author, told of each request for changes (the notification carries the payload comment).
+  const authorSession = await repo.createSession(author.id, 60 * 60 * 1000);
   // The question log is on, so questions and page feedback carrying the payloads reach the editor.
   const { app, askLog } = createApp({
     store,
@@ -197,6 +201,7 @@ export async function startXssSite(payloads: readonly XssPayload[]): Promise<Xss
     app,
     flushAskLog: async () => askLog?.recorder.flush(),
     editorCookie: `medbrief_session=${session.token}`,
+    authorCookie: `medbrief_session=${authorSession.token}`,
     csrf: session.csrfToken,
     answerIds,
     refused,

@@ -224,6 +224,13 @@ describe('XSS corpus', () => {
     // My tasks: the notification outbox rows written by submit and request-changes (their
     // details carry the payload questions).
     expect(await check('/editor/tasks', { headers })).toBe(200);
+    // The author's own notifications: each request for changes, its payload question and comment.
+    const authorTasks = await site.app.request('/editor/tasks', { headers: { cookie: site.authorCookie } });
+    // (the page lists the latest 20)
+    expect((await authorTasks.text()).match(/Changes requested:/g)?.length).toBe(
+      Math.min(20, XSS_PAYLOADS.length),
+    );
+    expect(await check('/editor/tasks', { headers: { cookie: site.authorCookie } })).toBe(200);
     expect(await check(`/editor/answers/${view.id}`, { headers })).toBe(200);
     expect(await check('/editor/queue', { headers })).toBe(200);
     const csv = await (await site.app.request('/editor/gaps?since=90d&format=csv', { headers })).text();

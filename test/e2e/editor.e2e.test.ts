@@ -59,8 +59,9 @@ async function signedIn(username: string, password: string): Promise<Page> {
 
 const checked: string[] = [];
 /** axe 0 violations, html-validate clean, no sideways scrolling at 375 px; screenshots at both widths. */
-async function inspect(page: Page, name: string) {
-  const html = await (await page.context().request.get(page.url())).text();
+async function inspect(page: Page, name: string, served?: string) {
+  // The page as served (a POST's answer cannot be fetched again: the caller passes it).
+  const html = served ?? (await (await page.context().request.get(page.url())).text());
   const report = await validator.validateString(html, name);
   const problems = report.results.flatMap((r) =>
     r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`),
@@ -160,6 +161,30 @@ describe.skipIf(!chromiumPath)('form editor in the browser', () => {
     await author.getByRole('button', { name: 'Save revision' }).click();
     await author.waitForURL(/notice=created/);
     const answerUrl = author.url().replace(/\?.*$/, '');
+    // Two tabs edit the same revision in the form: the second save gets the 409 page, with the
+    // first tab's TL;DR merged into its form and its own body kept; saving it saves the merge.
+    const [tab1, tab2] = [await author.context().newPage(), await author.context().newPage()];
+    for (const tab of [tab1, tab2]) await tab.goto(`${answerUrl}/edit`);
+    await tab1
+      .getByLabel(/TL;DR \(short answer\)/)
+      .fill('A team of specialists plans care with the family, early.');
+    await tab1.getByRole('button', { name: 'Save revision' }).click();
+    await tab1.waitForURL(/notice=saved/);
+    const tab2Body = tab2.getByLabel('Answer (Markdown)');
+    await tab2Body.fill(`${await tab2Body.inputValue()} Physiotherapy helps many children.`);
+    const conflict = tab2.waitForResponse((r) => r.request().method() === 'POST' && r.status() === 409);
+    await tab2.getByRole('button', { name: 'Save revision' }).click();
+    const served = await (await conflict).text();
+    await expect.poll(() => tab2.locator('#conflict-heading').count()).toBe(1);
+    expect(await tab2.getByLabel(/TL;DR \(short answer\)/).inputValue()).toBe(
+      'A team of specialists plans care with the family, early.',
+    );
+    expect(await tab2Body.inputValue()).toContain('Physiotherapy helps many children.');
+    await inspect(tab2, 'edit-conflict', served);
+    await tab2.getByRole('button', { name: 'Save revision' }).click();
+    await tab2.waitForURL(/notice=saved/);
+    await Promise.all([tab1.close(), tab2.close()]);
+    await author.reload();
     await author.getByRole('button', { name: 'Submit for review' }).click();
     await expect.poll(() => author.locator('.state').first().textContent()).toBe('in review');
 
@@ -228,6 +253,6 @@ describe.skipIf(!chromiumPath)('form editor in the browser', () => {
     await admin.waitForURL(/notice=deactivate/);
     await author.goto(`${url}/editor/tasks`);
     await author.waitForURL(/\/login/);
-    expect(checked.length).toBeGreaterThanOrEqual(11);
+    expect(checked.length).toBeGreaterThanOrEqual(12);
   }, 240_000);
 });

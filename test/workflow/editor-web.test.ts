@@ -193,7 +193,9 @@ describe('editing and review over HTTP', () => {
     expect(page).toContain(`name="base_revision_id" value="${current.id}"`);
     // Only Rob changed that paragraph's "mostly", only Ann its first word: the form holds both.
     expect(page).toContain('Signs depend mostly on how much');
-    expect(page).toMatch(/Taken from their revision, because only they changed it: [^<]*words in body ¶1/);
+    expect(page).toMatch(
+      /Taken from their revision, because only they changed it: [^<]*words in paragraph 1 of the answer text/,
+    );
     expect(page).toContain('You did not both change the same part.');
     // The file exactly as Ann sent it stays on the page.
     expect(page).toMatch(/<textarea id="submitted-file" readonly="" rows="12">[^<]*Signs depend on how much/);
@@ -227,8 +229,8 @@ describe('editing and review over HTTP', () => {
     });
     expect(res.status).toBe(409);
     const page = await res.text();
-    expect(page).toMatch(/Taken from their revision, because only they changed it: question/);
-    expect(page).toMatch(/You both changed: tldr\./);
+    expect(page).toMatch(/Taken from their revision, because only they changed it: Question/);
+    expect(page).toMatch(/You both changed: TL;DR\./);
     // The form: Rob's question, Ann's TL;DR and Ann's new paragraph.
     expect(page).toContain(`value="${robQuestion}"`);
     expect(page).toContain('Ann&#39;s TL;DR.');

@@ -48,6 +48,17 @@ export const DIFF_LABELS: Record<string, string> = {
   lint: 'Linter settings',
 };
 
+/** A merged part as people name it: "TL;DR", "paragraph 2 of the answer text", "source nhs". */
+function partLabel(part: string): string {
+  const words = /^words in body ¶(\d+)$/.exec(part);
+  if (words) return `words in paragraph ${words[1]} of the answer text`;
+  const para = /^body ¶(\d+)$/.exec(part);
+  if (para) return `paragraph ${para[1]} of the answer text`;
+  if (part === 'body') return 'the answer text';
+  if (part === 'sources' || part.startsWith('source ')) return part;
+  return DIFF_LABELS[part] ?? part;
+}
+
 function sizeOf(values: FormValues | string): number {
   if (typeof values === 'string') return Buffer.byteLength(values, 'utf8');
   let n = 0;
@@ -278,8 +289,8 @@ export function registerEditing(app: EditorApp, deps: EditorDeps, pool: CheckPoo
           ? readableDiff(AnswerSchema.parse(baseRevision.answer), theirs, DIFF_LABELS)
           : null,
         diff: readableDiff(theirs, merged, DIFF_LABELS),
-        conflicts: merge.conflicts,
-        taken: merge.taken,
+        conflicts: merge.conflicts.map(partLabel),
+        taken: merge.taken.map(partLabel),
         submitted: markdown,
         currentHref: `/editor/answers/${a.id}/edit`,
       };

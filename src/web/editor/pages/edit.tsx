@@ -100,6 +100,7 @@ export function EditPage(props: EditFormProps) {
             it, then save again — or{' '}
             <a href={props.conflict.currentHref}>discard your changes and open the current revision</a>.
           </p>
+          {props.conflict.theirs ? <h3 class="conflict-part">What {props.conflict.author} changed</h3> : null}
           {props.conflict.theirs ? (
             <ReadableDiffView
               diff={props.conflict.theirs}
@@ -107,6 +108,7 @@ export function EditPage(props: EditFormProps) {
               title={`what ${props.conflict.author} changed (the revision you both started from, before; theirs, after)`}
             />
           ) : null}
+          <h3 class="conflict-part">What saving the form below changes in the current revision</h3>
           <ReadableDiffView
             diff={props.conflict.diff}
             mode="side"

@@ -1,21 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AnswerSchema } from '../../src/content/index.js';
 import { diffAfter, diffBefore, paragraphDiff, paragraphs, readableDiff } from '../../src/workflow/index.js';
+import { answerWith } from './answer-fixture.js';
 
-const answer = (over: Record<string, unknown> = {}) =>
-  AnswerSchema.parse({
-    question: 'What causes sacral agenesis?',
-    condition: 'sacral-agenesis',
-    aspect: 'causes',
-    tldr: 'Most cases have no known cause.',
-    sources: [
-      { id: 'nhs', title: 'NHS: causes', url: 'https://www.nhs.uk/a', accessed: '2024-01-01' },
-      { id: 'gard', title: 'GARD', url: 'https://rarediseases.info.nih.gov/x', accessed: '2024-01-01' },
-    ],
-    body: 'First paragraph about genes.\n\nSecond paragraph about diabetes in the mother.[^nhs]\n\nThird paragraph.\n',
-    ...over,
-  });
+const answer = answerWith;
 
 describe('readableDiff', () => {
   it('shows each changed field on its own, with word-level changes', () => {

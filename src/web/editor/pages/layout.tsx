@@ -15,6 +15,17 @@ export function setNavCounts(session: SessionInfo, counts: NavCounts): void {
   navCounts.set(session, counts);
 }
 
+/** A count beside a navigation link (nothing when zero), read out with what it counts. */
+function NavCount({ n, what }: { n: number | undefined; what: string }) {
+  if (!n) return null;
+  return (
+    <span class="count">
+      {n}
+      <span class="visually-hidden"> {what}</span>
+    </span>
+  );
+}
+
 export interface EditorPageProps {
   config: SiteConfig;
   title: string;
@@ -58,18 +69,8 @@ export function EditorLayout({ config, title, path, session, scripts, children }
                 <li>
                   <a href={n.href} aria-current={current(n.href) ? 'page' : undefined}>
                     {n.label}
-                    {n.href === '/editor/tasks' && tasks ? (
-                      <span class="count">
-                        {tasks}
-                        <span class="visually-hidden"> waiting</span>
-                      </span>
-                    ) : null}
-                    {n.href === '/editor/tasks#notifications' && notices ? (
-                      <span class="count">
-                        {notices}
-                        <span class="visually-hidden"> unread</span>
-                      </span>
-                    ) : null}
+                    {n.href === '/editor/tasks' ? <NavCount n={tasks} what="waiting" /> : null}
+                    {n.href === '/editor/tasks#notifications' ? <NavCount n={notices} what="unread" /> : null}
                   </a>
                 </li>
               ))}

@@ -1,13 +1,12 @@
 /**
  * "Start a draft" from a gap: a new draft answer for the group's condition and aspect, with the
  * patients' (scrubbed) questions attached as a comment the author sees, and the gap marked as
- * drafted. A condition the store does not have yet is created first (named from the questions'
+ * drafted (the decide-gap action). A condition the store does not have yet is created first (named from the questions'
  * focus; the editor renames it when writing the answer).
  */
 import { type Answer, ASPECTS, type Aspect } from '../content/index.js';
 import type { Store, WorkflowUser } from '../store/index.js';
-import type { WorkflowRepo } from '../workflow/index.js';
-import type { AskLogRepo } from './repo.js';
+import { decideGap, type WorkflowRepo } from '../workflow/index.js';
 import { UNKNOWN } from './types.js';
 
 const QUESTION: Record<Aspect, (name: string) => string> = {
@@ -46,7 +45,6 @@ function nameFromSlug(slug: string): string {
 export async function startDraftFromGap(
   store: Store,
   workflow: WorkflowRepo,
-  asklog: AskLogRepo,
   user: WorkflowUser,
   input: StartDraftInput,
 ): Promise<StartDraftResult> {
@@ -100,16 +98,19 @@ export async function startDraftFromGap(
       comment: `Patients asked this and found no good answer (from the gap queue; personal data removed):\n${lines}`,
     });
   }
-  await asklog.decide({
-    focus: input.focus,
-    aspect: input.aspect,
-    status: 'drafted',
-    reason: null,
-    targetFocus: null,
-    targetAspect: null,
-    answerId: created.id,
-    actor: user.username,
-  });
+  await workflow.run(
+    decideGap,
+    {
+      focus: input.focus,
+      aspect: input.aspect,
+      status: 'drafted',
+      reason: null,
+      targetFocus: null,
+      targetAspect: null,
+      answerId: created.id,
+    },
+    user,
+  );
   return { answerId: created.id, conditionCreated };
 }
 

@@ -1,6 +1,7 @@
 /**
  * The question log's tables (asks, gap decisions, page feedback): rows in, rows out. What is
- * recorded, how it is scrubbed and how gaps are read from it is src/asklog's.
+ * recorded, how it is scrubbed and how gaps are read from it is src/asklog's. Gap decisions are
+ * written by the decide-gap action through StoreTx.gaps (./gap-tx.ts), with their audit event.
  */
 import type { Kysely } from 'kysely';
 import { countRows } from './count.js';
@@ -145,36 +146,6 @@ export class AskLogRepo {
       actor: r.actor,
       decidedAt: r.decided_at,
     }));
-  }
-
-  async decide(d: Omit<GapDecision, 'decidedAt'>, now: Date = new Date()): Promise<void> {
-    const values = {
-      focus: d.focus,
-      aspect: d.aspect,
-      status: d.status,
-      reason: d.reason,
-      target_focus: d.targetFocus,
-      target_aspect: d.targetAspect,
-      answer_id: d.answerId,
-      actor: d.actor,
-      decided_at: now.toISOString(),
-    };
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .deleteFrom('gap_decisions')
-        .where('focus', '=', d.focus)
-        .where('aspect', '=', d.aspect)
-        .execute();
-      await trx.insertInto('gap_decisions').values(values).execute();
-    });
-  }
-
-  async undecide(focus: string, aspect: string): Promise<void> {
-    await this.db
-      .deleteFrom('gap_decisions')
-      .where('focus', '=', focus)
-      .where('aspect', '=', aspect)
-      .execute();
   }
 
   // ------------------------------------------------------------ page feedback

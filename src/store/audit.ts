@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   'schedule-publish',
   'schedule-cancel',
   'schedule-failed',
+  // the question log's gap queue
+  'gap-decide',
   // accounts and reviewer profiles
   'user-add',
   'role-change',
@@ -35,7 +37,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export interface AuditEvent {
   actor: string;
   action: AuditAction;
-  entity: 'answer' | 'condition' | 'user' | 'reviewer' | 'review_schedule';
+  entity: 'answer' | 'condition' | 'user' | 'reviewer' | 'review_schedule' | 'gap';
   entityId: string | number;
   from?: string | null;
   to?: string | null;

@@ -21,11 +21,13 @@ export type {
   SessionInfo,
   WorkflowUser,
 } from './accounts.js';
+export type { GapDecision, GapStatus } from './ask-log.js';
 export { AUDIT_ACTIONS, type AuditAction, type AuditEvent } from './audit.js';
 export type { Database } from './db.js';
 export { type EditLock, editLocks, LOCK_LAPSE_MS } from './edit-locks.js';
 export type { EditorAnswer, EditorAnswerSummary, EditorReads, ReviewRow } from './editor-reads.js';
 export { isPostgresUrl, MissingStoreError, storeExists } from './exists.js';
+export type { GapTx } from './gap-tx.js';
 export type { ImportLedger, ImportRun } from './import-ledger.js';
 export {
   type NewNotification,

@@ -18,6 +18,7 @@ import { KyselyAccountTx } from './account-tx.js';
 import { refreshAnswerListColumns } from './answer-list.js';
 import { type AuditEvent, appendAudit } from './audit.js';
 import type { Database } from './db.js';
+import { KyselyGapTx } from './gap-tx.js';
 import { ImportLedger } from './import-ledger.js';
 import { KyselyOutboxTx } from './outbox.js';
 import { KyselyPublicationTx } from './publication-tx.js';
@@ -46,6 +47,7 @@ export class KyselyTx implements StoreTx {
   readonly outbox: KyselyOutboxTx;
   readonly accounts: KyselyAccountTx;
   readonly publications: KyselyPublicationTx;
+  readonly gaps: KyselyGapTx;
   constructor(
     private readonly trx: Transaction<Database>,
     readonly dialect: 'sqlite' | 'postgres',
@@ -55,6 +57,7 @@ export class KyselyTx implements StoreTx {
     this.outbox = new KyselyOutboxTx(trx, at);
     this.accounts = new KyselyAccountTx(trx, at);
     this.publications = new KyselyPublicationTx(trx, at);
+    this.gaps = new KyselyGapTx(trx, at);
   }
 
   private lockQuery() {

@@ -7,6 +7,7 @@ import type { AccountTx } from './account-tx.js';
 import type { AccountStore } from './accounts.js';
 import type { AuditEvent } from './audit.js';
 import type { EditorReads } from './editor-reads.js';
+import type { GapTx } from './gap-tx.js';
 import type { ImportLedger } from './import-ledger.js';
 import type { OutboxStore, OutboxTx } from './outbox.js';
 import type { PublicationTx } from './publication-tx.js';
@@ -311,4 +312,6 @@ export interface StoreTx {
   readonly accounts: AccountTx;
   /** Scheduled publications (one per answer), for the scheduling actions. */
   readonly publications: PublicationTx;
+  /** Decisions on groups of unanswered questions, for the decide-gap action. */
+  readonly gaps: GapTx;
 }

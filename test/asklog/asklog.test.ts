@@ -16,6 +16,7 @@ import {
   type Store,
 } from '../../src/store/index.js';
 import { type KyselyStore, kyselyOf } from '../../src/store/kysely-store.js';
+import { decideGap, runAction } from '../../src/workflow/index.js';
 import { dropSchema, postgresUnreachable, postgresUrl, uniqueSchema } from '../helpers/postgres.js';
 import { executableMarkup } from '../security/html-safety.js';
 import { type LoggedSite, startLoggedSite } from './site.js';
@@ -428,16 +429,20 @@ describe('backup and restore include the question log, gap decisions and feedbac
         helpful: 'no',
         comment: 'too short',
       });
-      await site.asklog.decide({
-        focus: 'gout',
-        aspect: 'causes',
-        status: 'not_in_scope',
-        reason: 'r',
-        targetFocus: null,
-        targetAspect: null,
-        answerId: null,
-        actor: 'ed',
-      });
+      await runAction(
+        site.store,
+        decideGap,
+        {
+          focus: 'gout',
+          aspect: 'causes',
+          status: 'not_in_scope',
+          reason: 'r',
+          targetFocus: null,
+          targetAspect: null,
+          answerId: null,
+        },
+        { actor: { username: 'ed', role: 'editor', reviewerId: null } },
+      );
       const report = await backupStore(site.store, join(dir, 'b.jsonl'));
       expect(report.tables).toMatchObject({ ask_log: 1, page_feedback: 1, gap_decisions: 1 });
       const target = await openSqliteStore(join(dir, 'c.db'));

@@ -6,11 +6,14 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/content/index.js';
+import { AskLogRepo } from '../../src/store/ask-log.js';
 import type { Store, WorkflowUser } from '../../src/store/index.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
 import {
   addDays,
+  decideGap,
   importBundle,
+  runAction,
   StaleRevisionError,
   WorkflowError,
   type WorkflowRepo,
@@ -285,6 +288,56 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
           'approve',
           'publish',
         ]);
+      });
+
+      it('decides a gap and audits it in one transaction: a crash before commit leaves neither', async () => {
+        const asklog = new AskLogRepo(store);
+        const group = {
+          focus: 'gout',
+          aspect: 'causes',
+          targetFocus: null,
+          targetAspect: null,
+          answerId: null,
+        };
+        const crash = async () => {
+          throw new Error('crash before commit');
+        };
+        await expect(
+          runAction(
+            store,
+            decideGap,
+            { ...group, status: 'not_in_scope', reason: 'r' },
+            { actor: editor, beforeCommit: crash },
+          ),
+        ).rejects.toThrow('crash before commit');
+        expect(await asklog.listDecisions()).toEqual([]);
+        expect(await repo.listAudit({ entity: 'gap' })).toEqual([]);
+        await expect(
+          repo.run(decideGap, { ...group, status: 'not_in_scope', reason: ' ' }, editor),
+        ).rejects.toMatchObject({ code: 'invalid' });
+        await repo.run(decideGap, { ...group, status: 'not_in_scope', reason: 'covered elsewhere' }, editor);
+        await repo.run(
+          decideGap,
+          { ...group, status: 'merged', reason: null, targetFocus: 'gout', targetAspect: 'symptoms' },
+          editor,
+        );
+        expect(await asklog.listDecisions()).toEqual([
+          expect.objectContaining({
+            focus: 'gout',
+            aspect: 'causes',
+            status: 'merged',
+            targetAspect: 'symptoms',
+            actor: 'ed',
+          }),
+        ]);
+        const audit = await repo.listAudit({ entity: 'gap', entityId: 'gout|causes' });
+        expect(audit.map((e) => [e.action, e.actor, e.to])).toEqual(
+          expect.arrayContaining([
+            ['gap-decide', 'ed', 'not_in_scope'],
+            ['gap-decide', 'ed', 'merged'],
+          ]),
+        );
+        expect(audit).toHaveLength(2);
       });
 
       it('unpublishes and archives: the page leaves the site', async () => {

@@ -16,6 +16,7 @@ import {
   contextFor,
   create,
   deactivateUser,
+  decideGap,
   importMedquadAnswer,
   type LintGate,
   login,
@@ -315,6 +316,52 @@ describe('scheduling and account actions over an in-memory StoreTx', () => {
         detail: { reason: 'throttled', address: '10.0.0.2' },
       },
       { actor: 'ann', action: 'logout', entity: 'user', entityId: 'ann', detail: undefined },
+    ]);
+  });
+
+  it("decide-gap replaces the group's decision, names the actor and audits it; a merge needs another group", async () => {
+    const tx = new MemoryTx();
+    const group = { focus: 'gout', aspect: 'causes', targetFocus: null, targetAspect: null, answerId: null };
+    expect(
+      await code(runInTx(as(tx, ed), decideGap, { ...group, status: 'not_in_scope', reason: ' ' })),
+    ).toBe('invalid');
+    expect(
+      await code(
+        runInTx(as(tx, ed), decideGap, {
+          ...group,
+          status: 'merged',
+          reason: null,
+          targetFocus: 'gout',
+          targetAspect: 'causes',
+        }),
+      ),
+    ).toBe('invalid');
+    expect(tx.gapDecisions.size).toBe(0);
+    expect(tx.audit).toEqual([]);
+    await runInTx(as(tx, ed), decideGap, { ...group, status: 'not_in_scope', reason: 'covered elsewhere' });
+    await runInTx(as(tx, ed), decideGap, {
+      ...group,
+      status: 'merged',
+      reason: null,
+      targetFocus: 'gout',
+      targetAspect: 'symptoms',
+    });
+    expect([...tx.gapDecisions.values()]).toEqual([
+      expect.objectContaining({ focus: 'gout', aspect: 'causes', status: 'merged', actor: 'ed' }),
+    ]);
+    expect(tx.audit).toEqual([
+      expect.objectContaining({
+        action: 'gap-decide',
+        actor: 'ed',
+        entity: 'gap',
+        entityId: 'gout|causes',
+        to: 'not_in_scope',
+      }),
+      expect.objectContaining({
+        action: 'gap-decide',
+        to: 'merged',
+        detail: { reason: null, target: 'gout|symptoms', answerId: null },
+      }),
     ]);
   });
 });

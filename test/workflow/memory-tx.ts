@@ -1,6 +1,6 @@
 /**
  * A StoreTx held in memory, for testing actions without a database. Implements what the
- * editorial, scheduling and account actions use; bulk-import bookkeeping (`imports`) and
+ * editorial, scheduling, account and gap-queue actions use; bulk-import bookkeeping (`imports`) and
  * account links are not modelled.
  */
 import { type Answer, canonicalJson, contentHash } from '../../src/content/index.js';
@@ -8,6 +8,7 @@ import type {
   AnswerLock,
   ApprovalRecord,
   AuditEvent,
+  GapDecision,
   ImportLedger,
   NewApproval,
   NewNotification,
@@ -59,6 +60,13 @@ export class MemoryTx implements StoreTx {
     clear: async (answerId) => this.scheduled.delete(answerId),
     claim: async (answerId, publishAt) =>
       this.scheduled.get(answerId)?.publishAt === publishAt && this.scheduled.delete(answerId),
+  };
+  /** Gap decisions by group (`focus|aspect`). */
+  readonly gapDecisions = new Map<string, Omit<GapDecision, 'decidedAt'>>();
+  readonly gaps: StoreTx['gaps'] = {
+    decide: async (d) => {
+      this.gapDecisions.set(`${d.focus}|${d.aspect}`, d);
+    },
   };
   /** Account rows (password hashes and open sessions beside them), for the account actions. */
   readonly accountRows = new Map<string, WorkflowUser & { passwordHash: string; sessions: number }>();

@@ -12,6 +12,7 @@ import { scrubText } from '../../asklog/scrub.js';
 import { renderDocument, type SiteConfig } from '../../site/index.js';
 import type { Store } from '../../store/index.js';
 import {
+  decideGap,
   parseWindow,
   type ReviewDueItem,
   WorkflowError,
@@ -158,7 +159,7 @@ export function gapRoutes(store: Store, config: SiteConfig, options: GapRouteOpt
     const report = await gapReport(asklog, store, { since, includeHidden: true });
     const group = report.groups.find((x) => x.focus === g.focus && x.aspect === g.aspect);
     try {
-      const result = await startDraftFromGap(store, workflow, asklog, s.user, {
+      const result = await startDraftFromGap(store, workflow, s.user, {
         focus: g.focus,
         aspect: g.aspect,
         examples: group?.examples ?? [],
@@ -185,16 +186,19 @@ export function gapRoutes(store: Store, config: SiteConfig, options: GapRouteOpt
         'Go back and fill in the reason.',
       );
     }
-    await asklog.decide({
-      focus: g.focus,
-      aspect: g.aspect,
-      status: 'not_in_scope',
-      reason: scrubText(g.reason),
-      targetFocus: null,
-      targetAspect: null,
-      answerId: null,
-      actor: s.user.username,
-    });
+    await workflow.run(
+      decideGap,
+      {
+        focus: g.focus,
+        aspect: g.aspect,
+        status: 'not_in_scope',
+        reason: scrubText(g.reason),
+        targetFocus: null,
+        targetAspect: null,
+        answerId: null,
+      },
+      s.user,
+    );
     return c.redirect(`${g.back}&notice=scoped`, 303);
   });
 
@@ -208,16 +212,19 @@ export function gapRoutes(store: Store, config: SiteConfig, options: GapRouteOpt
     if (targetFocus === g.focus && targetAspect === g.aspect) {
       return message(c, 400, 'Cannot merge', 'A group cannot be merged into itself.');
     }
-    await asklog.decide({
-      focus: g.focus,
-      aspect: g.aspect,
-      status: 'merged',
-      reason: null,
-      targetFocus,
-      targetAspect,
-      answerId: null,
-      actor: s.user.username,
-    });
+    await workflow.run(
+      decideGap,
+      {
+        focus: g.focus,
+        aspect: g.aspect,
+        status: 'merged',
+        reason: null,
+        targetFocus,
+        targetAspect,
+        answerId: null,
+      },
+      s.user,
+    );
     return c.redirect(`${g.back}&notice=merged`, 303);
   });
 

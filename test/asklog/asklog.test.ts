@@ -187,6 +187,20 @@ describe.each(dialects)('question log: %s', (_name, open) => {
       headers,
     );
     expect(noReason.status).toBe(400);
+    expect(await noReason.text()).toContain('A group marked not in scope needs a reason.');
+    const intoItself = await site.form(
+      '/editor/gaps/merge',
+      { _csrf: ed.csrf, focus: 'asthma', aspect: 'treatment', target: 'asthma|treatment' },
+      headers,
+    );
+    expect(intoItself.status).toBe(400);
+    expect(await intoItself.text()).toContain('A group cannot be merged into itself.');
+    const noTarget = await site.form(
+      '/editor/gaps/merge',
+      { _csrf: ed.csrf, focus: 'asthma', aspect: 'treatment', target: '' },
+      headers,
+    );
+    expect(noTarget.status).toBe(400);
     await site.form(
       '/editor/gaps/scope',
       { _csrf: ed.csrf, focus: 'asthma', aspect: 'treatment', reason: 'covered by the GP leaflet' },

@@ -13,6 +13,7 @@ import { renderDocument, type SiteConfig } from '../../site/index.js';
 import type { Store } from '../../store/index.js';
 import {
   decideGap,
+  type GapDecisionInput,
   parseWindow,
   type ReviewDueItem,
   WorkflowError,
@@ -173,59 +174,51 @@ export function gapRoutes(store: Store, config: SiteConfig, options: GapRouteOpt
     }
   });
 
-  app.post('/editor/gaps/scope', async (c) => {
-    const s = c.get('session')!;
-    const g = await groupFrom(c);
-    if (!g.focus || !g.aspect) return message(c, 400, 'Cannot do that', 'The form did not say which group.');
-    if (!g.reason) {
-      return message(
-        c,
-        400,
-        'Say why',
-        'Give a reason when marking questions as not in scope.',
-        'Go back and fill in the reason.',
-      );
+  /** A sentence for the page from an action's message ("a merge needs …" → "A merge needs ….") */
+  const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+
+  /** Records a decision on a group (decide-gap); one the action refuses is the form's 400 page. */
+  const decide = async (c: C, title: string, input: GapDecisionInput, back: string, notice: string) => {
+    try {
+      await workflow.run(decideGap, input, c.get('session')!.user);
+    } catch (err) {
+      if (err instanceof WorkflowError && err.code === 'invalid')
+        return message(c, 400, title, sentence(err.message), err.hint && sentence(err.hint));
+      throw err;
     }
-    await workflow.run(
-      decideGap,
-      {
-        focus: g.focus,
-        aspect: g.aspect,
-        status: 'not_in_scope',
-        reason: scrubText(g.reason),
-        targetFocus: null,
-        targetAspect: null,
-        answerId: null,
-      },
-      s.user,
+    return c.redirect(`${back}&notice=${notice}`, 303);
+  };
+  const none = { targetFocus: null, targetAspect: null, answerId: null };
+
+  app.post('/editor/gaps/scope', async (c) => {
+    const g = await groupFrom(c);
+    return decide(
+      c,
+      'Cannot mark as not in scope',
+      { focus: g.focus, aspect: g.aspect, status: 'not_in_scope', reason: scrubText(g.reason), ...none },
+      g.back,
+      'scoped',
     );
-    return c.redirect(`${g.back}&notice=scoped`, 303);
   });
 
   app.post('/editor/gaps/merge', async (c) => {
-    const s = c.get('session')!;
     const g = await groupFrom(c);
-    const [targetFocus, targetAspect] = g.target.split('|');
-    if (!g.focus || !g.aspect || !targetFocus || !targetAspect) {
-      return message(c, 400, 'Cannot merge', 'Choose the group to merge into.');
-    }
-    if (targetFocus === g.focus && targetAspect === g.aspect) {
-      return message(c, 400, 'Cannot merge', 'A group cannot be merged into itself.');
-    }
-    await workflow.run(
-      decideGap,
+    const [targetFocus = null, targetAspect = null] = g.target ? g.target.split('|') : [];
+    return decide(
+      c,
+      'Cannot merge',
       {
         focus: g.focus,
         aspect: g.aspect,
         status: 'merged',
         reason: null,
+        ...none,
         targetFocus,
         targetAspect,
-        answerId: null,
       },
-      s.user,
+      g.back,
+      'merged',
     );
-    return c.redirect(`${g.back}&notice=merged`, 303);
   });
 
   return app;

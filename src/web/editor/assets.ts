@@ -14,9 +14,11 @@ export const EDITOR_CSS = `
 .editor-nav form{margin-left:auto;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
 .editor{overflow-wrap:anywhere}
 .editor .wide{max-width:none}
-.editor table{border-collapse:collapse;width:100%}
+.editor table{border-collapse:collapse;width:100%;overflow-wrap:normal}
+.editor th,.editor td{overflow-wrap:break-word}
 .editor th,.editor td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
 .editor .table-scroll{overflow-x:auto;max-width:100%}
+.editor .table-scroll:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 .editor input[type=text],.editor input[type=url],.editor input[type=date],.editor input[type=search],.editor input[type=password],.editor input[type=datetime-local],.editor select,.editor textarea{width:100%;max-width:100%;font:inherit;padding:.35rem .45rem;border:1px solid var(--muted);border-radius:4px;background:var(--bg);color:var(--fg)}
 .editor textarea{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.92rem;line-height:1.5}
 .editor button,.editor .button{font:inherit;padding:.4rem .8rem;border:1px solid var(--accent);border-radius:4px;background:var(--panel);color:var(--fg);cursor:pointer;min-height:44px}

@@ -3,6 +3,7 @@ import type { SiteConfig } from '../../../site/index.js';
 import type { ReviewerProfile, SessionInfo, WorkflowUser } from '../../../store/index.js';
 import { ROLE_DESCRIPTIONS, ROLES } from '../../../workflow/index.js';
 import { CsrfField, EditorLayout } from './layout.js';
+import { DataTable } from './table.js';
 
 /** Shown once after adding an account or resetting a password: a password, or a one-time link. */
 export interface OneTimeSecret {
@@ -94,71 +95,56 @@ export function AccountsPage(props: {
         </section>
       ) : null}
       <h2>People</h2>
-      <div class="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">User name</th>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Reviewer profile</th>
-              <th scope="col">Status</th>
-              <th scope="col">Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.users.map((u) => (
-              <tr>
-                <th scope="row">{u.username}</th>
-                <td>{u.name}</td>
-                <td>{u.role}</td>
-                <td>{u.reviewerId ?? '—'}</td>
-                <td>{u.disabled ? 'deactivated' : 'active'}</td>
-                <td>
-                  <details>
-                    <summary>Change {u.username}</summary>
-                    <form method="post" action={`/editor/accounts/${u.username}/role`}>
-                      <CsrfField token={csrf} />
-                      <p>
-                        <label for={`role-${u.username}`}>Role</label>
-                        <RoleSelect id={`role-${u.username}`} value={u.role} />
-                      </p>
-                      <p>
-                        <label for={`rev-${u.username}`}>Reviewer profile (needed for reviewers)</label>
-                        <ReviewerSelect
-                          id={`rev-${u.username}`}
-                          profiles={props.profiles}
-                          value={u.reviewerId}
-                        />
-                      </p>
-                      <button type="submit">Change role</button>
-                    </form>
-                    <form method="post" action={`/editor/accounts/${u.username}/reset`}>
-                      <CsrfField token={csrf} />
-                      <button type="submit">Reset password</button>
-                    </form>
-                    <form method="post" action={`/editor/accounts/${u.username}/reset-link`}>
-                      <CsrfField token={csrf} />
-                      <button type="submit">Send a reset link instead</button>
-                    </form>
-                    {u.username !== props.session.user.username ? (
-                      <form
-                        method="post"
-                        action={`/editor/accounts/${u.username}/${u.disabled ? 'reactivate' : 'deactivate'}`}
-                      >
-                        <CsrfField token={csrf} />
-                        <button type="submit">
-                          {u.disabled ? 'Reactivate' : 'Deactivate (signs them out at once)'}
-                        </button>
-                      </form>
-                    ) : null}
-                  </details>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label="People"
+        columns={['User name', 'Name', 'Role', 'Reviewer profile', 'Status', 'Change']}
+      >
+        {props.users.map((u) => (
+          <tr>
+            <th scope="row">{u.username}</th>
+            <td>{u.name}</td>
+            <td>{u.role}</td>
+            <td>{u.reviewerId ?? '—'}</td>
+            <td>{u.disabled ? 'deactivated' : 'active'}</td>
+            <td>
+              <details>
+                <summary>Change {u.username}</summary>
+                <form method="post" action={`/editor/accounts/${u.username}/role`}>
+                  <CsrfField token={csrf} />
+                  <p>
+                    <label for={`role-${u.username}`}>Role</label>
+                    <RoleSelect id={`role-${u.username}`} value={u.role} />
+                  </p>
+                  <p>
+                    <label for={`rev-${u.username}`}>Reviewer profile (needed for reviewers)</label>
+                    <ReviewerSelect id={`rev-${u.username}`} profiles={props.profiles} value={u.reviewerId} />
+                  </p>
+                  <button type="submit">Change role</button>
+                </form>
+                <form method="post" action={`/editor/accounts/${u.username}/reset`}>
+                  <CsrfField token={csrf} />
+                  <button type="submit">Reset password</button>
+                </form>
+                <form method="post" action={`/editor/accounts/${u.username}/reset-link`}>
+                  <CsrfField token={csrf} />
+                  <button type="submit">Send a reset link instead</button>
+                </form>
+                {u.username !== props.session.user.username ? (
+                  <form
+                    method="post"
+                    action={`/editor/accounts/${u.username}/${u.disabled ? 'reactivate' : 'deactivate'}`}
+                  >
+                    <CsrfField token={csrf} />
+                    <button type="submit">
+                      {u.disabled ? 'Reactivate' : 'Deactivate (signs them out at once)'}
+                    </button>
+                  </form>
+                ) : null}
+              </details>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
 
       <h2 id="add-heading">Add an account</h2>
       <form method="post" action="/editor/accounts" aria-labelledby="add-heading">

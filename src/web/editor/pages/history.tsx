@@ -4,6 +4,7 @@ import type { ApprovalRecord, EditorAnswer, RevisionRecord, SessionInfo } from '
 import type { ReadableDiff } from '../../../workflow/index.js';
 import { type DiffMode, DiffModeSwitch, ReadableDiffView } from './diff.js';
 import { EditorLayout } from './layout.js';
+import { DataTable } from './table.js';
 
 export function HistoryPage(props: {
   config: SiteConfig;
@@ -44,49 +45,31 @@ export function HistoryPage(props: {
           />
         </section>
       ) : null}
-      <div class="table-scroll">
-        <table>
-          <thead>
+      <DataTable label="Revisions" columns={['Revision', 'Author', 'Saved', 'Based on', 'Review', 'Compare']}>
+        {newestFirst.map((r) => {
+          const approvals = props.approvals.filter((x) => x.hash === r.hash);
+          return (
             <tr>
-              <th scope="col">Revision</th>
-              <th scope="col">Author</th>
-              <th scope="col">Saved</th>
-              <th scope="col">Based on</th>
-              <th scope="col">Review</th>
-              <th scope="col">Compare</th>
+              <td>
+                #{r.id}
+                {r.id === a.currentRevisionId ? ' (working)' : ''}
+                {r.id === a.publishedRevisionId ? ' (public)' : ''}
+              </td>
+              <td>{r.author}</td>
+              <td>{r.createdAt.slice(0, 16).replace('T', ' ')}</td>
+              <td>{r.baseRevisionId ? `#${r.baseRevisionId}` : '—'}</td>
+              <td>
+                {approvals.length ? approvals.map((x) => `${x.reviewerId} on ${x.reviewed}`).join('; ') : '—'}
+              </td>
+              <td>
+                {r.baseRevisionId ? (
+                  <a href={`/editor/answers/${a.id}/history?from=${r.baseRevisionId}&to=${r.id}`}>changes</a>
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {newestFirst.map((r) => {
-              const approvals = props.approvals.filter((x) => x.hash === r.hash);
-              return (
-                <tr>
-                  <td>
-                    #{r.id}
-                    {r.id === a.currentRevisionId ? ' (working)' : ''}
-                    {r.id === a.publishedRevisionId ? ' (public)' : ''}
-                  </td>
-                  <td>{r.author}</td>
-                  <td>{r.createdAt.slice(0, 16).replace('T', ' ')}</td>
-                  <td>{r.baseRevisionId ? `#${r.baseRevisionId}` : '—'}</td>
-                  <td>
-                    {approvals.length
-                      ? approvals.map((x) => `${x.reviewerId} on ${x.reviewed}`).join('; ')
-                      : '—'}
-                  </td>
-                  <td>
-                    {r.baseRevisionId ? (
-                      <a href={`/editor/answers/${a.id}/history?from=${r.baseRevisionId}&to=${r.id}`}>
-                        changes
-                      </a>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </EditorLayout>
   );
 }

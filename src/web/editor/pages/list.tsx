@@ -5,6 +5,7 @@ import type { AnswerListPage, AnswerListQuery } from '../../../store/answer-list
 import type { SessionInfo } from '../../../store/index.js';
 import { isState, STATES, stateLabel } from '../../../workflow/index.js';
 import { EditorLayout, StateTag } from './layout.js';
+import { DataTable } from './table.js';
 
 function Select(props: { name: string; label: string; value?: string; options: [string, string][] }) {
   return (
@@ -104,37 +105,33 @@ export function ListPage(props: {
         {result.total ? `${from}–${to} of ${result.total} answers` : 'No answer matches.'}
         {q.condition ? ` in condition “${q.condition}”` : ''}
       </p>
-      <div class="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{sortLink('question', 'Question')}</th>
-              <th scope="col">{sortLink('condition', 'Condition')}</th>
-              <th scope="col">State</th>
-              <th scope="col">Review</th>
-              <th scope="col">{sortLink('due', 'Next review')}</th>
-              <th scope="col">{sortLink('updated', 'Changed')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.rows.map((r) => (
-              <tr>
-                <td>
-                  <a href={`/editor/answers/${r.id}`}>{r.question || `${r.conditionSlug}/${r.slug}`}</a>
-                </td>
-                <td>{r.conditionName}</td>
-                <td>{isState(r.state) ? <StateTag state={r.state} /> : r.state}</td>
-                <td>
-                  {r.reviewed ? 'reviewed' : 'not reviewed'}
-                  {r.publisher ? ` · from ${r.publisher}` : ''}
-                </td>
-                <td>{r.due ? `${r.due}${r.due < props.config.today() ? ' (overdue)' : ''}` : '—'}</td>
-                <td>{r.updatedAt.slice(0, 10)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label="Answers"
+        columns={[
+          sortLink('question', 'Question'),
+          sortLink('condition', 'Condition'),
+          'State',
+          'Review',
+          sortLink('due', 'Next review'),
+          sortLink('updated', 'Changed'),
+        ]}
+      >
+        {result.rows.map((r) => (
+          <tr>
+            <td>
+              <a href={`/editor/answers/${r.id}`}>{r.question || `${r.conditionSlug}/${r.slug}`}</a>
+            </td>
+            <td>{r.conditionName}</td>
+            <td>{isState(r.state) ? <StateTag state={r.state} /> : r.state}</td>
+            <td>
+              {r.reviewed ? 'reviewed' : 'not reviewed'}
+              {r.publisher ? ` · from ${r.publisher}` : ''}
+            </td>
+            <td>{r.due ? `${r.due}${r.due < props.config.today() ? ' (overdue)' : ''}` : '—'}</td>
+            <td>{r.updatedAt.slice(0, 10)}</td>
+          </tr>
+        ))}
+      </DataTable>
       {result.pages > 1 ? (
         <nav class="pager" aria-label="Pages">
           {result.page > 1 ? <a href={link({ page: String(result.page - 1) })}>← Previous page</a> : null}

@@ -2,6 +2,7 @@ import { answerPath, type SiteConfig } from '../../../site/index.js';
 import type { SessionInfo } from '../../../store/index.js';
 import type { ReviewDueItem } from '../../../workflow/index.js';
 import { EditorLayout } from './layout.js';
+import { DataTable } from './table.js';
 
 export function QueuePage(props: {
   config: SiteConfig;
@@ -34,42 +35,33 @@ export function QueuePage(props: {
         {props.today}
         {raised ? `, and ${raised} not yet due but raised by "not helpful" reader feedback` : ''}.
       </p>
-      <table>
-        <thead>
+      <DataTable
+        label="Reviews due"
+        columns={['Due', 'Answer', 'Owner', 'Last review', 'Basis', 'Reader feedback']}
+      >
+        {props.items.map((i) => (
           <tr>
-            <th scope="col">Due</th>
-            <th scope="col">Answer</th>
-            <th scope="col">Owner</th>
-            <th scope="col">Last review</th>
-            <th scope="col">Basis</th>
-            <th scope="col">Reader feedback</th>
+            <td>
+              {i.due}
+              {i.status === 'overdue' ? ' (overdue)' : ''}
+            </td>
+            <td>
+              <a href={`/editor/answers/${i.answerId}`}>{i.question}</a> (
+              <a href={answerPath(i.conditionSlug, i.slug)}>public page</a>)
+            </td>
+            <td>{i.owner}</td>
+            <td>{i.reviewedOn ? `${i.reviewedOn} by ${i.reviewerId}` : 'never reviewed here'}</td>
+            <td>
+              {i.basis === 'approval'
+                ? 'review interval'
+                : i.basis === 'schedule'
+                  ? 'staggered first review'
+                  : 'not scheduled'}
+            </td>
+            <td>{i.negativeFeedback ? `${i.negativeFeedback} not helpful since the last review` : ''}</td>
           </tr>
-        </thead>
-        <tbody>
-          {props.items.map((i) => (
-            <tr>
-              <td>
-                {i.due}
-                {i.status === 'overdue' ? ' (overdue)' : ''}
-              </td>
-              <td>
-                <a href={`/editor/answers/${i.answerId}`}>{i.question}</a> (
-                <a href={answerPath(i.conditionSlug, i.slug)}>public page</a>)
-              </td>
-              <td>{i.owner}</td>
-              <td>{i.reviewedOn ? `${i.reviewedOn} by ${i.reviewerId}` : 'never reviewed here'}</td>
-              <td>
-                {i.basis === 'approval'
-                  ? 'review interval'
-                  : i.basis === 'schedule'
-                    ? 'staggered first review'
-                    : 'not scheduled'}
-              </td>
-              <td>{i.negativeFeedback ? `${i.negativeFeedback} not helpful since the last review` : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </EditorLayout>
   );
 }

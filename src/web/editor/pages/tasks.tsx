@@ -4,6 +4,7 @@ import type { TaskGroup } from '../../../store/editor-tasks.js';
 import type { NotificationEvent, NotificationRecord, SessionInfo } from '../../../store/index.js';
 import { isState } from '../../../workflow/index.js';
 import { CsrfField, EditorLayout, StateTag } from './layout.js';
+import { DataTable } from './table.js';
 
 const EVENT_LABELS: Record<NotificationEvent, string> = {
   submitted: 'Submitted for review',
@@ -101,42 +102,38 @@ export function TasksPage(props: {
             {g.title} ({g.total})
           </h2>
           {g.items.length ? (
-            <div class="table-scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Question</th>
-                    <th scope="col">Condition</th>
-                    <th scope="col">State</th>
-                    <th scope="col">{g.key === 'review-due' ? 'Review due' : 'Last change'}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {g.items.map((t) => (
-                    <tr>
-                      <td>
-                        <a
-                          href={
-                            g.key === 'awaiting-review' || g.key === 'came-back'
-                              ? `/editor/answers/${t.id}/review`
-                              : `/editor/answers/${t.id}`
-                          }
-                        >
-                          {t.question}
-                        </a>
-                      </td>
-                      <td>{t.conditionName}</td>
-                      <td>{isState(t.state) ? <StateTag state={t.state} /> : t.state}</td>
-                      <td>
-                        {g.key === 'review-due'
-                          ? `${t.due ?? '—'}${t.due && t.due < props.config.today() ? ' (overdue)' : ''}`
-                          : `${t.updatedAt.slice(0, 16).replace('T', ' ')}${t.author ? ` by ${t.author}` : ''}`}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              label={g.title}
+              columns={[
+                'Question',
+                'Condition',
+                'State',
+                g.key === 'review-due' ? 'Review due' : 'Last change',
+              ]}
+            >
+              {g.items.map((t) => (
+                <tr>
+                  <td>
+                    <a
+                      href={
+                        g.key === 'awaiting-review' || g.key === 'came-back'
+                          ? `/editor/answers/${t.id}/review`
+                          : `/editor/answers/${t.id}`
+                      }
+                    >
+                      {t.question}
+                    </a>
+                  </td>
+                  <td>{t.conditionName}</td>
+                  <td>{isState(t.state) ? <StateTag state={t.state} /> : t.state}</td>
+                  <td>
+                    {g.key === 'review-due'
+                      ? `${t.due ?? '—'}${t.due && t.due < props.config.today() ? ' (overdue)' : ''}`
+                      : `${t.updatedAt.slice(0, 16).replace('T', ' ')}${t.author ? ` by ${t.author}` : ''}`}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           ) : (
             <p>{g.empty}</p>
           )}

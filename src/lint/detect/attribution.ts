@@ -66,17 +66,28 @@ export interface Attribution {
   text: string;
 }
 
-/** Cheap test first: a sentence with none of the vocabulary's words cannot match. Built from the
- * vocabulary file, so a word a clinician adds there is also looked for here. */
+/** Cheap tests first: most sentences have none of the vocabulary's words (one regular
+ * expression over stems); of those that do, the authority patterns need an authority word, the
+ * unnamed-source pattern a source word, the passive patterns a passive verb. Built from the
+ * vocabulary file, so a word a clinician adds there is looked for here too. */
+const PASSIVE_WORDS =
+  'believed|thought|known|accepted|recogni|suggested|understood|assumed|estimated|considered|agreed|regarded';
 const MAYBE = new RegExp(
-  `${alternation([...ATTRIBUTION_VOCABULARY.authorities, ...ATTRIBUTION_VOCABULARY.unnamed_sources].map((w) => w.replace(/(?:ies|es|s)$/i, '')))}|believed|thought|known|accepted|recogni|suggested|understood|assumed|estimated|considered|agreed|regarded`,
+  `${alternation([...ATTRIBUTION_VOCABULARY.authorities, ...ATTRIBUTION_VOCABULARY.unnamed_sources].map((w) => w.replace(/(?:ies|es|s)$/i, '')))}|${PASSIVE_WORDS}`,
   'i',
 );
+const HAS_AUTHORITY = new RegExp(`\\b${AUTHORITY}\\b`, 'i');
+const HAS_UNNAMED = new RegExp(`\\b${UNNAMED}\\b`, 'i');
+const HAS_PASSIVE = new RegExp(PASSIVE_WORDS, 'i');
 
 export function findUnattributed(sentence: string): Attribution[] {
   const out: Attribution[] = [];
   if (!MAYBE.test(sentence)) return out;
-  for (const re of PATTERNS) {
+  const authority = HAS_AUTHORITY.test(sentence);
+  const unnamed = HAS_UNNAMED.test(sentence);
+  const passive = HAS_PASSIVE.test(sentence);
+  PATTERNS.forEach((re, k) => {
+    if (k < 2 ? !authority : k < 5 ? !passive : !unnamed) return;
     for (const m of sentence.matchAll(re)) {
       const start = m.index ?? 0;
       const before = sentence.slice(Math.max(0, start - 12), start);
@@ -96,6 +107,6 @@ export function findUnattributed(sentence: string): Attribution[] {
       if (out.some((o) => start < o.end && o.start < start + m[0].length)) continue;
       out.push({ start, end: start + m[0].length, text: m[0] });
     }
-  }
+  });
   return out.sort((a, b) => a.start - b.start);
 }

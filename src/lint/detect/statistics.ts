@@ -67,6 +67,27 @@ const RELATIVE: RegExp[] = [
   ),
 ];
 
+/** A quick test per relative form: the word (or sign) its pattern requires. */
+const NEEDS = new Map<RegExp, RegExp>(
+  RELATIVE.map((re) => {
+    const src = re.source;
+    const need = src.includes('times\\s+(?:more')
+      ? /times/i
+      : src.includes('fold')
+        ? /fold/i
+        : src.includes('[x×]')
+          ? /\d\s?[x×]/i
+          : src.includes('ratios?')
+            ? /ratio/i
+            : src.includes('as\\s+(?:likely')
+              ? /twice|times|thrice|half/i
+              : src.includes('\\s+by\\s+')
+                ? /\bby\b/i
+                : /./;
+    return [re, need] as const;
+  }),
+);
+
 const ABSOLUTE: { kind: StatisticKind; re: RegExp }[] = [
   { kind: 'percent', re: new RegExp(`\\b${APPROX}${PERCENT}`, 'gi') },
   {
@@ -137,10 +158,12 @@ function isThreshold(sentence: string, start: number, end: number, relative: boo
   const after = sentence.slice(end, end + 40);
   if (OR_MORE_AFTER.test(after)) return true;
   const before = sentence.slice(Math.max(0, start - 30), start);
-  const defines = DEFINITION.test(sentence) || APPOSITION_DEFINITION.test(sentence);
-  if (defines && COMPARATIVE_BEFORE.test(`${before} `)) return true;
-  if (defines && /^(?:fewer|less|more|below|above|under|over|at least)\b/i.test(sentence.slice(start, end)))
-    return true;
+  // A cut-off in a definition: "is defined as … fewer than 200,000 people", "rare diseases -
+  // diseases that affect fewer than 200,000 people". The comparison is tested first (cheap).
+  const comparison =
+    COMPARATIVE_BEFORE.test(`${before} `) ||
+    /^(?:fewer|less|more|below|above|under|over|at least)\b/i.test(sentence.slice(start, end));
+  if (comparison && (DEFINITION.test(sentence) || APPOSITION_DEFINITION.test(sentence))) return true;
   return (
     MEASUREMENT.test(sentence) &&
     !/\b(?:people|adults|children|men|women|patients|cases|of those)\b/i.test(sentence.slice(start, end + 30))
@@ -160,7 +183,12 @@ function computeStatistics(sentence: string): Statistic[] {
     if (isThreshold(sentence, start, end, relative)) return;
     found.push({ kind, start, end, text: m[0], relative });
   };
-  for (const re of RELATIVE) for (const m of sentence.matchAll(re)) add('relative', m, true);
+  for (const re of RELATIVE) {
+    // Each relative form has a word it cannot do without; most sentences have none of them.
+    const needs = NEEDS.get(re);
+    if (needs && !needs.test(sentence)) continue;
+    for (const m of sentence.matchAll(re)) add('relative', m, true);
+  }
   for (const { kind, re } of ABSOLUTE) for (const m of sentence.matchAll(re)) add(kind, m, false);
   for (const m of sentence.matchAll(COUNT)) {
     const n = m[1]!;

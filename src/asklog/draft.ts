@@ -1,12 +1,13 @@
 /**
  * "Start a draft" from a gap: a new draft answer for the group's condition and aspect, with the
  * patients' (scrubbed) questions attached as a comment the author sees, and the gap marked as
- * drafted (the decide-gap action). A condition the store does not have yet is created first (named from the questions'
- * focus; the editor renames it when writing the answer).
+ * drafted (the decide-gap action). A condition the store does not have yet is created first
+ * (create-condition, named from the questions' focus; the editor renames it when writing the
+ * answer).
  */
 import { type Answer, ASPECTS, type Aspect } from '../content/index.js';
 import type { Store, WorkflowUser } from '../store/index.js';
-import { decideGap, type WorkflowRepo } from '../workflow/index.js';
+import { createCondition, decideGap, type WorkflowRepo } from '../workflow/index.js';
 import { UNKNOWN } from './types.js';
 
 const QUESTION: Record<Aspect, (name: string) => string> = {
@@ -61,16 +62,7 @@ export async function startDraftFromGap(
   let conditionCreated = false;
   if (!condition) {
     const name = nameFromSlug(input.focus);
-    await store.write('create-condition', async (tx) => {
-      await tx.upsertCondition({ slug: input.focus, name, synonyms: [], summary: '' });
-      await tx.appendAudit({
-        actor: user.username,
-        action: 'create',
-        entity: 'condition',
-        entityId: input.focus,
-        detail: { from: 'gap queue', name },
-      });
-    });
+    await workflow.run(createCondition, { slug: input.focus, name, from: 'gap queue' }, user);
     condition = await store.findCondition(input.focus);
     conditionCreated = true;
   }

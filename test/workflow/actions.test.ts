@@ -15,6 +15,7 @@ import {
   comment,
   contextFor,
   create,
+  createCondition,
   deactivateUser,
   decideGap,
   importMedquadAnswer,
@@ -363,5 +364,23 @@ describe('scheduling and account actions over an in-memory StoreTx', () => {
         detail: { reason: null, target: 'gout|symptoms', answerId: null },
       }),
     ]);
+  });
+
+  it('create-condition adds a named condition once and audits where it came from', async () => {
+    const tx = new MemoryTx();
+    await runInTx(as(tx, ann), createCondition, { slug: 'gout', name: 'Gout', from: 'gap queue' });
+    expect(await tx.findCondition('gout')).toMatchObject({ slug: 'gout' });
+    expect(tx.audit).toEqual([
+      expect.objectContaining({
+        action: 'create',
+        entity: 'condition',
+        entityId: 'gout',
+        actor: 'ann',
+        detail: { from: 'gap queue', name: 'Gout' },
+      }),
+    ]);
+    expect(
+      await code(runInTx(as(tx, ann), createCondition, { slug: 'gout', name: 'Gout', from: 'gap queue' })),
+    ).toBe('duplicate');
   });
 });

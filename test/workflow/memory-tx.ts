@@ -191,8 +191,10 @@ export class MemoryTx implements StoreTx {
   async findCondition(slug: string) {
     return this.conditions.find((c) => c.slug === slug) ?? null;
   }
-  async upsertCondition(): Promise<never> {
-    throw new Error('not modelled');
+  async upsertCondition(c: { slug: string }) {
+    const id = this.conditions.length + 1;
+    this.conditions.push({ id, slug: c.slug, reviewIntervalMonths: null });
+    return { outcome: 'added' as const, id };
   }
   async conditionsBySlug(): Promise<never> {
     throw new Error('not modelled');

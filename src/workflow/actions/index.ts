@@ -21,6 +21,7 @@ export {
 } from './context.js';
 export { type CreateInput, type CreateResult, create } from './create.js';
 export { type AccountLinkInput, createAccountLink } from './create-account-link.js';
+export { type CreateConditionInput, createCondition } from './create-condition.js';
 export { decideGap, type GapDecisionInput } from './decide-gap.js';
 export {
   type ImportContentInput,

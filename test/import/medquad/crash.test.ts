@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { rng } from '../../../eval/dev-set.js';
 import { medquadDir, repoRoot } from '../../helpers/corpus.js';
 import { checkImportIntegrity } from '../helpers/integrity.js';
 import { countXml } from '../helpers/xml-counts.js';
@@ -16,18 +17,6 @@ import { countXml } from '../helpers/xml-counts.js';
 const root = medquadDir();
 const full = process.env.MEDBRIEF_CRASH_FULL === '1';
 const KILLS = Number(process.env.MEDBRIEF_CRASH_RUNS ?? 5);
-
-/** mulberry32: a small seeded generator, so a failing kill schedule can be replayed. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function startImport(dir: string, db: string): ChildProcess {
   return spawn(
@@ -88,7 +77,7 @@ describe.skipIf(!root)('killing an import at random moments', () => {
     expect(want.documents).toBe(xml!.documents);
 
     const db = join(tmp, 'crashed.db');
-    const random = seeded(Number(process.env.MEDBRIEF_CRASH_SEED ?? 7));
+    const random = rng(Number(process.env.MEDBRIEF_CRASH_SEED ?? 7));
     const outcomes: string[] = [];
     for (let i = 0; i < KILLS; i++) {
       const outcome = await killAtRandom(startImport(dir, db), Math.floor(random() * (full ? 8000 : 2500)));

@@ -120,9 +120,9 @@ export class EditorReads {
     return tasksFor(this.db, user, today);
   }
 
-  /** A person's latest notifications, newest first (./inbox.ts). */
-  notificationsFor(username: string, limit?: number): Promise<NotificationRecord[]> {
-    return notificationsFor(this.db, username, limit);
+  /** A person's latest notifications, newest first; `beforeId` pages back (./inbox.ts). */
+  notificationsFor(username: string, limit?: number, beforeId?: number): Promise<NotificationRecord[]> {
+    return notificationsFor(this.db, username, limit, beforeId);
   }
 
   /** How many of a person's notifications they have not read. */

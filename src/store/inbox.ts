@@ -8,18 +8,19 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from './db.js';
 import { type NotificationRecord, toRecord } from './outbox.js';
 
+/** How many notifications one page of "Notifications for me" shows. */
+export const NOTIFICATIONS_PAGE = 20;
+
+/** A person's notifications, newest first; `beforeId` pages back (the rows older than that id). */
 export async function notificationsFor(
   db: Kysely<Database>,
   username: string,
-  limit = 20,
+  limit = NOTIFICATIONS_PAGE,
+  beforeId?: number,
 ): Promise<NotificationRecord[]> {
-  const rows = await db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('recipient', '=', username)
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+  let q = db.selectFrom('notifications').selectAll().where('recipient', '=', username);
+  if (beforeId !== undefined) q = q.where('id', '<', beforeId);
+  const rows = await q.orderBy('id', 'desc').limit(limit).execute();
   return rows.map(toRecord);
 }
 

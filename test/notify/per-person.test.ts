@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { deliverPending, WebhookSender } from '../../src/notify/index.js';
+import { notifyReviewDue } from '../../src/workflow/index.js';
 import { treatmentDraft } from '../store/fixtures.js';
 import { PASSWORDS, startTestSite, type TestSite } from '../workflow/fixture-app.js';
 import { TestClient } from '../workflow/http-client.js';
@@ -102,4 +103,44 @@ it('tells each person their own, shows them on My tasks, and names the recipient
     ['submitted', 'rob', ['rob']],
     ['changes_requested', 'ann', ['ann']],
   ]);
+});
+
+it('pages back through older notifications, 20 to a page, with the unread count of all of them', async () => {
+  const ann = new TestClient(site.server.url);
+  await ann.login('ann', PASSWORDS.ann);
+  const author = (await site.repo.getUser('ann'))!;
+  const draft = await site.repo.createAnswer({ ...treatmentDraft(), slug: 'paging-notices' }, author);
+  const before = (await site.store.outbox().list()).filter((r) => r.recipient === 'ann').length;
+  // 25 review-due notices for ann (one per due date), newest last.
+  const items = Array.from({ length: 25 }, (_, i) => ({
+    answerId: draft.id,
+    conditionSlug: 'sacral-agenesis',
+    slug: 'paging-notices',
+    question: `Paging question ${i + 1}?`,
+    due: `2030-01-${String(i + 1).padStart(2, '0')}`,
+    status: 'due',
+    owner: 'ann',
+  }));
+  expect(await notifyReviewDue(site.store, items)).toBeGreaterThanOrEqual(25);
+  const total = before + 25;
+
+  const first = await (await ann.fetch('/editor/tasks')).text();
+  expect(first).toContain(`Notifications for me (${total} unread)`);
+  expect(first).toContain('Paging question 25?');
+  expect(first).not.toContain('Paging question 5?');
+  const older = /href="(\/editor\/tasks\?before=\d+#notifications)">Older notifications/.exec(first)?.[1];
+  expect(older).toBeDefined();
+  expect(first).not.toContain('Newest notifications');
+
+  const second = await (await ann.fetch(older!.replace(/#.*/, ''))).text();
+  expect(second).toContain('Paging question 5?');
+  expect(second).toContain('Paging question 1?');
+  expect(second).not.toContain('Paging question 25?');
+  expect(second).toContain(`Notifications for me (${total} unread)`);
+  expect(second).toContain('href="/editor/tasks#notifications">Newest notifications');
+
+  // A bad page mark is ignored (the newest page), never an error.
+  const bad = await ann.fetch('/editor/tasks?before=abc');
+  expect(bad.status).toBe(200);
+  expect(await bad.text()).toContain('Paging question 25?');
 });

@@ -16,6 +16,9 @@ import { AccountsPage, type OneTimeSecret } from '../pages/accounts.js';
 import { setNavCounts } from '../pages/layout.js';
 import { TasksPage } from '../pages/tasks.js';
 
+/** Notifications shown per page of My tasks. */
+const NOTICES_PER_PAGE = 20;
+
 const ASSET_MAX_AGE = 300;
 const text = z
   .string()
@@ -79,7 +82,14 @@ export function registerTeam(app: EditorApp, deps: EditorDeps) {
     const groups = await reads.tasksFor(s.user, config.today());
     const editorial = s.user.role === 'editor' || s.user.role === 'admin';
     const outbox = editorial ? await deps.store.outbox().counts() : null;
-    const notices = await reads.notificationsFor(s.user.username);
+    // One page of notifications; ?before=<id> pages back through older ones (one row more than a
+    // page is read to know whether there are older ones).
+    const before = Number(c.req.query('before'));
+    const beforeId = Number.isSafeInteger(before) && before > 0 ? before : undefined;
+    const rows = await reads.notificationsFor(s.user.username, NOTICES_PER_PAGE + 1, beforeId);
+    const notices = rows.slice(0, NOTICES_PER_PAGE);
+    const olderHref =
+      rows.length > NOTICES_PER_PAGE ? `/editor/tasks?before=${notices.at(-1)!.id}#notifications` : undefined;
     return html(
       c,
       <TasksPage
@@ -88,6 +98,9 @@ export function registerTeam(app: EditorApp, deps: EditorDeps) {
         groups={groups}
         outbox={outbox}
         notices={notices}
+        unread={await reads.unreadNotificationCount(s.user.username)}
+        olderHref={olderHref}
+        newestHref={beforeId ? '/editor/tasks#notifications' : undefined}
         notice={c.req.query('notice')}
       />,
     );

@@ -47,13 +47,18 @@ export function TasksPage(props: {
   groups: TaskGroup[];
   /** The notification outbox's state (editors and admins). */
   outbox?: { pending: number; failed: number } | null;
-  /** This person's latest notifications, newest first. */
+  /** One page of this person's notifications, newest first. */
   notices?: NotificationRecord[];
+  /** How many of all their notifications are unread (not only of this page). */
+  unread?: number;
+  /** Links to the next older page and back to the newest, when there are such pages. */
+  olderHref?: string;
+  newestHref?: string;
   notice?: string;
 }) {
   const { session } = props;
   const notices = props.notices ?? [];
-  const unread = notices.filter((n) => !n.readAt).length;
+  const unread = props.unread ?? notices.filter((n) => !n.readAt).length;
   return (
     <EditorLayout config={props.config} title="My tasks" path="/editor/tasks" session={session}>
       <h1>My tasks</h1>
@@ -84,7 +89,7 @@ export function TasksPage(props: {
                 <NoticeItem n={n} />
               ))}
             </ul>
-            {unread ? (
+            {notices.some((n) => !n.readAt) ? (
               <form method="post" action="/editor/notifications/read">
                 <CsrfField token={session.csrfToken} />
                 <input type="hidden" name="up_to" value={String(notices[0]!.id)} />
@@ -93,8 +98,14 @@ export function TasksPage(props: {
             ) : null}
           </>
         ) : (
-          <p>No notifications for you yet.</p>
+          <p>{props.newestHref ? 'No older notifications.' : 'No notifications for you yet.'}</p>
         )}
+        {props.olderHref || props.newestHref ? (
+          <p class="pager">
+            {props.newestHref ? <a href={props.newestHref}>Newest notifications</a> : null}
+            {props.olderHref ? <a href={props.olderHref}>Older notifications</a> : null}
+          </p>
+        ) : null}
       </section>
       {props.groups.map((g) => (
         <section aria-labelledby={g.key}>

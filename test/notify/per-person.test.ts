@@ -126,6 +126,7 @@ it('pages back through older notifications, 20 to a page, with the unread count 
 
   const first = await (await ann.fetch('/editor/tasks')).text();
   expect(first).toContain(`Notifications for me (${total} unread)`);
+  expect(first).toContain('What is waiting for you as an author.');
   expect(first).toContain('Paging question 25?');
   expect(first).not.toContain('Paging question 5?');
   const older = /href="(\/editor\/tasks\?before=\d+#notifications)">Older notifications/.exec(first)?.[1];

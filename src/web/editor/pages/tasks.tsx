@@ -63,7 +63,7 @@ export function TasksPage(props: {
     <EditorLayout config={props.config} title="My tasks" path="/editor/tasks" session={session}>
       <h1>My tasks</h1>
       <p>
-        What is waiting for you as {session.user.role === 'admin' ? 'an' : 'a'} {session.user.role}.
+        What is waiting for you as {/^[aeiou]/.test(session.user.role) ? 'an' : 'a'} {session.user.role}.
       </p>
       <ul class="task-counts">
         {props.groups.map((g) => (

@@ -1,13 +1,13 @@
 /**
  * "Start a draft" from a gap: a new draft answer for the group's condition and aspect, with the
  * patients' (scrubbed) questions attached as a comment the author sees, and the gap marked as
- * drafted (the decide-gap action). A condition the store does not have yet is created first
- * (create-condition, named from the questions' focus; the editor renames it when writing the
- * answer).
+ * drafted, all in one transaction (the start-gap-draft action). A condition the store does not
+ * have yet is created first (named from the questions' focus; the editor renames it when writing
+ * the answer).
  */
 import { type Answer, ASPECTS, type Aspect } from '../content/index.js';
 import type { Store, WorkflowUser } from '../store/index.js';
-import { createCondition, decideGap, type WorkflowRepo } from '../workflow/index.js';
+import { startGapDraft, type WorkflowRepo } from '../workflow/index.js';
 import { UNKNOWN } from './types.js';
 
 const QUESTION: Record<Aspect, (name: string) => string> = {
@@ -58,18 +58,11 @@ export async function startDraftFromGap(
   const aspect: Aspect = (ASPECTS as readonly string[]).includes(input.aspect)
     ? (input.aspect as Aspect)
     : 'overview';
-  let condition = await store.findCondition(input.focus);
-  let conditionCreated = false;
-  if (!condition) {
-    const name = nameFromSlug(input.focus);
-    await workflow.run(createCondition, { slug: input.focus, name, from: 'gap queue' }, user);
-    condition = await store.findCondition(input.focus);
-    conditionCreated = true;
-  }
-  if (!condition) throw new DraftError(`the condition "${input.focus}" could not be created`);
-  const existing = new Set(
-    (await workflow.listAnswers({ condition: condition.slug, limit: 500 })).map((a) => a.slug),
-  );
+  const existingCondition = await store.findCondition(input.focus);
+  const condition = existingCondition ?? { slug: input.focus, name: nameFromSlug(input.focus) };
+  const existing = existingCondition
+    ? new Set((await workflow.listAnswers({ condition: condition.slug, limit: 500 })).map((a) => a.slug))
+    : new Set<string>();
   let slug: string = aspect;
   for (let i = 2; existing.has(slug); i++) slug = `${aspect}-${i}`;
   const answer: Answer = {
@@ -82,27 +75,23 @@ export async function startDraftFromGap(
     sources: [],
     body: 'The answer in Markdown. Cite statistics with footnotes such as [^source-id].\n',
   };
-  const created = await workflow.createAnswer(answer, user);
-  if (input.examples.length > 0) {
-    const lines = input.examples.map((e) => `- ${e.replace(/\s+/g, ' ')}`).join('\n');
-    await workflow.transition(created.id, user, {
-      action: 'comment',
-      comment: `Patients asked this and found no good answer (from the gap queue; personal data removed):\n${lines}`,
-    });
-  }
-  await workflow.run(
-    decideGap,
+  const note = input.examples.length
+    ? `Patients asked this and found no good answer (from the gap queue; personal data removed):\n${input.examples
+        .map((e) => `- ${e.replace(/\s+/g, ' ')}`)
+        .join('\n')}`
+    : '';
+  // One transaction: the condition (when new), the draft, the note and the gap marked drafted.
+  const created = await workflow.run(
+    startGapDraft,
     {
-      focus: input.focus,
-      aspect: input.aspect,
-      status: 'drafted',
-      reason: null,
-      targetFocus: null,
-      targetAspect: null,
-      answerId: created.id,
+      gap: { focus: input.focus, aspect: input.aspect },
+      newCondition: existingCondition ? null : condition,
+      answer,
+      note,
     },
     user,
   );
+  const conditionCreated = !existingCondition;
   return { answerId: created.id, conditionCreated };
 }
 

@@ -15,6 +15,7 @@ import {
   importBundle,
   runAction,
   StaleRevisionError,
+  startGapDraft,
   WorkflowError,
   type WorkflowRepo,
   workflowRepo,
@@ -338,6 +339,44 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
           ]),
         );
         expect(audit).toHaveLength(2);
+      });
+
+      it('starts a draft from a gap in one transaction: a crash before commit leaves no condition, draft or decision', async () => {
+        const asklog = new AskLogRepo(store);
+        const input = {
+          gap: { focus: 'gap-only-condition', aspect: 'causes' },
+          newCondition: { slug: 'gap-only-condition', name: 'Gap only condition' },
+          answer: {
+            ...treatmentDraft(),
+            condition: 'gap-only-condition',
+            slug: 'causes',
+            aspect: 'causes' as const,
+          },
+          note: 'Patients asked this and found no good answer:\n- what causes it?',
+        };
+        const crash = async () => {
+          throw new Error('crash before commit');
+        };
+        await expect(
+          runAction(store, startGapDraft, input, { actor: editor, beforeCommit: crash }),
+        ).rejects.toThrow('crash before commit');
+        expect(await store.findCondition('gap-only-condition')).toBeNull();
+        expect(await repo.listAnswers({ condition: 'gap-only-condition' })).toEqual([]);
+        expect(await asklog.listDecisions()).toEqual([]);
+        // A step refused part way (the gap names no aspect) also leaves nothing.
+        await expect(
+          repo.run(startGapDraft, { ...input, gap: { focus: 'gap-only-condition', aspect: '' } }, editor),
+        ).rejects.toMatchObject({ code: 'invalid' });
+        expect(await store.findCondition('gap-only-condition')).toBeNull();
+
+        const created = await repo.run(startGapDraft, input, editor);
+        expect(await store.findCondition('gap-only-condition')).not.toBeNull();
+        const a = await repo.getAnswer(created.id);
+        expect(a).toMatchObject({ state: 'draft', conditionSlug: 'gap-only-condition' });
+        expect(a!.comments[0]!.body).toContain('what causes it?');
+        expect(await asklog.listDecisions()).toEqual([
+          expect.objectContaining({ focus: 'gap-only-condition', status: 'drafted', answerId: created.id }),
+        ]);
       });
 
       it('unpublishes and archives: the page leaves the site', async () => {

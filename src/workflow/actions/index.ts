@@ -46,6 +46,7 @@ export { setPassword } from './set-password.js';
 export { deactivateUser, reactivateUser } from './set-user-active.js';
 export { login, loginFailed, logout, type SignInAuditInput } from './sign-in-audit.js';
 export { type StaggerInput, staggerReviews } from './stagger-reviews.js';
+export { type StartGapDraftInput, startGapDraft } from './start-gap-draft.js';
 export { submit } from './submit.js';
 export { type TransitionInput, type TransitionResult, transitionAction } from './transition.js';
 export { unpublish } from './unpublish.js';

@@ -29,6 +29,7 @@ export type { EditorAnswer, EditorAnswerSummary, EditorReads, ReviewRow } from '
 export { isPostgresUrl, MissingStoreError, storeExists } from './exists.js';
 export type { GapTx } from './gap-tx.js';
 export type { ImportLedger, ImportRun } from './import-ledger.js';
+export { NOTIFICATIONS_PAGE } from './inbox.js';
 export {
   type NewNotification,
   NOTIFICATION_EVENTS,

@@ -5,7 +5,7 @@
 
 import { z } from 'zod';
 import { taskCount } from '../../../store/editor-tasks.js';
-import type { SessionInfo } from '../../../store/index.js';
+import { NOTIFICATIONS_PAGE, type SessionInfo } from '../../../store/index.js';
 import { canManageUsers, isRole, randomToken, WorkflowError } from '../../../workflow/index.js';
 import { RequestError } from '../../errors.js';
 import { staticAsset } from '../../static-asset.js';
@@ -15,9 +15,6 @@ import { type C, type EditorApp, type EditorDeps, html } from '../context.js';
 import { AccountsPage, type OneTimeSecret } from '../pages/accounts.js';
 import { setNavCounts } from '../pages/layout.js';
 import { TasksPage } from '../pages/tasks.js';
-
-/** Notifications shown per page of My tasks. */
-const NOTICES_PER_PAGE = 20;
 
 const ASSET_MAX_AGE = 300;
 const text = z
@@ -86,10 +83,12 @@ export function registerTeam(app: EditorApp, deps: EditorDeps) {
     // page is read to know whether there are older ones).
     const before = Number(c.req.query('before'));
     const beforeId = Number.isSafeInteger(before) && before > 0 ? before : undefined;
-    const rows = await reads.notificationsFor(s.user.username, NOTICES_PER_PAGE + 1, beforeId);
-    const notices = rows.slice(0, NOTICES_PER_PAGE);
+    const rows = await reads.notificationsFor(s.user.username, NOTIFICATIONS_PAGE + 1, beforeId);
+    const notices = rows.slice(0, NOTIFICATIONS_PAGE);
     const olderHref =
-      rows.length > NOTICES_PER_PAGE ? `/editor/tasks?before=${notices.at(-1)!.id}#notifications` : undefined;
+      rows.length > NOTIFICATIONS_PAGE
+        ? `/editor/tasks?before=${notices.at(-1)!.id}#notifications`
+        : undefined;
     return html(
       c,
       <TasksPage

@@ -5,7 +5,7 @@
  * outbox's claims and dedupe keys keep each notice single.
  */
 import type { Store } from '../store/index.js';
-import { notifyReviewDue, workflowRepo } from '../workflow/index.js';
+import { workflowRepo } from '../workflow/index.js';
 import { type DeliveryReport, deliverPending } from './deliver.js';
 import type { Sender } from './sender.js';
 
@@ -37,8 +37,9 @@ export function startNotificationJob(o: NotificationJobOptions): NotificationJob
     let reviewDueAdded = 0;
     const today = now().toISOString().slice(0, 10);
     if (today !== lastReviewDay) {
-      const items = await workflowRepo(o.store, { now }).reviewDue({ withinDays: o.reviewWindowDays ?? 30 });
-      reviewDueAdded = await notifyReviewDue(o.store, items, now);
+      const repo = workflowRepo(o.store, { now });
+      const items = await repo.reviewDue({ withinDays: o.reviewWindowDays ?? 30 });
+      reviewDueAdded = await repo.notifyReviewDue(items);
       lastReviewDay = today;
     }
     const report = await deliverPending(o.store, o.sender, { now, maxAttempts: o.maxAttempts });

@@ -2,12 +2,13 @@
  * Which workflow events are announced, to whom, and with what. A transition adds its outbox row
  * inside its own transaction (see actions/transition.ts), so a notification exists exactly when
  * the state change committed. Review-due notices are added by whoever computes the review
- * queue (`medbrief review-due`, the server's periodic job), once per answer and due date.
+ * queue (`medbrief review-due --notify`, the server's periodic job) through the
+ * notify-review-due action, once per answer and due date.
  * Every notice is per person: one outbox row for each account told, naming it (`recipient`),
  * which is what the editor lists as "my notifications" and what a webhook receives.
  * Delivery (webhook, log) is src/notify's job.
  */
-import type { NewNotification, NotificationEvent, RecipientQuery, Store, StoreTx } from '../store/index.js';
+import type { NewNotification, NotificationEvent, RecipientQuery, StoreTx } from '../store/index.js';
 import { contributorsSinceApproval } from './four-eyes.js';
 import type { Action } from './transitions.js';
 
@@ -39,7 +40,7 @@ export function recipientsOf(event: NotificationEvent, author: string | null): R
 }
 
 /** Resolves the recipients; editors' work falls to admins when a site has no editor account. */
-async function resolve(
+export async function resolveRecipients(
   tx: StoreTx,
   queries: RecipientQuery[],
   exclude: readonly string[],
@@ -55,7 +56,7 @@ async function resolve(
 }
 
 /** One row per person told (or one row naming nobody, so the event is still on record). */
-async function addPerPerson(
+export async function addPerPerson(
   tx: StoreTx,
   recipients: readonly string[],
   n: Omit<NewNotification, 'recipients' | 'recipient'>,
@@ -102,7 +103,7 @@ export async function notifyTransition(tx: StoreTx, n: TransitionNotice): Promis
   const exclude = [n.actor];
   if (event === 'submitted' && n.revision)
     exclude.push(...(await contributors(tx, n.answer.id, n.revision.id)));
-  const recipients = await resolve(tx, recipientsOf(event, n.revision?.author ?? null), exclude);
+  const recipients = await resolveRecipients(tx, recipientsOf(event, n.revision?.author ?? null), exclude);
   return addPerPerson(tx, recipients, {
     event,
     answerId: n.answer.id,
@@ -129,41 +130,4 @@ export interface ReviewDueNotice {
   due: string;
   status: string;
   owner: string;
-}
-
-/**
- * Adds one review_due row per answer, due date and person (a key makes repeats no-ops, so every
- * run of the queue may call this); resolves to how many rows were new.
- */
-export async function notifyReviewDue(
-  store: Store,
-  items: readonly ReviewDueNotice[],
-  now?: () => Date,
-): Promise<number> {
-  if (!items.length) return 0;
-  return store.write(
-    'review_due',
-    async (tx) => {
-      let added = 0;
-      for (const i of items) {
-        const recipients = await resolve(tx, recipientsOf('review_due', i.owner), []);
-        added += await addPerPerson(tx, recipients, {
-          event: 'review_due',
-          answerId: i.answerId,
-          payload: {
-            answerId: i.answerId,
-            condition: i.conditionSlug,
-            slug: i.slug,
-            question: i.question,
-            due: i.due,
-            status: i.status,
-            owner: i.owner,
-          },
-          dedupeKey: `review_due:${i.answerId}:${i.due}`,
-        });
-      }
-      return added;
-    },
-    { now },
-  );
 }

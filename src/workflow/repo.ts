@@ -11,6 +11,7 @@ import {
   type CreateResult,
   create,
   type LintGate,
+  notifyReviewDue,
   runAction,
   type SaveResult,
   saveRevision,
@@ -20,6 +21,7 @@ import {
   type WorkflowAction,
 } from './actions/index.js';
 import { WorkflowError } from './errors.js';
+import type { ReviewDueNotice } from './notifications.js';
 import { type DueStatus, dueStatus, reviewPolicy } from './policy.js';
 import type { Action } from './transitions.js';
 
@@ -56,6 +58,9 @@ export interface ReviewDueItem {
 }
 
 type ActingUser = Pick<WorkflowUser, 'username' | 'role' | 'reviewerId'>;
+
+/** Who runs the jobs no person starts (review scheduling, review-due notices). */
+const system = (username = 'system'): ActingUser => ({ username, role: 'admin', reviewerId: null });
 
 export class WorkflowRepo extends Accounts {
   private readonly reads: EditorReads;
@@ -118,11 +123,16 @@ export class WorkflowRepo extends Accounts {
   staggerUnscheduled(
     options: { start?: string; intervalMonths?: number; owner?: string } = {},
   ): Promise<number> {
-    return this.run(staggerReviews, options, {
-      username: options.owner ?? 'system',
-      role: 'admin',
-      reviewerId: null,
-    });
+    return this.run(staggerReviews, options, system(options.owner));
+  }
+
+  /**
+   * Adds the review_due notices for these queue items (the notify-review-due action, as the
+   * system); repeats add nothing. Resolves to how many outbox rows were new.
+   */
+  async notifyReviewDue(items: readonly ReviewDueNotice[]): Promise<number> {
+    if (!items.length) return 0;
+    return this.run(notifyReviewDue, { items }, system());
   }
 
   // ----------------------------------------------------------------- reads

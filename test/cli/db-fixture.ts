@@ -11,7 +11,7 @@ import { AskLogRepo, hourBucket } from '../../src/asklog/index.js';
 import { importContentFolder } from '../../src/cli/commands/import.js';
 import { runProgram } from '../../src/cli/program.js';
 import { backupStore, openStore } from '../../src/store/index.js';
-import { notifyReviewDue, workflowRepo } from '../../src/workflow/index.js';
+import { workflowRepo } from '../../src/workflow/index.js';
 import type { CliResult } from '../helpers/cli.js';
 import { tempDir, writeFiles } from '../helpers/content-fixture.js';
 import { repoRoot } from '../helpers/corpus.js';
@@ -41,7 +41,8 @@ export async function seededDb(): Promise<string> {
       'test',
     );
     // One review_due notification per gout answer in the outbox (for `notify list` / `send`).
-    await notifyReviewDue(store, await workflowRepo(store).reviewDue({ withinDays: 3650 }));
+    const repo = workflowRepo(store);
+    await repo.notifyReviewDue(await repo.reviewDue({ withinDays: 3650 }));
     // Two logged questions the site could not answer: one from this hour, one a year old.
     const ask = (hour: string) => ({
       hour,

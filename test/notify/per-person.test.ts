@@ -9,7 +9,6 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { deliverPending, WebhookSender } from '../../src/notify/index.js';
-import { notifyReviewDue } from '../../src/workflow/index.js';
 import { treatmentDraft } from '../store/fixtures.js';
 import { PASSWORDS, startTestSite, type TestSite } from '../workflow/fixture-app.js';
 import { TestClient } from '../workflow/http-client.js';
@@ -121,7 +120,7 @@ it('pages back through older notifications, 20 to a page, with the unread count 
     status: 'due',
     owner: 'ann',
   }));
-  expect(await notifyReviewDue(site.store, items)).toBeGreaterThanOrEqual(25);
+  expect(await site.repo.notifyReviewDue(items)).toBeGreaterThanOrEqual(25);
   const total = before + 25;
 
   const first = await (await ann.fetch('/editor/tasks')).text();

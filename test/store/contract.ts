@@ -13,6 +13,7 @@ import {
   addDays,
   decideGap,
   importBundle,
+  notifyReviewDue,
   runAction,
   StaleRevisionError,
   startGapDraft,
@@ -377,6 +378,27 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await asklog.listDecisions()).toEqual([
           expect.objectContaining({ focus: 'gap-only-condition', status: 'drafted', answerId: created.id }),
         ]);
+      });
+
+      it('notify-review-due writes one row per answer, due date and person in one transaction, and no audit row', async () => {
+        const items = await repo.reviewDue({ withinDays: 30, today: '2027-04-01' });
+        expect(items.length).toBeGreaterThan(0);
+        const audited = (await repo.listAudit({})).length;
+        const crash = async () => {
+          throw new Error('crash before commit');
+        };
+        await expect(
+          runAction(store, notifyReviewDue, { items }, { actor: editor, beforeCommit: crash }),
+        ).rejects.toThrow('crash before commit');
+        expect(await store.outbox().list({ limit: 100 })).toEqual([]);
+        // The owner (system, for imported answers, has no account) and the editor, ed.
+        const added = await repo.notifyReviewDue(items);
+        expect(added).toBe(items.length);
+        const rows = await store.outbox().list({ limit: 100 });
+        expect(rows.map((r) => [r.event, r.recipient])).toEqual(items.map(() => ['review_due', 'ed']));
+        expect(await repo.notifyReviewDue(items)).toBe(0);
+        expect(await repo.notifyReviewDue([])).toBe(0);
+        expect((await repo.listAudit({})).length).toBe(audited);
       });
 
       it('unpublishes and archives: the page leaves the site', async () => {

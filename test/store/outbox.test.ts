@@ -15,7 +15,7 @@ import {
   type Store,
   type WorkflowUser,
 } from '../../src/store/index.js';
-import { importBundle, notifyReviewDue, workflowRepo } from '../../src/workflow/index.js';
+import { importBundle, workflowRepo } from '../../src/workflow/index.js';
 import { dropSchema, postgresUnreachable, postgresUrl, uniqueSchema } from '../helpers/postgres.js';
 import { bundle, treatmentDraft } from './fixtures.js';
 
@@ -170,8 +170,8 @@ describe.each(backends)('notification outbox: %s', (_name, open) => {
   it('writes review_due once per answer, due date and person: the owner and editors', async () => {
     const items = await repo.reviewDue({ withinDays: 30, today: '2027-04-01' });
     expect(items.length).toBeGreaterThan(0);
-    expect(await notifyReviewDue(store, items)).toBe(items.length);
-    expect(await notifyReviewDue(store, items)).toBe(0);
+    expect(await repo.notifyReviewDue(items)).toBe(items.length);
+    expect(await repo.notifyReviewDue(items)).toBe(0);
     const out = await rows(store);
     expect(out.length).toBeGreaterThanOrEqual(items.length);
     const causes = out.find((r) => r.payload.slug === 'causes' && r.recipient === 'ed')!;
@@ -186,7 +186,7 @@ describe.each(backends)('notification outbox: %s', (_name, open) => {
     const perCauses = out.filter((r) => r.answerId === causes.answerId).length;
     // A new due date (after a new review) is a new notice, for each person again.
     const moved = items.map((i) => (i.slug === 'causes' ? { ...i, due: '2028-04-07' } : i));
-    expect(await notifyReviewDue(store, moved)).toBe(perCauses);
+    expect(await repo.notifyReviewDue(moved)).toBe(perCauses);
   });
 
   it('claims, marks sent, retries and fails rows, oldest first', async () => {

@@ -23,6 +23,7 @@ import {
   login,
   loginFailed,
   logout,
+  notifyReviewDue,
   publish,
   publishScheduled,
   requestChanges,
@@ -203,6 +204,51 @@ describe('actions over an in-memory StoreTx', () => {
     expect(await runInTx(as(tx, ed), staggerReviews, { start: '2026-01-01', intervalMonths: 12 })).toBe(1);
     expect(await runInTx(as(tx, ed), staggerReviews, { start: '2026-01-01' })).toBe(0);
     expect(tx.audit.at(-1)).toMatchObject({ action: 'stagger-reviews', entity: 'review_schedule' });
+  });
+});
+
+describe('notify-review-due over an in-memory StoreTx', () => {
+  const item = {
+    answerId: 7,
+    conditionSlug: 'sacral-agenesis',
+    slug: 'causes',
+    question: 'What causes it?',
+    due: '2026-03-20',
+    status: 'due-soon',
+    owner: 'ann',
+  };
+
+  it('tells the owner and the editors once per answer and due date, and appends no audit event', async () => {
+    const tx = new MemoryTx();
+    tx.users.push({ username: 'ann', role: 'author' }, { username: 'ed', role: 'editor' });
+    tx.users.push({ username: 'al', role: 'admin' }, { username: 'rita', role: 'reviewer' });
+    expect(await runInTx(as(tx, ed), notifyReviewDue, { items: [item] })).toBe(2);
+    expect(tx.notifications.map((n) => [n.event, n.recipient, n.dedupeKey])).toEqual([
+      ['review_due', 'ann', 'review_due:7:2026-03-20:ann'],
+      ['review_due', 'ed', 'review_due:7:2026-03-20:ed'],
+    ]);
+    expect(tx.notifications[0]!.payload).toEqual({
+      answerId: 7,
+      condition: 'sacral-agenesis',
+      slug: 'causes',
+      question: 'What causes it?',
+      due: '2026-03-20',
+      status: 'due-soon',
+      owner: 'ann',
+    });
+    expect(await runInTx(as(tx, ed), notifyReviewDue, { items: [item] })).toBe(0);
+    expect(await runInTx(as(tx, ed), notifyReviewDue, { items: [{ ...item, due: '2027-03-20' }] })).toBe(2);
+    expect(tx.audit).toEqual([]);
+  });
+
+  it('falls to admins when there is no editor, and records the event when nobody is told', async () => {
+    const tx = new MemoryTx();
+    tx.users.push({ username: 'al', role: 'admin' });
+    expect(await runInTx(as(tx, ed), notifyReviewDue, { items: [{ ...item, owner: 'system' }] })).toBe(1);
+    expect(tx.notifications.map((n) => n.recipient)).toEqual(['al']);
+    const empty = new MemoryTx();
+    expect(await runInTx(as(empty, ed), notifyReviewDue, { items: [item] })).toBe(1);
+    expect(empty.notifications).toEqual([expect.objectContaining({ event: 'review_due', recipients: [] })]);
   });
 });
 

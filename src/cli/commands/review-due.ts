@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import { notifyReviewDue, parseWindow, type ReviewDueItem, workflowRepo } from '../../workflow/index.js';
+import { parseWindow, type ReviewDueItem, workflowRepo } from '../../workflow/index.js';
 import { CliError, openCliStore } from '../shared.js';
 
 export function formatReviewDue(items: ReviewDueItem[], withinDays: number, today: string): string {
@@ -46,7 +46,7 @@ export async function runReviewDue(opts: {
     }
     const items = await repo.reviewDue({ withinDays, today });
     // One notice per answer and due date, however often the queue is computed.
-    const notified = opts.notify ? await notifyReviewDue(store, items) : 0;
+    const notified = opts.notify ? await repo.notifyReviewDue(items) : 0;
     if (notified && opts.format === 'text')
       console.error(`Added ${notified} review_due notification${notified === 1 ? '' : 's'} to the outbox.`);
     if (opts.format === 'json')

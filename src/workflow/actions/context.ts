@@ -34,9 +34,15 @@ export interface ActionContext {
   lint: LintGate;
 }
 
+/**
+ * The names of the actions that append no audit row, because their record is elsewhere (a
+ * review-due notice is its outbox row). A closed list, like AUDIT_ACTIONS.
+ */
+export type UnauditedAction = 'review-due-notify';
+
 export interface WorkflowAction<I, O> {
-  /** Also the audit action of the row the action appends (when it appends one). */
-  readonly name: AuditAction;
+  /** Also the audit action of the row the action appends; or one of UnauditedAction. */
+  readonly name: AuditAction | UnauditedAction;
   check(ctx: ActionContext, input: I): Promise<void>;
   execute(ctx: ActionContext, input: I): Promise<O>;
 }

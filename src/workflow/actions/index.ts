@@ -17,6 +17,7 @@ export {
   type LintGate,
   runAction,
   runInTx,
+  type UnauditedAction,
   type WorkflowAction,
 } from './context.js';
 export { type CreateInput, type CreateResult, create } from './create.js';
@@ -34,6 +35,7 @@ export {
   type MedquadAnswerInput,
   type MedquadAnswerResult,
 } from './import-medquad-answer.js';
+export { type NotifyReviewDueInput, notifyReviewDue } from './notify-review-due.js';
 export { publish } from './publish.js';
 export { publishScheduled, scheduleFailed } from './publish-scheduled.js';
 export { requestChanges } from './request-changes.js';

@@ -291,7 +291,10 @@ export class KyselyStore implements Store {
   }
 }
 
-/** The Kysely store behind a Store, for the store's own modules (backup, integrity). */
+/**
+ * The Kysely store behind a Store, for the store's own modules (backup, integrity, codes, the
+ * question log, edit locks); nothing outside src/store calls it (tests: test/helpers/store-db.ts).
+ */
 export function kyselyOf(store: Store): KyselyStore {
   if (!(store instanceof KyselyStore))
     throw new Error('this operation needs a SQL store opened with openStore()');

@@ -1,8 +1,9 @@
 /**
  * The code's shape, checked: which top-level module of src/ may import which (store on content
  * only; workflow on store, content and lint; no cycles), each of revisions, approvals and audit
- * rows inserted by exactly one module (audit rows appended only through StoreTx), SQL and the query builder only in src/store, and no
- * source file over 400 lines.
+ * rows inserted by exactly one module (audit rows appended only through StoreTx), SQL and the
+ * query builder only in src/store (tests reach it through test/helpers/store-db.ts alone), and
+ * no source file over 400 lines.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -131,6 +132,16 @@ describe('one writer per table', () => {
       .filter((f) => importsOf(f).some((target) => /^store\/(kysely-store|db)(\.js)?$/.test(rel(target))))
       .map(rel);
     expect(leaks).toEqual([]);
+  });
+});
+
+describe("tests reach the store's query builder through one helper", () => {
+  const TEST = resolve(import.meta.dirname, '..');
+  it('only test/helpers/store-db.ts imports kysely-store or db', () => {
+    const reaching = sourceFiles(TEST)
+      .filter((f) => importsOf(f).some((target) => /^store\/(kysely-store|db)(\.js)?$/.test(rel(target))))
+      .map((f) => relative(TEST, f).replaceAll('\\', '/'));
+    expect(reaching).toEqual(['helpers/store-db.ts']);
   });
 });
 

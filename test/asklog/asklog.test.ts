@@ -8,16 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gapReport, hourBucket } from '../../src/asklog/index.js';
-import {
-  backupStore,
-  openPostgresStore,
-  openSqliteStore,
-  restoreStore,
-  type Store,
-} from '../../src/store/index.js';
-import { type KyselyStore, kyselyOf } from '../../src/store/kysely-store.js';
+import { backupStore, openPostgresStore, openSqliteStore, restoreStore } from '../../src/store/index.js';
 import { decideGap, runAction } from '../../src/workflow/index.js';
 import { dropSchema, postgresUnreachable, postgresUrl, uniqueSchema } from '../helpers/postgres.js';
+import { type SqlStore, sqlStore } from '../helpers/store-db.js';
 import { executableMarkup } from '../security/html-safety.js';
 import { type LoggedSite, startLoggedSite } from './site.js';
 
@@ -27,8 +21,8 @@ afterAll(async () => {
   if (pgUrl) for (const s of schemas) await dropSchema(pgUrl, s);
 });
 
-const dialects: [string, () => Promise<Store & KyselyStore>][] = [
-  ['SQLite', async () => kyselyOf(await openSqliteStore(':memory:'))],
+const dialects: [string, () => Promise<SqlStore>][] = [
+  ['SQLite', async () => sqlStore(await openSqliteStore(':memory:'))],
 ];
 if (pgUrl) {
   dialects.push([
@@ -36,7 +30,7 @@ if (pgUrl) {
     () => {
       const schema = uniqueSchema('asklog');
       schemas.push(schema);
-      return openPostgresStore(pgUrl, { schema }).then(kyselyOf);
+      return openPostgresStore(pgUrl, { schema }).then(sqlStore);
     },
   ]);
 } else {
@@ -409,7 +403,7 @@ describe.each(dialects)('question log: %s', (_name, open) => {
 
 describe('a failing log write', () => {
   it('never fails or delays the answer: the page and API answer, the failure is counted', async () => {
-    const site = await startLoggedSite(async () => kyselyOf(await openSqliteStore(':memory:')));
+    const site = await startLoggedSite(async () => sqlStore(await openSqliteStore(':memory:')));
     try {
       await site.store.db.schema.dropTable('ask_log').execute();
       const page = await ask(site, 'what causes sacral agenesis?');
@@ -428,7 +422,7 @@ describe('a failing log write', () => {
 describe('backup and restore include the question log, gap decisions and feedback', () => {
   it('round-trips every new table', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'medbrief-asklog-'));
-    const site = await startLoggedSite(async () => kyselyOf(await openSqliteStore(join(dir, 'a.db'))));
+    const site = await startLoggedSite(async () => sqlStore(await openSqliteStore(join(dir, 'a.db'))));
     try {
       await ask(site, 'what causes gout?');
       await site.flush();

@@ -3,14 +3,13 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { type AskLogRepo, RateLimiter } from '../../src/asklog/index.js';
-import type { Store } from '../../src/store/index.js';
-import type { KyselyStore } from '../../src/store/kysely-store.js';
 import { createApp } from '../../src/web/index.js';
 import { importBundle, type WorkflowRepo, workflowRepo } from '../../src/workflow/index.js';
+import type { SqlStore } from '../helpers/store-db.js';
 import { bundle } from '../store/fixtures.js';
 
 export interface LoggedSite {
-  store: Store & KyselyStore;
+  store: SqlStore;
   repo: WorkflowRepo;
   asklog: AskLogRepo;
   app: ReturnType<typeof createApp>['app'];
@@ -23,10 +22,7 @@ export interface LoggedSite {
   close(): Promise<void>;
 }
 
-export async function startLoggedSite(
-  open: () => Promise<Store & KyselyStore>,
-  limit = 10,
-): Promise<LoggedSite> {
+export async function startLoggedSite(open: () => Promise<SqlStore>, limit = 10): Promise<LoggedSite> {
   const store = await open();
   await importBundle(store, bundle(), { actor: 'test' });
   const repo = workflowRepo(store);

@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchService } from '../../src/search/index.js';
-import { openSqliteStore } from '../../src/store/index.js';
-import { type KyselyStore, kyselyOf } from '../../src/store/kysely-store.js';
+import { openSqliteStore, type Store } from '../../src/store/index.js';
 import { createApp, type RunningServer, startServer } from '../../src/web/index.js';
 import { importBundle, type WorkflowRepo, workflowRepo } from '../../src/workflow/index.js';
 import { tempDir } from '../helpers/content-fixture.js';
@@ -24,13 +23,13 @@ import { chromiumOrSkip, launch } from './browser.js';
 const chromiumPath = chromiumOrSkip();
 let browser: Browser;
 let server: RunningServer;
-let store: KyselyStore;
+let store: Store;
 let repo: WorkflowRepo;
 let closeLog: () => Promise<void>;
 
 beforeAll(async () => {
   if (!chromiumPath) return;
-  store = kyselyOf(await openSqliteStore(join(tempDir('medbrief-gaps-'), 'site.db')));
+  store = await openSqliteStore(join(tempDir('medbrief-gaps-'), 'site.db'));
   await importBundle(store, bundle(), { actor: 'test' });
   repo = workflowRepo(store);
   await createTeam(repo);

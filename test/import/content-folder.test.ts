@@ -3,9 +3,9 @@ import { importContentFolder } from '../../src/cli/commands/import.js';
 import { ContentError } from '../../src/content/index.js';
 import { loadContentFolder } from '../../src/import/markdown/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
-import { kyselyOf } from '../../src/store/kysely-store.js';
 import { importBundle } from '../../src/workflow/index.js';
 import { answerFile, contentFolder, tempDir, writeFiles } from '../helpers/content-fixture.js';
+import { sqlStore } from '../helpers/store-db.js';
 
 const ASPECTS = ['overview', 'causes', 'symptoms', 'treatment'];
 
@@ -90,7 +90,7 @@ async function dump(store: Awaited<ReturnType<typeof openSqliteStore>>) {
   ];
   const out: Record<string, unknown[]> = {};
   for (const t of tables)
-    out[t] = await kyselyOf(store)
+    out[t] = await sqlStore(store)
       .db.selectFrom(t as 'conditions')
       .selectAll()
       .execute();
@@ -146,9 +146,9 @@ describe('importing a content folder', () => {
     const store = await openSqliteStore(':memory:');
     await importContentFolder(store, writeFiles(tempDir(), contentFolder(['alpha'], ['causes'])));
     await expect(
-      kyselyOf(store).db.updateTable('revisions').set({ body: 'forged' }).execute(),
+      sqlStore(store).db.updateTable('revisions').set({ body: 'forged' }).execute(),
     ).rejects.toThrow(/append-only/);
-    await expect(kyselyOf(store).db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/);
+    await expect(sqlStore(store).db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/);
     await store.close();
   });
 });

@@ -8,7 +8,6 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { describe, expect, it } from 'vitest';
 import { AskLogRepo } from '../../src/asklog/index.js';
 import { openStore } from '../../src/store/index.js';
-import { kyselyOf } from '../../src/store/kysely-store.js';
 import { repoRoot } from '../helpers/corpus.js';
 import { fixtureDatabase } from './fixture.js';
 
@@ -53,7 +52,7 @@ async function askOverStdio(db: string, flags: string[]): Promise<{ text: string
 }
 
 async function loggedQuestions(db: string) {
-  const store = kyselyOf(await openStore(db));
+  const store = await openStore(db);
   try {
     return await new AskLogRepo(store).listAsks();
   } finally {

@@ -6,8 +6,8 @@
  */
 import { sql } from 'kysely';
 import type { Store } from '../../src/store/index.js';
-import { kyselyOf } from '../../src/store/kysely-store.js';
 import type { WorkflowRepo } from '../../src/workflow/index.js';
+import { sqlStore } from '../helpers/store-db.js';
 import { answer } from '../store/fixtures.js';
 
 export interface Session {
@@ -149,7 +149,7 @@ export async function editorLoop(
 
 /** Every acknowledged write that the store does not hold (empty when nothing was lost). */
 export async function lostWrites(anyStore: Store, acks: Ack[]): Promise<string[]> {
-  const store = kyselyOf(anyStore);
+  const store = sqlStore(anyStore);
   const lost: string[] = [];
   const revisions = new Map(
     (await sql<{ id: number; hash: string }>`SELECT id, hash FROM revisions`.execute(store.db)).rows.map(

@@ -6,8 +6,8 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KyselyStore } from '../../src/store/kysely-store.js';
 import { recordFigures } from '../helpers/figures.js';
+import { sqlStore } from '../helpers/store-db.js';
 import { AUTH_MATRIX, type MatrixRole, ROLES } from './auth-matrix.js';
 import { appRoutes, type MatrixContext, startMatrixSite } from './matrix-site.js';
 
@@ -30,7 +30,7 @@ afterAll(() => ctx?.close());
 
 /** Row counts of every table a write could touch. */
 async function snapshot(): Promise<Record<string, number | string>> {
-  const db = (ctx.store as KyselyStore).db;
+  const db = sqlStore(ctx.store).db;
   const out: Record<string, number | string> = {};
   for (const t of [
     'answers',

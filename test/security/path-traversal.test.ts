@@ -20,12 +20,12 @@ import {
   UnsafeOutputError,
 } from '../../src/site/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
-import { type KyselyStore, kyselyOf } from '../../src/store/kysely-store.js';
 import { createApp } from '../../src/web/index.js';
 import { importBundle } from '../../src/workflow/index.js';
 import { runCli } from '../helpers/cli.js';
 import { answerFile, contentFolder, tempDir, writeFiles } from '../helpers/content-fixture.js';
 import { repoRoot } from '../helpers/corpus.js';
+import { type SqlStore, sqlStore } from '../helpers/store-db.js';
 import { bundle } from '../store/fixtures.js';
 
 const EVIL = ['../x', '../../etc/passwd', '..', '/etc/passwd', 'a/../../b', '..\\..\\x', 'x\0y', '%2e%2e/x'];
@@ -35,9 +35,9 @@ function filesUnder(dir: string): string[] {
   return existsSync(dir) ? (readdirSync(dir, { recursive: true }) as string[]) : [];
 }
 
-let store: KyselyStore;
+let store: SqlStore;
 beforeAll(async () => {
-  store = kyselyOf(await openSqliteStore(':memory:'));
+  store = sqlStore(await openSqliteStore(':memory:'));
   await importBundle(store, bundle(), { actor: 'test' });
 });
 afterAll(() => store?.close());

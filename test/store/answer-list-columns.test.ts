@@ -12,9 +12,9 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { importMedquad } from '../../src/import/medquad/index.js';
 import { refreshAnswerListColumns } from '../../src/store/answer-list.js';
 import { openPostgresStore, openSqliteStore, type WorkflowUser } from '../../src/store/index.js';
-import type { KyselyStore } from '../../src/store/kysely-store.js';
 import { importBundle, type WorkflowRepo, workflowRepo } from '../../src/workflow/index.js';
 import { dropSchema, postgresUnreachable, postgresUrl, uniqueSchema } from '../helpers/postgres.js';
+import { type SqlStore, sqlStore } from '../helpers/store-db.js';
 import { bundle, treatmentDraft } from './fixtures.js';
 import { workflowUsers } from './workflow-users.js';
 
@@ -24,7 +24,7 @@ interface Columns {
   due: string | null;
 }
 
-async function stored(store: KyselyStore): Promise<Map<number, Columns>> {
+async function stored(store: SqlStore): Promise<Map<number, Columns>> {
   const rows = await store.db
     .selectFrom('answers')
     .select(['id', 'list_search', 'list_reviewed', 'list_due'])
@@ -39,7 +39,7 @@ async function stored(store: KyselyStore): Promise<Map<number, Columns>> {
 }
 
 /** What the columns must hold, from the editor's reads of each answer. */
-async function expected(store: KyselyStore, repo: WorkflowRepo): Promise<Map<number, Columns>> {
+async function expected(store: SqlStore, repo: WorkflowRepo): Promise<Map<number, Columns>> {
   const review = new Map((await store.editorReads().reviewRows()).map((r) => [r.answerId, r]));
   const out = new Map<number, Columns>();
   for (const id of (await stored(store)).keys()) {
@@ -77,9 +77,9 @@ function medquadDir(): string {
   return dir;
 }
 
-function suite(name: string, open: () => Promise<KyselyStore>) {
+function suite(name: string, open: () => Promise<SqlStore>) {
   describe(`answer list columns stay current: ${name}`, () => {
-    let store: KyselyStore;
+    let store: SqlStore;
     let repo: WorkflowRepo;
     let author: WorkflowUser;
     let reviewer: WorkflowUser;
@@ -171,7 +171,7 @@ function suite(name: string, open: () => Promise<KyselyStore>) {
 const dbDir = mkdtempSync(join(tmpdir(), 'medbrief-list-columns-db-'));
 afterAll(() => rmSync(dbDir, { recursive: true, force: true }));
 let n = 0;
-suite('SQLite', async () => (await openSqliteStore(join(dbDir, `${n++}.db`))) as unknown as KyselyStore);
+suite('SQLite', async () => sqlStore(await openSqliteStore(join(dbDir, `${n++}.db`))));
 
 const url = await postgresUrl();
 if (url) {
@@ -182,7 +182,7 @@ if (url) {
   suite('PostgreSQL', async () => {
     const schema = uniqueSchema('list_columns');
     schemas.push(schema);
-    return (await openPostgresStore(url, { schema })) as unknown as KyselyStore;
+    return sqlStore(await openPostgresStore(url, { schema }));
   });
 } else {
   postgresUnreachable('answer list columns: PostgreSQL');

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AnswerListQuery, answerListQuery, listAnswerPage } from '../../src/store/answer-list.js';
 import { openPostgresStore, openSqliteStore } from '../../src/store/index.js';
-import type { KyselyStore } from '../../src/store/kysely-store.js';
 import { type GeneratedAnswer, generateAnswers } from '../helpers/many-answers.js';
 import { dropSchema, postgresUrl, uniqueSchema } from '../helpers/postgres.js';
+import { type SqlStore, sqlStore } from '../helpers/store-db.js';
 
 const COUNT = 16_000;
 const today = '2025-06-01';
@@ -31,9 +31,9 @@ function oracle(all: GeneratedAnswer[], q: AnswerListQuery): GeneratedAnswer[] {
   );
 }
 
-function suite(name: string, open: () => Promise<KyselyStore & { close(): Promise<void> }>) {
+function suite(name: string, open: () => Promise<SqlStore>) {
   describe(`answer list over ${COUNT} answers: ${name}`, () => {
-    let store: KyselyStore & { close(): Promise<void> };
+    let store: SqlStore;
     let all: GeneratedAnswer[];
     beforeAll(async () => {
       store = await open();
@@ -102,13 +102,11 @@ function suite(name: string, open: () => Promise<KyselyStore & { close(): Promis
 
 const dir = mkdtempSync(join(tmpdir(), 'medbrief-list-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-suite('SQLite', async () =>
-  (await openSqliteStore(join(dir, 'list.db'))) as unknown as KyselyStore & { close(): Promise<void> });
+suite('SQLite', async () => sqlStore(await openSqliteStore(join(dir, 'list.db'))));
 
 const url = await postgresUrl();
 if (url) {
   const schema = uniqueSchema('answer_list');
   afterAll(() => dropSchema(url, schema));
-  suite('PostgreSQL', async () =>
-    (await openPostgresStore(url, { schema })) as unknown as KyselyStore & { close(): Promise<void> });
+  suite('PostgreSQL', async () => sqlStore(await openPostgresStore(url, { schema })));
 }

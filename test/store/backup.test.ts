@@ -12,16 +12,16 @@ import {
   tableRows,
   tablesInDependencyOrder,
 } from '../../src/store/index.js';
-import { type KyselyStore, kyselyOf } from '../../src/store/kysely-store.js';
 import { importBundle } from '../../src/workflow/index.js';
 import { tempDir } from '../helpers/content-fixture.js';
 import { repoRoot } from '../helpers/corpus.js';
 import { dropSchema, postgresUrl, uniqueSchema } from '../helpers/postgres.js';
+import { type SqlStore, sqlStore } from '../helpers/store-db.js';
 
 const demo = join(repoRoot, 'demo', 'content');
 
 async function everyRow(anyStore: Store) {
-  const store = kyselyOf(anyStore);
+  const store = sqlStore(anyStore);
   const out: Record<string, unknown[]> = {};
   for (const t of await tablesInDependencyOrder(store.db, store.dialect)) {
     out[t] = await tableRows(store.db, store.dialect, t);
@@ -29,8 +29,8 @@ async function everyRow(anyStore: Store) {
   return out;
 }
 
-async function demoStore(): Promise<KyselyStore> {
-  const store = kyselyOf(await openSqliteStore(join(tempDir(), 'source.db')));
+async function demoStore(): Promise<SqlStore> {
+  const store = sqlStore(await openSqliteStore(join(tempDir(), 'source.db')));
   await importContentFolder(store, demo);
   return store;
 }

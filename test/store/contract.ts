@@ -8,7 +8,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/content/index.js';
 import { AskLogRepo } from '../../src/store/ask-log.js';
 import type { Store, WorkflowUser } from '../../src/store/index.js';
-import type { KyselyStore } from '../../src/store/kysely-store.js';
 import {
   addDays,
   decideGap,
@@ -21,6 +20,7 @@ import {
   type WorkflowRepo,
   workflowRepo,
 } from '../../src/workflow/index.js';
+import { sqlStore } from '../helpers/store-db.js';
 import { answer, bundle, treatmentDraft } from './fixtures.js';
 import { workflowUsers } from './workflow-users.js';
 
@@ -116,10 +116,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
 
       it('keeps sessions by token hash, expires them and deletes them on logout', async () => {
         const s = await repo.createSession(author.id, 60_000);
-        const row = await (store as KyselyStore).db
-          .selectFrom('sessions')
-          .selectAll()
-          .executeTakeFirstOrThrow();
+        const row = await sqlStore(store).db.selectFrom('sessions').selectAll().executeTakeFirstOrThrow();
         expect(row.id).not.toBe(s.token);
         expect((await repo.getSession(s.token))?.csrfToken).toBe(s.csrfToken);
         expect(await repo.getSession('not-a-token')).toBeNull();
@@ -416,7 +413,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       });
 
       it('refuses every update and delete of audit rows and comments, through the query builder and raw SQL', async () => {
-        const db = (store as KyselyStore).db;
+        const db = sqlStore(store).db;
         const { id } = await repo.createAnswer(draft(), author);
         await repo.transition(id, author, { action: 'comment', comment: 'note' });
         const before = await repo.listAudit();

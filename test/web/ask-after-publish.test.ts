@@ -8,8 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAnswerOrThrow } from '../../src/content/index.js';
 import { searchService } from '../../src/search/index.js';
-import { openSqliteStore, type WorkflowUser } from '../../src/store/index.js';
-import { type KyselyStore, kyselyOf } from '../../src/store/kysely-store.js';
+import { openSqliteStore, type Store, type WorkflowUser } from '../../src/store/index.js';
 import { createApp } from '../../src/web/index.js';
 import { importBundle, type WorkflowRepo, workflowRepo } from '../../src/workflow/index.js';
 import { tempDir } from '../helpers/content-fixture.js';
@@ -18,13 +17,13 @@ import { createTeam, GOUT_CAUSES } from '../workflow/fixture-app.js';
 
 const QUESTION = 'What causes gout? My name is Sarah Jones, call me on 07700 900123';
 
-let store: KyselyStore;
+let store: Store;
 let repo: WorkflowRepo;
 let app: ReturnType<typeof createApp>['app'];
 const users: Record<'ann' | 'rita' | 'rob' | 'ed', WorkflowUser> = {} as never;
 
 beforeAll(async () => {
-  store = kyselyOf(await openSqliteStore(join(tempDir('medbrief-ask-publish-'), 'site.db')));
+  store = await openSqliteStore(join(tempDir('medbrief-ask-publish-'), 'site.db'));
   await importBundle(store, bundle(), { actor: 'test' });
   repo = workflowRepo(store);
   Object.assign(users, await createTeam(repo));

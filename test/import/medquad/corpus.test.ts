@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importMedquad, type MedquadImportResult } from '../../../src/import/medquad/index.js';
 import { collectStats, type StoreStats } from '../../../src/import/stats/index.js';
 import { openStore } from '../../../src/store/index.js';
-import { type KyselyStore, kyselyOf } from '../../../src/store/kysely-store.js';
 import { medquadDir } from '../../helpers/corpus.js';
+import { type SqlStore, sqlStore } from '../../helpers/store-db.js';
 import { checkImportIntegrity } from '../helpers/integrity.js';
 import { countXml } from '../helpers/xml-counts.js';
 
@@ -19,13 +19,13 @@ const dir = medquadDir();
 describe.skipIf(!dir)('importing the whole MedQuAD collection', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'medbrief-medquad-'));
   const file = join(tmp, 'store.db');
-  let store: KyselyStore;
+  let store: SqlStore;
   let first: MedquadImportResult;
   let stats: StoreStats;
   const xml = dir ? countXml(dir) : null;
 
   beforeAll(async () => {
-    store = kyselyOf(await openStore(file));
+    store = sqlStore(await openStore(file));
     first = await importMedquad(store, dir!, { today: '2026-01-15' });
     stats = await collectStats(store);
   }, 300_000);

@@ -13,7 +13,7 @@ import {
 } from '../../../src/import/medquad/index.js';
 import { importMedquad } from '../../../src/import/medquad/run.js';
 import { openStore } from '../../../src/store/index.js';
-import { kyselyOf } from '../../../src/store/kysely-store.js';
+import { sqlStore } from '../../helpers/store-db.js';
 
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -195,7 +195,7 @@ describe('fuzzing the reader', () => {
         expect(r.plan.documents).toBe(1);
         expect(r.plan.problems).toHaveLength(broken.length);
         for (const p of r.plan.problems) expect(p.file).toMatch(/^b\d\.xml$/);
-        const origins = await kyselyOf(store).db.selectFrom('answer_origins').select('document_id').execute();
+        const origins = await sqlStore(store).db.selectFrom('answer_origins').select('document_id').execute();
         expect(origins.map((o) => o.document_id)).toEqual(['0000001']);
       } finally {
         await store.close();

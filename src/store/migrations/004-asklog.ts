@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import { column, index, integer, maybeText, primaryKey, ref, table, text } from './columns.js';
 import type { MigrationContext } from './ddl.js';
 
 export function m004Asklog({ id, pk }: MigrationContext): Migration {
@@ -6,49 +7,38 @@ export function m004Asklog({ id, pk }: MigrationContext): Migration {
     // Questions patients asked (scrubbed of personal data, hour buckets, no IP/cookie/user),
     // editors' decisions about gaps, and anonymous page feedback bound to the revision shown.
     async up(db) {
-      await db.schema
-        .createTable('ask_log')
-        .addColumn('id', id, pk)
-        .addColumn('hour', 'text', (c) => c.notNull()) // YYYY-MM-DDTHH:00Z
-        .addColumn('channel', 'text', (c) => c.notNull()) // page | api | mcp
-        .addColumn('focus', 'text', (c) => c.notNull()) // condition slug, or "unknown"
-        .addColumn('focus_known', 'integer', (c) => c.notNull().defaultTo(0)) // a condition of the store
-        .addColumn('aspect', 'text', (c) => c.notNull()) // aspect, or "unknown"
-        .addColumn('outcome', 'text', (c) => c.notNull()) // answered | abstained | red_flag
-        .addColumn('answer_ref', 'text') // "<condition>/<answer>" of the top result
-        .addColumn('score', 'real')
-        .addColumn('reason', 'text')
-        .addColumn('question', 'text', (c) => c.notNull()) // scrubbed
-        .execute();
-      await db.schema.createIndex('ask_log_hour').on('ask_log').column('hour').execute();
-      await db.schema.createIndex('ask_log_group').on('ask_log').columns(['focus', 'aspect']).execute();
-      await db.schema
-        .createTable('gap_decisions')
-        .addColumn('focus', 'text', (c) => c.notNull())
-        .addColumn('aspect', 'text', (c) => c.notNull())
-        .addColumn('status', 'text', (c) => c.notNull()) // drafted | not_in_scope | merged
-        .addColumn('reason', 'text')
-        .addColumn('target_focus', 'text')
-        .addColumn('target_aspect', 'text')
-        .addColumn('answer_id', 'integer', (c) => c.references('answers.id'))
-        .addColumn('actor', 'text', (c) => c.notNull())
-        .addColumn('decided_at', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('gap_decisions_pk', ['focus', 'aspect'])
-        .execute();
-      await db.schema
-        .createTable('page_feedback')
-        .addColumn('id', id, pk)
-        .addColumn('answer_id', 'integer', (c) => c.notNull().references('answers.id'))
-        .addColumn('revision_id', 'integer', (c) => c.notNull().references('revisions.id'))
-        .addColumn('helpful', 'integer', (c) => c.notNull())
-        .addColumn('comment', 'text') // scrubbed
-        .addColumn('hour', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createIndex('page_feedback_answer')
-        .on('page_feedback')
-        .columns(['answer_id', 'hour'])
-        .execute();
+      await table(db, 'ask_log', [
+        column('id', id, pk),
+        text('hour'), // YYYY-MM-DDTHH:00Z
+        text('channel'), // page | api | mcp
+        text('focus'), // condition slug, or "unknown"
+        integer('focus_known', 0), // a condition of the store
+        text('aspect'), // aspect, or "unknown"
+        text('outcome'), // answered | abstained | red_flag
+        maybeText('answer_ref'), // "<condition>/<answer>" of the top result
+        column('score', 'real'),
+        maybeText('reason'),
+        text('question'), // scrubbed
+      ]);
+      await index(db, 'ask_log_hour', 'ask_log', ['hour']);
+      await index(db, 'ask_log_group', 'ask_log', ['focus', 'aspect']);
+      await table(db, 'gap_decisions', [
+        text('focus', 'aspect'),
+        text('status'), // drafted | not_in_scope | merged
+        maybeText('reason', 'target_focus', 'target_aspect'),
+        ref('answer_id', 'answers.id', { nullable: true }),
+        text('actor', 'decided_at'),
+        primaryKey('gap_decisions_pk', ['focus', 'aspect']),
+      ]);
+      await table(db, 'page_feedback', [
+        column('id', id, pk),
+        ref('answer_id', 'answers.id'),
+        ref('revision_id', 'revisions.id'),
+        integer('helpful'),
+        maybeText('comment'), // scrubbed
+        text('hour'),
+      ]);
+      await index(db, 'page_feedback_answer', 'page_feedback', ['answer_id', 'hour']);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import { column, index, integer, key, maybeText, ref, table, text } from './columns.js';
 import type { MigrationContext } from './ddl.js';
 
 export function m005Editor({ id, pk }: MigrationContext): Migration {
@@ -7,61 +8,41 @@ export function m005Editor({ id, pk }: MigrationContext): Migration {
     // thousands of answers), the notification outbox, soft edit locks, scheduled publishing,
     // one-time account links (invitations, password resets) and reviewer profile details.
     async up(db) {
-      await db.schema.createIndex('answers_updated').on('answers').columns(['updated_at', 'id']).execute();
-      await db.schema.createIndex('answers_state').on('answers').columns(['state', 'updated_at']).execute();
-      await db.schema
-        .createIndex('approvals_answer_hash')
-        .on('approvals')
-        .columns(['answer_id', 'hash'])
-        .execute();
-      await db.schema
-        .createTable('notifications')
-        .addColumn('id', id, pk)
-        .addColumn('event', 'text', (c) => c.notNull()) // submitted | changes_requested | approved | published | review_due
-        .addColumn('answer_id', 'integer', (c) => c.references('answers.id'))
-        .addColumn('recipients', 'text', (c) => c.notNull()) // JSON array of usernames
-        .addColumn('payload', 'text', (c) => c.notNull()) // JSON
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('sent_at', 'text')
-        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
-        .addColumn('last_error', 'text')
-        .execute();
-      await db.schema
-        .createIndex('notifications_pending')
-        .on('notifications')
-        .columns(['sent_at', 'id'])
-        .execute();
-      await db.schema
-        .createTable('edit_locks')
-        .addColumn('answer_id', 'integer', (c) => c.primaryKey().references('answers.id'))
-        .addColumn('username', 'text', (c) => c.notNull())
-        .addColumn('started_at', 'text', (c) => c.notNull())
-        .addColumn('seen_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createTable('scheduled_publications')
-        .addColumn('answer_id', 'integer', (c) => c.primaryKey().references('answers.id'))
-        .addColumn('revision_id', 'integer', (c) => c.notNull().references('revisions.id'))
-        .addColumn('publish_at', 'text', (c) => c.notNull()) // ISO-8601 UTC
-        .addColumn('created_by', 'text', (c) => c.notNull())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createIndex('scheduled_publications_due')
-        .on('scheduled_publications')
-        .column('publish_at')
-        .execute();
-      await db.schema
-        .createTable('account_links')
-        .addColumn('id', 'text', (c) => c.primaryKey()) // SHA-256 of the link token, never the token
-        .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
-        .addColumn('purpose', 'text', (c) => c.notNull()) // invite | reset
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('expires_at', 'text', (c) => c.notNull())
-        .addColumn('used_at', 'text')
-        .execute();
-      for (const column of ['registration_body', 'registration_number', 'photo_alt']) {
-        await db.schema.alterTable('reviewers').addColumn(column, 'text').execute();
+      await index(db, 'answers_updated', 'answers', ['updated_at', 'id']);
+      await index(db, 'answers_state', 'answers', ['state', 'updated_at']);
+      await index(db, 'approvals_answer_hash', 'approvals', ['answer_id', 'hash']);
+      await table(db, 'notifications', [
+        column('id', id, pk),
+        text('event'), // submitted | changes_requested | approved | published | review_due
+        ref('answer_id', 'answers.id', { nullable: true }),
+        text('recipients'), // JSON array of usernames
+        text('payload'), // JSON
+        text('created_at'),
+        maybeText('sent_at'),
+        integer('attempts', 0),
+        maybeText('last_error'),
+      ]);
+      await index(db, 'notifications_pending', 'notifications', ['sent_at', 'id']);
+      await table(db, 'edit_locks', [
+        ref('answer_id', 'answers.id', { primaryKey: true }),
+        text('username', 'started_at', 'seen_at'),
+      ]);
+      await table(db, 'scheduled_publications', [
+        ref('answer_id', 'answers.id', { primaryKey: true }),
+        ref('revision_id', 'revisions.id'),
+        text('publish_at'), // ISO-8601 UTC
+        text('created_by', 'created_at'),
+      ]);
+      await index(db, 'scheduled_publications_due', 'scheduled_publications', ['publish_at']);
+      await table(db, 'account_links', [
+        key('id'), // SHA-256 of the link token, never the token
+        ref('user_id', 'users.id', { cascade: true }),
+        text('purpose'), // invite | reset
+        text('created_at', 'expires_at'),
+        maybeText('used_at'),
+      ]);
+      for (const name of ['registration_body', 'registration_number', 'photo_alt']) {
+        await db.schema.alterTable('reviewers').addColumn(name, 'text').execute();
       }
     },
   };

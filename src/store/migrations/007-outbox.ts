@@ -1,4 +1,5 @@
 import { type Migration, sql } from 'kysely';
+import { index } from './columns.js';
 
 export function m007Outbox(): Migration {
   return {
@@ -13,17 +14,8 @@ export function m007Outbox(): Migration {
       await sql`UPDATE notifications SET status = 'sent' WHERE sent_at IS NOT NULL`.execute(db);
       await db.schema.alterTable('notifications').addColumn('next_attempt_at', 'text').execute();
       await db.schema.alterTable('notifications').addColumn('dedupe_key', 'text').execute();
-      await db.schema
-        .createIndex('notifications_dedupe')
-        .on('notifications')
-        .column('dedupe_key')
-        .unique()
-        .execute();
-      await db.schema
-        .createIndex('notifications_status')
-        .on('notifications')
-        .columns(['status', 'id'])
-        .execute();
+      await index(db, 'notifications_dedupe', 'notifications', ['dedupe_key'], { unique: true });
+      await index(db, 'notifications_status', 'notifications', ['status', 'id']);
     },
   };
 }

@@ -1,14 +1,11 @@
 import type { Migration } from 'kysely';
+import { index } from './columns.js';
 
 export function m008AnswerList(): Migration {
   return {
     // The answer list's publisher filter reads a publisher's imported answers by index.
     async up(db) {
-      await db.schema
-        .createIndex('answer_origins_publisher')
-        .on('answer_origins')
-        .columns(['publisher', 'role', 'answer_id'])
-        .execute();
+      await index(db, 'answer_origins_publisher', 'answer_origins', ['publisher', 'role', 'answer_id']);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import { index } from './columns.js';
 
 export function m011NotificationRecipient(): Migration {
   return {
@@ -8,11 +9,7 @@ export function m011NotificationRecipient(): Migration {
     async up(db) {
       await db.schema.alterTable('notifications').addColumn('recipient', 'text').execute();
       await db.schema.alterTable('notifications').addColumn('read_at', 'text').execute();
-      await db.schema
-        .createIndex('notifications_recipient')
-        .on('notifications')
-        .columns(['recipient', 'id'])
-        .execute();
+      await index(db, 'notifications_recipient', 'notifications', ['recipient', 'id']);
     },
   };
 }

@@ -4,6 +4,7 @@
  * abstention. No drug database is shipped: international non-proprietary names share a small set
  * of stems (WHO INN "stems"), and the few very common names and brands are listed.
  */
+import { MEDICINE_NAMES } from './medicine-names.js';
 
 /** WHO INN stems that end a drug name (-mab antibodies, -pril ACE inhibitors, …). */
 const INN_SUFFIX =
@@ -39,15 +40,65 @@ risperidone risperdal seroquel quetiapine abilify aripiprazole zyprexa olanzapin
 metoclopramide reglan zofran ondansetron phenergan promethazine scopolamine dramamine meclizine
 nifedipine indapamide diltiazem verapamil hydralazine clonidine spironolactone aldactone
 pentoxifylline theophylline balsalazide mesalamine sulfasalazine chlordiazepoxide phentermine fluticasone
-fluocinonide lidocaine ampicillin fomepizole daytrana bendectin lovaza qvar humalog tecfidera`.split(/\s+/),
+fluocinonide lidocaine ampicillin fomepizole daytrana bendectin lovaza qvar humalog tecfidera
+ginseng garcinia glutathione echinacea ginkgo turmeric curcumin kava valerian ashwagandha kratom coq10
+ubiquinol spirulina chlorella elderberry ${MEDICINE_NAMES}`
+    .split(/\s+/)
+    .filter((w) => w.length > 0),
 );
+
+/**
+ * Known names by their one-letter deletions, for names misspelt by one letter ("pentoxifyline",
+ * "lovasa"): a word and a name match when a deletion of one equals the other or a deletion of it.
+ * Only names of 7 letters or more: shorter ones are too close to everyday words.
+ */
+const FUZZY_MIN = 7;
+const BY_DELETION = new Map<string, string[]>();
+for (const name of KNOWN) {
+  if (name.length < FUZZY_MIN) continue;
+  for (const key of [name, ...deletions(name)]) {
+    const list = BY_DELETION.get(key);
+    if (list) list.push(name);
+    else BY_DELETION.set(key, [name]);
+  }
+}
+
+function deletions(w: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
+/** At most one edit (insert, delete, substitute, swap two neighbours) apart? */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
+  }
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  return long.slice(i + 1) === short.slice(i);
+}
+
+/** The known name `word` misspells by one letter, if any. */
+function nearKnown(word: string): string | null {
+  if (word.length < FUZZY_MIN - 1 || !/^[a-z]+$/.test(word)) return null;
+  for (const key of [word, ...deletions(word)]) {
+    for (const name of BY_DELETION.get(key) ?? []) if (oneEditApart(word, name)) return name;
+  }
+  return null;
+}
 
 /** Words that look like a drug stem but name no medicine in consumer messages. */
 const NOT_DRUGS = new Set(
   `provide divide decide inside outside beside peptide nucleotide fluoride chloride bromide oxide sulfide
 amide pride ride side tide wide guide slide hide bride override cyanide iodide carbide glucoside
 savvy envir environ bamboo vitamin protein tropin hormone gonadotropin somatotropin corticotropin
-cholesterol sterol ergosterol`.split(/\s+/),
+cholesterol sterol ergosterol
+ability program programs enable enables singular differing concert concerts aspiring morphing lanolin
+cystatin chestor`.split(/\s+/),
 );
 
 /** True when `word` (lower case) is very likely a medicine's name. */
@@ -55,7 +106,7 @@ export function isDrugName(word: string): boolean {
   if (word.length < 4) return false;
   if (KNOWN.has(word)) return true;
   if (NOT_DRUGS.has(word)) return false;
-  return word.length >= 6 && INN_SUFFIX.test(word);
+  return (word.length >= 6 && INN_SUFFIX.test(word)) || nearKnown(word) !== null;
 }
 
 /** Words that say which form or strength of a medicine is meant ("Levothyroxin tab 0.05 MG"). */

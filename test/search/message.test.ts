@@ -109,6 +109,47 @@ describe('reading real-style messages', () => {
     expect(engine.parse('Is low cholesterol inherited?').drugs).toEqual([]);
   });
 
+  it('a medicine misspelt by one letter, a supplement, or named only in the background', () => {
+    // one letter off a known name: a subject line that is only that name is about the medicine
+    const typo = engine.ask(
+      'SUBJECT: Pentoxifyline\nMESSAGE: my dad took two of them this morning by mistake. is he in danger?',
+    );
+    expect(typo.parsed?.focus.kind).toBe('drug');
+    expect(typo.reason).toBe('drug-only');
+    expect(engine.parse('SUBJECT: metforman tablets\nMESSAGE: can they be cut in half?').drugs).toContain(
+      'metforman',
+    );
+    // everyday words one letter from a brand are not medicines ("ability" ~ Abilify, "program" ~ Prograf)
+    expect(
+      engine.parse('Is there a program that helps with the ability to walk after a stroke?').drugs,
+    ).toEqual([]);
+    // herbs and supplements MedQuAD has no pages on
+    expect(engine.ask('Can I take ashwagandha with my evening tea? Is it safe?').reason).toBe('drug-only');
+    // no condition named anywhere: a medicine named in the background is what the message is about
+    expect(
+      engine.parse(
+        'Last week I took far too much Benadryl to sleep. I feel fine now. Could it have hurt my nerves?',
+      ).focus.kind,
+    ).toBe('drug');
+    // a condition named in the background keeps the question about the condition
+    expect(
+      engine.parse('I take allopurinol every day for my gout. Why does it flare in winter?').focus.kind,
+    ).toBe('condition');
+  });
+
+  it('asks about what a product contains or whether it keeps', () => {
+    expect(engine.parse('Is the gelatin in your capsules from pork? We do not eat pork.').type).toBe(
+      'ingredients',
+    );
+    expect(engine.parse('does it contain dairy? my son is allergic to milk').type).toBe('ingredients');
+    expect(
+      engine.parse(
+        'The bags of saline froze in the van. If we let them thaw at room temperature can we use them?',
+      ).type,
+    ).toBe('storage');
+    expect(engine.parse('I have pills from last year. Are they still potent?').type).toBe('storage');
+  });
+
   it('a condition we do not cover, a test, and something that is not about health', () => {
     expect(parseMessage('what does a high ferritin blood test result mean?').focus.kind).toBe('test');
     expect(parseMessage('how do I change the oil in my car').focus.kind).toBe('non-health');

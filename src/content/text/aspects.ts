@@ -303,13 +303,13 @@ export const QUESTION_TYPES: readonly QuestionTypeCue[] = [
     'storage',
     3,
     'storage',
-    /\b(stor(e|ed|ing|age)|refrigerat(e|ed|or)|fridge|room temperature|expir(e|ed|ation|y)|shelf life)\b/,
+    /\b(stor(e|ed|ing|age)|refrigerat(e|ed|or)|fridge|room temperature|expir(e|ed|ation|y)|shelf life|thaw(ed|ing)?|potency|still (potent|good|effective|safe to (use|take)))\b/,
   ),
   cue(
     'ingredients',
     3,
     'ingredients',
-    /\b(ingredients?|gluten|lactose[- ]free|contain(s)? (any )?(gluten|lactose|dye|latex|gelatin|alcohol|sugar|pork|peanut)|inactive|made from|vegan|kosher|halal)\b/,
+    /\b(ingredients?|gluten|lactose[- ]free|dairy[- ]free|contain(s)? (any )?(gluten|lactose|dairy|milk|dye|latex|gelatin|alcohol|sugar|pork|peanut|soy)|gelatin|inactive|made (from|of|with)|(is it|is this|are they) from (pork|beef|cows?|pigs?|fish)|vegan|kosher|halal)\b/,
   ),
   cue(
     'find-provider',

@@ -40,7 +40,7 @@ export const jargonUnexplained: Rule<z.infer<typeof Options>> = {
   docs: {
     summary:
       'A medical term from the jargon list ("embryogenesis", "etiology", "multifactorial", …) is used without a plain explanation on its first use.',
-    why: 'Medical words are a barrier for most readers. Either use the everyday word ("cause" for "etiology") or explain the term the first time: in brackets, after a dash, or with "which means" / "called". The condition’s own name (from the question or the condition slug) is never reported. The list lives in src/lint/terms/jargon.ts; projects add terms or allow familiar ones in the config.',
+    why: 'Medical words are a barrier for most readers. Either use the everyday word ("cause" for "etiology") or explain the term the first time: in brackets, after a dash, or with "which means" / "called". The condition’s own name (from the question or the condition slug) is never reported. The list lives in src/lint/terms/jargon.yaml (a clinician may edit it); projects add terms or allow familiar ones in the config.',
     references: [
       {
         title: 'CDC: Everyday Words for Public Health Communication',

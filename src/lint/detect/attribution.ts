@@ -12,6 +12,7 @@ interface Vocabulary {
   modifiers: string[];
   verbs: string[];
   unnamed_sources: string[];
+  source_verbs: string[];
 }
 
 const raw = readTermsFile('attribution.yaml');
@@ -22,12 +23,14 @@ export const ATTRIBUTION_VOCABULARY: Vocabulary = {
   modifiers: termsList(raw, 'modifiers', 'attribution.yaml'),
   verbs: termsList(raw, 'verbs', 'attribution.yaml'),
   unnamed_sources: termsList(raw, 'unnamed_sources', 'attribution.yaml'),
+  source_verbs: termsList(raw, 'source_verbs', 'attribution.yaml'),
 };
 
 const AUTHORITY = alternation(ATTRIBUTION_VOCABULARY.authorities);
 const MODIFIERS = `(?:${alternation(ATTRIBUTION_VOCABULARY.modifiers)}\\s+){0,3}`;
 const VERBS = alternation(ATTRIBUTION_VOCABULARY.verbs);
 const UNNAMED = alternation(ATTRIBUTION_VOCABULARY.unnamed_sources);
+const SOURCE_VERBS = alternation(ATTRIBUTION_VOCABULARY.source_verbs);
 /** "research has also shown", "studies now suggest", "experts have long argued". */
 const ADVERB =
   '(?:now|also|generally|widely|increasingly|strongly|largely|often|broadly|long|consistently|repeatedly|clearly|recently|since)';
@@ -48,7 +51,7 @@ const PATTERNS: RegExp[] = [
   /\b(?:is|are|was|were)\s+(?:generally|widely|commonly|often|usually|broadly)\s+(?:believed|thought|considered|accepted|regarded|recognised|recognized|agreed)\b(?!\s+(?:to\s+be\s+)?(?:between|below|above|from|under|over|at\s+least|less\s+than|more\s+than)?\s*\d)/gi,
   /\b(?:is|are|was|were)\s+(?:thought|believed)\s+to\s+(?:be|have|cause|help|play|affect|increase|reduce|lower|raise)\b/gi,
   new RegExp(
-    `\\b(?:a|one|another)\\s+(?:(?:new|recent|large|small|big|major|landmark|published|single)\\s+){0,2}${UNNAMED}\\s+(?:has\\s+|have\\s+)?(?:shows?|showed|shown|found|finds|suggests?|suggested|estimated|estimates|indicates?|indicated|reports?|reported|concluded|concludes|proves?|proved|confirms?|confirmed|links?|linked)\\b`,
+    `\\b(?:a|one|another)\\s+(?:(?:new|recent|large|small|big|major|landmark|published|single)\\s+){0,2}${UNNAMED}\\s+(?:has\\s+|have\\s+)?${SOURCE_VERBS}\\b`,
     'gi',
   ),
 ];
@@ -56,6 +59,9 @@ const PATTERNS: RegExp[] = [
 /** People who give care: "your doctor may suggest", "dentists recommend" are about care, not claims. */
 const PROFESSION =
   /doctor|physician|clinician|specialist|professional|\bgps?\b|surgeon|dentist|midwi|therapist|nurse|pharmacist|dietitian|nutritionist|\w(?:olog|iatric|ician)\w*s?\b/i;
+
+/** Who recommends care rather than vouching for a claim: a profession, or care guidance. */
+const CARE_GIVER = new RegExp(`${PROFESSION.source}|\\bguid(?:ance|elines?)\\b`, 'i');
 
 /** Subjects that describe someone's care, not an authority ("your doctor will check …"). */
 const CARE_CONTEXT = /\b(?:your|a|the|their|his|her|our)\s+$/i;
@@ -93,9 +99,9 @@ export function findUnattributed(sentence: string): Attribution[] {
       const before = sentence.slice(Math.max(0, start - 12), start);
       // "your doctor may suggest", "the data show" about a named data set are not anonymous claims.
       if (CARE_CONTEXT.test(before) && PROFESSION.test(m[0])) continue;
-      // "Doctors recommend rest", "dentists recommend brushing twice a day" describe usual care;
-      // "experts recommend" appeals to authority.
-      if (/\s+(?:\w+\s+)?recommends?$/i.test(m[0]) && PROFESSION.test(m[0].replace(/\s+\S+$/, ''))) continue;
+      // "Doctors recommend rest", "dentists recommend brushing twice a day", "guidelines recommend
+      // 150 minutes of exercise a week" describe usual care; "experts recommend" appeals to authority.
+      if (/\s+(?:\w+\s+)?recommends?$/i.test(m[0]) && CARE_GIVER.test(m[0].replace(/\s+\S+$/, ''))) continue;
       if (
         /^(?:the\s+)?(?:data|evidence|research|literature|science)\b/i.test(m[0]) &&
         /\b(?:this|these|our)\s+$/i.test(before)
@@ -103,6 +109,13 @@ export function findUnattributed(sentence: string): Attribution[] {
         continue;
       // "Data from the National Health Interview Survey show": the words in between name the source.
       if (/\s(?:from|on|in|into|about|published|by)\s/i.test(m[0]) && /\s\p{Lu}/u.test(m[0].slice(1)))
+        continue;
+      // "environmental health research considers what happens inside your body": the question a
+      // field studies, not a claim made on its authority.
+      if (
+        /\bconsiders?$/i.test(m[0]) &&
+        /^\s+(?:what|how|whether|why|which|when)\b/i.test(sentence.slice(start + m[0].length))
+      )
         continue;
       if (out.some((o) => start < o.end && o.start < start + m[0].length)) continue;
       out.push({ start, end: start + m[0].length, text: m[0] });

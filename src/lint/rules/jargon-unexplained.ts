@@ -25,12 +25,14 @@ const EXPLAINED_AFTER =
   /^(?:\s*\(|\s*[—–]|\s+-\s|,?\s+(?:which|that)\s+(?:means?|is|are|refers?)\b|,?\s+(?:meaning|means|also\s+called|called|known\s+as|or\s+|i\.e\.|that\s+is)|\s+(?:is|are|was|were)\s+(?:a|an|the|when|what|how)\b|\s+refers?\s+to\b|,\s+(?:a|an|the)\s+\w+|(?:\s+\w+)?,?\s+(?:like|such\s+as|for\s+example|including)\s)/i;
 /** An explanation just before: "(caudal)", "called hydrocephalus", "tailbone (coccyx)". */
 const EXPLAINED_BEFORE =
-  /(?:\(\s*|\b(?:called|known\s+as|termed|named|medical\s+(?:name|term)\s+(?:is|for\s+this\s+is))\s+(?:an?\s+|the\s+)?)$/i;
+  /(?:\(\s*(?:(?:the|an?)\s+)?(?:\d+(?:\.\d+)?\s?%\s+)?|\b(?:called|known\s+as|termed|named|medical\s+(?:name|term)\s+(?:is|for\s+this\s+is))\s+(?:an?\s+|the\s+)?)$/i;
 /** A bracket that only gives an abbreviation ("hemoglobin A1C (A1C)") explains nothing by itself. */
 const ABBREVIATION_AFTER = /^\s*\(\s*[\p{Lu}\p{N}][\p{Lu}\p{N}./&-]{0,11}\s*\)/u;
 const capitalised = (w: string | undefined) => w !== undefined && /^\p{Lu}/u.test(w);
 /** Explanation markers anywhere in the sentence after the term (the brief's "within the sentence"). */
 const EXPLAINED_LATER = /\b(?:which\s+means|meaning|in\s+other\s+words|this\s+means)\b/i;
+/** The next sentence explains the term: "This is an autoimmune condition. That means the immune system …". */
+const EXPLAINED_NEXT = /^\s*(?:that|this|it)\s+means\b|^\s*in\s+other\s+words\b/i;
 
 /** A medical term the reader may not know, used without a plain explanation on first use. */
 export const jargonUnexplained: Rule<z.infer<typeof Options>> = {
@@ -68,9 +70,31 @@ export const jargonUnexplained: Rule<z.infer<typeof Options>> = {
         text: 'During this window, the mesoderm—the layer of cells that forms bones and muscles—does not develop properly.\n',
       },
       { kind: 'page', text: 'It happens sporadically, meaning by chance.\n' },
+      {
+        title: 'explained by the next sentence',
+        kind: 'page',
+        text: 'This is an autoimmune condition. That means the immune system attacks the body’s own tissue by mistake.\n',
+      },
+      {
+        title: 'the plain words first, the term in brackets',
+        kind: 'page',
+        text: 'The likely range was 44 to 215 times (the 95% confidence interval).\n',
+      },
       { kind: 'page', text: 'The estimates use data from the U.S. Renal Data System.\n' },
     ],
     notOk: [
+      {
+        title: 'a jargon word before a generic word ("disease") on a condition page',
+        kind: 'page',
+        text: 'Chest conditions, a management guide\nChronic obstructive pulmonary disease\nCOPD is a progressive disease.\n',
+        expected: [
+          {
+            at: '3:11',
+            message: '"progressive" is medical jargon with no plain explanation',
+            hint: 'say "getting worse over time" instead, or explain it the first time (e.g. "progressive (getting worse over time)")',
+          },
+        ],
+      },
       {
         kind: 'page',
         text: 'What causes sacral agenesis?\nThe exact etiology of sacral agenesis remains largely unknown.\n',
@@ -118,7 +142,11 @@ export const jargonUnexplained: Rule<z.infer<typeof Options>> = {
     const allowed = new Set(options.allow.map((a) => a.toLowerCase()));
     const topic = new Set([...doc.topicWords, ...conditionNameWords(doc)]);
     const decided = new Set<string>();
-    for (const s of proseSentences(doc)) {
+    const sentences = proseSentences(doc);
+    sentences.forEach((s, si) => {
+      // A topic title written as a list item ("- Biomarkers" over the paragraph that explains it)
+      // names the topic: its words are not reported and do not use up the first use.
+      if (isTopicTitle(doc, s.paragraph)) return;
       const titles = citedTitles(s.text);
       for (const m of s.text.matchAll(pattern)) {
         const found = m[0];
@@ -130,8 +158,14 @@ export const jargonUnexplained: Rule<z.infer<typeof Options>> = {
         const before = s.text.slice(0, at);
         // A form of the page's own condition: "gestational diabetes" on a diabetes page, "acute
         // kidney injury" on a kidney page. The name is the page's subject, not jargon.
+        // A generic word ("a progressive disease", "cardiovascular disease") names no condition.
         const next = /^[\s-]+([\p{L}'’-]+)/u.exec(after)?.[1]?.toLowerCase();
-        if (next && !FUNCTION_WORD.test(next) && (topic.has(next) || topic.has(next.replace(/s$/, ''))))
+        if (
+          next &&
+          !FUNCTION_WORD.test(next) &&
+          !GENERIC_CONDITION_WORD.test(next) &&
+          (topic.has(next) || topic.has(next.replace(/s$/, '')))
+        )
           continue;
         // Words inside a cited title ('the NEI fact sheet "Don't Lose Sight of Cataract"') are the
         // title's, not the page's prose; the title does not use up the first use either.
@@ -146,7 +180,17 @@ export const jargonUnexplained: Rule<z.infer<typeof Options>> = {
           continue;
         }
         const rest = after.slice(ABBREVIATION_AFTER.exec(after)?.[0].length ?? 0);
-        if (EXPLAINED_AFTER.test(rest) || EXPLAINED_BEFORE.test(before) || EXPLAINED_LATER.test(after))
+        const following = sentences[si + 1];
+        const nextExplains =
+          following !== undefined &&
+          following.paragraph === s.paragraph &&
+          EXPLAINED_NEXT.test(following.text);
+        if (
+          EXPLAINED_AFTER.test(rest) ||
+          EXPLAINED_BEFORE.test(before) ||
+          EXPLAINED_LATER.test(after) ||
+          nextExplains
+        )
           continue;
         report({
           start: s.start + at,
@@ -155,9 +199,30 @@ export const jargonUnexplained: Rule<z.infer<typeof Options>> = {
           hint: `say "${glossary[key]}" instead, or explain it the first time (e.g. "${found} (${glossary[key]})")`,
         });
       }
-    }
+    });
   },
 };
+
+/** A short list item with no sentence punctuation, followed by a prose paragraph of sentences. */
+function isTopicTitle(doc: LintDocument, index: number): boolean {
+  const p = doc.paragraphs[index]!;
+  const next = doc.paragraphs[index + 1];
+  if (p.kind !== 'list-item' || !next || next.kind !== 'paragraph') return false;
+  const text = doc.text
+    .slice(p.start + p.labelLength, p.end)
+    .replace(/^\s*(?:[-*+•]|\d+[.)])\s+/, '')
+    .trim();
+  const words = text.split(/\s+/).filter(Boolean).length;
+  const after = doc.text.slice(next.start, next.end).trim();
+  return (
+    words >= 1 &&
+    words <= 4 &&
+    !/[.!?:;,]$/.test(text) &&
+    /^\p{Lu}/u.test(text) &&
+    after.split(/\s+/).length > 12 &&
+    /[.!?]["”’)]?$/.test(after)
+  );
+}
 
 function keyOf(found: string, glossary: Record<string, string>): string | undefined {
   const norm = found.toLowerCase().replace(/[\s-]+/g, ' ');
@@ -171,6 +236,9 @@ function keyOf(found: string, glossary: Record<string, string>): string | undefi
 /** Words of a title that name nothing ("Solving the mysteries of the brain"). */
 const FUNCTION_WORD =
   /^(?:of|the|a|an|and|or|for|with|from|that|this|these|those|into|in|on|to|at|by|your|their|our|its|about|what|when|how|why|who|is|are|be|can|may|you|we|it|as|than|not|no)$/;
+
+/** Words that end many condition names but name none by themselves. */
+const GENERIC_CONDITION_WORD = /^(?:diseases?|disorders?|conditions?|syndromes?|illness(?:es)?|problems?)$/;
 
 /** The last word of a name of a condition ("… disease", "… syndrome", "arthritis", "anemia"). */
 const CONDITION_WORD =

@@ -60,6 +60,27 @@ function runTogetherItems(text: string): boolean {
   );
 }
 
+/**
+ * A section heading written with a colon ("Health Risk Factors:"): two to six words, each
+ * capitalised but for short joining words, not ending in a word that opens a list ("include",
+ * "are", "following"), and followed by a prose paragraph of whole sentences. Its section follows,
+ * not a list.
+ */
+function headingWithColon(intro: string, next: string | undefined): boolean {
+  const words = intro.replace(/:$/, '').trim().split(/\s+/);
+  if (words.length < 2 || words.length > 6) return false;
+  if (
+    !words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|and|or|the|a|an|in|on|for|to|with|&)$/.test(w))
+  )
+    return false;
+  if (
+    /\b(?:include|includes|including|are|is|were|was|following|these|below|to|as|such)$/i.test(words.at(-1)!)
+  )
+    return false;
+  const t = next?.trim() ?? '';
+  return wordCount(t) > 12 && /[.!?]["”’)]?$/.test(t) && /^\p{Lu}/u.test(t);
+}
+
 /** One-word intros that open a list on NHS pages ("Do:", "Don't:"): a list, not a label. */
 const ONE_WORD_INTRO = /^\W*(?:do|don['’]t|do not|avoid|try)\s*:$/i;
 
@@ -92,6 +113,11 @@ export const listEmpty: Rule<z.infer<typeof Options>> = {
         text: 'The mechanisms behind this link include:\n\n- high blood sugar early in pregnancy\n- changes in how cells signal\n',
       },
       { kind: 'page', text: 'Signs include: a flat bottom, short legs and weak leg muscles.\n' },
+      {
+        title: 'a section heading written with a colon',
+        kind: 'page',
+        text: 'Preventing chronic diseases\nHealth Risk Factors:\nToday, 7 of the 10 leading causes of death in the United States are chronic diseases.\n',
+      },
     ],
     notOk: [
       {
@@ -156,6 +182,8 @@ export const listEmpty: Rule<z.infer<typeof Options>> = {
       )
         return;
       const next = paragraphs[i + 1];
+      if (next && next.kind !== 'list-item' && headingWithColon(intro, doc.text.slice(next.start, next.end)))
+        return;
       const itemsFollow =
         next &&
         next.part === p.part &&

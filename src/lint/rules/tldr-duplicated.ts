@@ -51,6 +51,11 @@ export const tldrDuplicated: Rule<z.infer<typeof Options>> = {
         text: 'Eye disease\nAMD is common after 60. If you are over age 60, have an eye exam through dilated pupils every two years.\nCataract\nCataract can occur at any age. If you are over age 60, have an eye exam through dilated pupils every two years.\n',
       },
       {
+        title: 'a featured item repeated in the dated list below it',
+        kind: 'page',
+        text: 'Fact of the Week\nCDC urges all women of reproductive age to take 400 micrograms of folic acid each day.\nWeek of January 7, 2019\nCDC urges all women of reproductive age to take 400 micrograms of folic acid each day.\n',
+      },
+      {
         kind: 'page',
         text: 'TL;DR: Sacral agenesis is a rare condition where the lower spine does not form fully.\nWhat causes it?\nIt starts in the first weeks of pregnancy, when the lower spine is forming.\n',
       },
@@ -79,6 +84,17 @@ export const tldrDuplicated: Rule<z.infer<typeof Options>> = {
     ],
   },
   check(doc, { options, report, locate }) {
+    // Section of each paragraph (headings seen before it): the same advice under two headings
+    // ("If you are over age 60, have an eye exam every two years" under Cataract and under
+    // Glaucoma), or a featured item repeated in the dated list below it, is written on purpose,
+    // so each section reads on its own. A repeated TL;DR is reported wherever it is.
+    const sectionOf: number[] = [];
+    let section = 0;
+    for (const p of doc.paragraphs) {
+      if (p.kind === 'heading') section++;
+      sectionOf.push(section);
+    }
+    const sectionAt = new Map(doc.paragraphs.map((p, i) => [p.start, sectionOf[i]!]));
     const seenParagraphs = new Map<string, number>();
     const tldrStarts = new Set(doc.paragraphs.filter((q) => q.part === 'tldr').map((q) => q.start));
     const covered = new Set<number>();
@@ -91,6 +107,7 @@ export const tldrDuplicated: Rule<z.infer<typeof Options>> = {
         continue;
       }
       const isTldr = p.part === 'tldr' || tldrStarts.has(first);
+      if (!isTldr && sectionAt.get(first) !== sectionAt.get(p.start)) continue;
       report({
         start: p.start,
         end: p.end,
@@ -99,15 +116,6 @@ export const tldrDuplicated: Rule<z.infer<typeof Options>> = {
         fix: { start: p.start, end: removalEnd(doc.text, p.end), text: '' },
       });
       covered.add(p.start);
-    }
-    // Section of each paragraph (headings seen before it): the same advice under two headings
-    // ("If you are over age 60, have an eye exam every two years" under Cataract and under
-    // Glaucoma) is written on purpose, so each section reads on its own.
-    const sectionOf: number[] = [];
-    let section = 0;
-    for (const p of doc.paragraphs) {
-      if (p.kind === 'heading') section++;
-      sectionOf.push(section);
     }
     const seenSentences = new Map<string, number>();
     const sectionOfSentence = new Map<number, number>();

@@ -32,6 +32,16 @@ export const unattributedClaim: Rule<z.infer<typeof Options>> = {
       },
       { kind: 'page', text: 'Researchers are studying how the lower spine forms.\n' },
       { kind: 'page', text: 'Your doctor may suggest a scan.\n' },
+      {
+        title: 'the question a field studies',
+        kind: 'page',
+        text: 'Environmental health research considers what happens inside your body as chemicals are processed.\n',
+      },
+      {
+        title: 'guidelines recommending care',
+        kind: 'page',
+        text: 'Guidelines recommend that adults get at least 150 minutes of moderate exercise each week.\n',
+      },
     ],
     notOk: [
       {
@@ -65,6 +75,43 @@ export const unattributedClaim: Rule<z.infer<typeof Options>> = {
           {
             at: '1:39',
             message: '"clinical geneticists note" attributes a claim to unnamed authority, with no citation',
+            hint: 'name and cite the source (e.g. "a 2019 review by …[^id]"), or state the claim plainly',
+          },
+        ],
+      },
+      {
+        title: 'a new study, unnamed',
+        kind: 'page',
+        text: 'Exercise matters. A new study reveals how physical activity may slow memory decline.\n',
+        expected: [
+          {
+            at: '1:19',
+            message: '"A new study reveals" attributes a claim to unnamed authority, with no citation',
+            hint: 'name and cite the source (e.g. "a 2019 review by …[^id]"), or state the claim plainly',
+          },
+        ],
+      },
+      {
+        title: 'unnamed guidance',
+        kind: 'page',
+        text: 'National Guidance also states that colds need self-care only.\n',
+        expected: [
+          {
+            at: '1:1',
+            message:
+              '"National Guidance also states" attributes a claim to unnamed authority, with no citation',
+            hint: 'name and cite the source (e.g. "a 2019 review by …[^id]"), or state the claim plainly',
+          },
+        ],
+      },
+      {
+        title: 'new findings',
+        kind: 'page',
+        text: 'Sleep apnea\nNew findings indicate that pregnant women with sleep apnea have a higher risk.\n',
+        expected: [
+          {
+            at: '2:1',
+            message: '"New findings indicate" attributes a claim to unnamed authority, with no citation',
             hint: 'name and cite the source (e.g. "a 2019 review by …[^id]"), or state the claim plainly',
           },
         ],

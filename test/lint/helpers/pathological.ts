@@ -52,4 +52,24 @@ export const PATHOLOGICAL: Record<string, (n: number) => string> = {
   'condition headings': (n) =>
     'Chronic obstructive pulmonary disease\nChronic renal failure is rare.\n'.repeat(n / 70),
   'review wordings': (n) => 'Medically reviewed in May 2005 by '.repeat(n / 34),
+  // Round 4: unnamed sources and guidance, headings with a colon, featured repeats, generic words.
+  'unnamed source runs': (n) => 'a new study reveals a new '.repeat(n / 26),
+  'guidance runs': (n) => 'National Guidance also states guidelines recommend new findings '.repeat(n / 64),
+  'title case colons': (n) => 'Health Risk Factors: '.repeat(n / 21),
+  'headings with colons': (n) =>
+    'Health Risk Factors:\nOur nation faces a health crisis due to the burden of chronic disease today.\n'.repeat(
+      n / 98,
+    ),
+  'featured repeats': (n) =>
+    'Week of January 7, 2019\nCDC urges all women of reproductive age to take folic acid each day.\n'.repeat(
+      n / 93,
+    ),
+  'generic condition words': (n) => 'a progressive disease, cardiovascular disease '.repeat(n / 46),
+  'topic titles': (n) =>
+    '- Biomarkers\nA biomarker is an objective measure that captures what is happening in a cell now.\n'.repeat(
+      n / 96,
+    ),
+  'considers what runs': (n) => 'health research considers what '.repeat(n / 31),
+  'next sentence explains': (n) => 'This is an autoimmune condition. That means '.repeat(n / 45),
+  'bracket percent runs': (n) => '(the 95% (the 95% confidence interval '.repeat(n / 38),
 };

@@ -6,7 +6,7 @@ import type { NewUser, WorkflowUser } from '../../store/index.js';
 import { noReviewerProfile, strongPassword, USERNAME_PATTERN } from '../account-rules.js';
 import { WorkflowError } from '../errors.js';
 import { hashPassword } from '../passwords.js';
-import type { WorkflowAction } from './context.js';
+import { audit, type WorkflowAction } from './context.js';
 
 export const addUser: WorkflowAction<NewUser, WorkflowUser> = {
   name: 'user-add',
@@ -40,11 +40,7 @@ export const addUser: WorkflowAction<NewUser, WorkflowUser> = {
       passwordHash: await hashPassword(input.password),
       reviewerId,
     });
-    await ctx.tx.appendAudit({
-      actor: ctx.actor.username,
-      action: 'user-add',
-      entity: 'user',
-      entityId: input.username,
+    await audit(ctx, 'user-add', 'user', input.username, {
       to: input.role,
       detail: { reviewerId },
     });

@@ -9,7 +9,7 @@
 import type { Answer } from '../../content/index.js';
 import { editableMarkdown, todayIso } from '../../content/index.js';
 import { type LintMessage, lintAnswer } from '../../lint/index.js';
-import type { AuditAction, Role, Store, StoreTx } from '../../store/index.js';
+import type { AuditAction, AuditEvent, Role, Store, StoreTx } from '../../store/index.js';
 import { type ReviewPolicy, reviewPolicy } from '../policy.js';
 
 /** Who acts: an account, or an importer ('import:medquad', a CLI user name) acting as editor. */
@@ -91,3 +91,14 @@ export function contextFor(tx: StoreTx, env: ActionEnv): ActionContext {
 }
 
 export const today = (ctx: ActionContext) => todayIso(ctx.now);
+
+/** Appends an action's audit event, by the acting user: `audit(ctx, 'create', 'condition', slug)`. */
+export function audit(
+  ctx: ActionContext,
+  action: AuditAction,
+  entity: AuditEvent['entity'],
+  entityId: AuditEvent['entityId'],
+  more: Pick<AuditEvent, 'from' | 'to' | 'hash' | 'detail'> = {},
+): Promise<void> {
+  return ctx.tx.appendAudit({ actor: ctx.actor.username, action, entity, entityId, ...more });
+}

@@ -6,7 +6,7 @@
 import type { AccountLinkPurpose } from '../../store/index.js';
 import { existingUser } from '../account-rules.js';
 import { randomToken } from '../passwords.js';
-import type { WorkflowAction } from './context.js';
+import { audit, type WorkflowAction } from './context.js';
 
 export interface AccountLinkInput {
   username: string;
@@ -24,11 +24,7 @@ export const createAccountLink: WorkflowAction<AccountLinkInput, { token: string
     const token = randomToken();
     const expiresAt = new Date(ctx.now.getTime() + input.ttlMs).toISOString();
     await ctx.tx.accounts.insertLink(user.id, input.purpose, token, expiresAt);
-    await ctx.tx.appendAudit({
-      actor: ctx.actor.username,
-      action: 'account-link',
-      entity: 'user',
-      entityId: input.username,
+    await audit(ctx, 'account-link', 'user', input.username, {
       detail: { purpose: input.purpose, expiresAt },
     });
     return { token, expiresAt };

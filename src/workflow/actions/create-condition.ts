@@ -4,7 +4,7 @@
  * have yet; the editor fills in synonyms and summary later (or the content folder does).
  */
 import { WorkflowError } from '../errors.js';
-import type { WorkflowAction } from './context.js';
+import { audit, type WorkflowAction } from './context.js';
 
 export interface CreateConditionInput {
   slug: string;
@@ -26,11 +26,7 @@ export const createCondition: WorkflowAction<CreateConditionInput, void> = {
   },
   async execute(ctx, input) {
     await ctx.tx.upsertCondition({ slug: input.slug, name: input.name, synonyms: [], summary: '' });
-    await ctx.tx.appendAudit({
-      actor: ctx.actor.username,
-      action: 'create',
-      entity: 'condition',
-      entityId: input.slug,
+    await audit(ctx, 'create', 'condition', input.slug, {
       detail: { from: input.from, name: input.name },
     });
   },

@@ -2,7 +2,7 @@
 import type { Answer } from '../../content/index.js';
 import { WorkflowError } from '../errors.js';
 import { canTransition } from '../transitions.js';
-import type { WorkflowAction } from './context.js';
+import { audit, type WorkflowAction } from './context.js';
 import { prepareContent } from './prepare.js';
 
 export interface CreateInput {
@@ -50,11 +50,7 @@ export const create: WorkflowAction<CreateInput, CreateResult> = {
     });
     const revision = await ctx.tx.insertRevision(id, content, ctx.actor.username, null);
     await ctx.tx.updateAnswer(id, { currentRevisionId: revision.id });
-    await ctx.tx.appendAudit({
-      actor: ctx.actor.username,
-      action: 'create',
-      entity: 'answer',
-      entityId: id,
+    await audit(ctx, 'create', 'answer', id, {
       to: 'draft',
       hash: revision.hash,
       detail: { revision: revision.id, path: `${content.condition}/${slug}` },

@@ -6,7 +6,7 @@
  */
 import type { GapDecision } from '../../store/index.js';
 import { WorkflowError } from '../errors.js';
-import type { WorkflowAction } from './context.js';
+import { audit, type WorkflowAction } from './context.js';
 
 /** What an editor decides; who decided is the action's actor. */
 export type GapDecisionInput = Omit<GapDecision, 'decidedAt' | 'actor'>;
@@ -33,11 +33,7 @@ export const decideGap: WorkflowAction<GapDecisionInput, void> = {
   },
   async execute(ctx, d) {
     await ctx.tx.gaps.decide({ ...d, actor: ctx.actor.username });
-    await ctx.tx.appendAudit({
-      actor: ctx.actor.username,
-      action: 'gap-decide',
-      entity: 'gap',
-      entityId: `${d.focus}|${d.aspect}`,
+    await audit(ctx, 'gap-decide', 'gap', `${d.focus}|${d.aspect}`, {
       to: d.status,
       detail: {
         reason: d.reason,

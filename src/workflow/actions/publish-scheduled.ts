@@ -6,7 +6,7 @@
  * schedule-failed claims the row instead, recording why.
  */
 import type { ScheduledPublication } from '../../store/index.js';
-import type { WorkflowAction } from './context.js';
+import { audit, type WorkflowAction } from './context.js';
 import { publish } from './publish.js';
 import type { TransitionInput } from './transition.js';
 
@@ -33,11 +33,7 @@ export const scheduleFailed: WorkflowAction<ScheduledPublication & { reason: str
   async check() {},
   async execute(ctx, s) {
     if (!(await ctx.tx.publications.claim(s.answerId, s.publishAt))) return false;
-    await ctx.tx.appendAudit({
-      actor: ctx.actor.username,
-      action: 'schedule-failed',
-      entity: 'answer',
-      entityId: s.answerId,
+    await audit(ctx, 'schedule-failed', 'answer', s.answerId, {
       detail: {
         revisionId: s.revisionId,
         publishAt: s.publishAt,

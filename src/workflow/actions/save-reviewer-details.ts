@@ -1,7 +1,7 @@
 /** save-reviewer-details: the registration details of an existing reviewer profile. */
 import type { ReviewerDetails } from '../../store/index.js';
 import { WorkflowError } from '../errors.js';
-import type { WorkflowAction } from './context.js';
+import { audit, type WorkflowAction } from './context.js';
 
 export const saveReviewerDetails: WorkflowAction<{ id: string; details: ReviewerDetails }, void> = {
   name: 'reviewer-details',
@@ -11,11 +11,7 @@ export const saveReviewerDetails: WorkflowAction<{ id: string; details: Reviewer
   },
   async execute(ctx, { id, details }) {
     await ctx.tx.accounts.setReviewerDetails(id, details);
-    await ctx.tx.appendAudit({
-      actor: ctx.actor.username,
-      action: 'reviewer-details',
-      entity: 'reviewer',
-      entityId: id,
+    await audit(ctx, 'reviewer-details', 'reviewer', id, {
       detail: details,
     });
   },

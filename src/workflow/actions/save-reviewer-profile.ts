@@ -1,5 +1,5 @@
 /** save-reviewer-profile: creates or updates the public profile (name, credentials) a reviewer signs with. */
-import type { WorkflowAction } from './context.js';
+import { audit, type WorkflowAction } from './context.js';
 
 export interface ReviewerProfileInput {
   id: string;
@@ -14,11 +14,7 @@ export const saveReviewerProfile: WorkflowAction<ReviewerProfileInput, void> = {
   async check() {},
   async execute(ctx, profile) {
     const outcome = await ctx.tx.upsertReviewer({ ...profile, demo: profile.demo ?? false });
-    await ctx.tx.appendAudit({
-      actor: ctx.actor.username,
-      action: outcome === 'added' ? 'reviewer-add' : 'reviewer-update',
-      entity: 'reviewer',
-      entityId: profile.id,
+    await audit(ctx, outcome === 'added' ? 'reviewer-add' : 'reviewer-update', 'reviewer', profile.id, {
       detail: { name: profile.name, credentials: profile.credentials },
     });
   },

@@ -8,7 +8,7 @@ import { type Answer, contentHash } from '../../content/index.js';
 import type { AnswerState } from '../../store/index.js';
 import { StaleRevisionError, WorkflowError } from '../errors.js';
 import { canTransition } from '../transitions.js';
-import type { ActionContext, WorkflowAction } from './context.js';
+import { type ActionContext, audit, type WorkflowAction } from './context.js';
 import { prepareContent } from './prepare.js';
 
 export interface SaveInput {
@@ -61,11 +61,7 @@ export const saveRevision: WorkflowAction<SaveInput, SaveResult> = {
     }
     const revision = await ctx.tx.insertRevision(row.id, content, ctx.actor.username, input.baseRevisionId);
     await ctx.tx.updateAnswer(row.id, { currentRevisionId: revision.id, state: to });
-    await ctx.tx.appendAudit({
-      actor: ctx.actor.username,
-      action: 'edit',
-      entity: 'answer',
-      entityId: row.id,
+    await audit(ctx, 'edit', 'answer', row.id, {
       from: row.state,
       to,
       hash: revision.hash,

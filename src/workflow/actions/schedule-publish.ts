@@ -5,7 +5,7 @@
  */
 import type { ScheduledPublication } from '../../store/index.js';
 import { WorkflowError } from '../errors.js';
-import type { WorkflowAction } from './context.js';
+import { audit, type WorkflowAction } from './context.js';
 
 export interface ScheduleInput {
   answerId: number;
@@ -49,11 +49,7 @@ export const schedulePublish: WorkflowAction<ScheduleInput, ScheduledPublication
       createdBy: ctx.actor.username,
     };
     await ctx.tx.publications.set(scheduled);
-    await ctx.tx.appendAudit({
-      actor: ctx.actor.username,
-      action: 'schedule-publish',
-      entity: 'answer',
-      entityId: input.answerId,
+    await audit(ctx, 'schedule-publish', 'answer', input.answerId, {
       detail: { revisionId: input.revisionId, publishAt: scheduled.publishAt },
     });
     return scheduled;

@@ -5,7 +5,7 @@
  */
 import { existingUser } from '../account-rules.js';
 import { WorkflowError } from '../errors.js';
-import type { WorkflowAction } from './context.js';
+import { audit, type WorkflowAction } from './context.js';
 
 function userActivation(active: boolean): WorkflowAction<{ username: string }, void> {
   return {
@@ -28,11 +28,7 @@ function userActivation(active: boolean): WorkflowAction<{ username: string }, v
         revoked = await ctx.tx.accounts.endSessions(user.id);
         await ctx.tx.accounts.releaseEditLocks(input.username);
       }
-      await ctx.tx.appendAudit({
-        actor: ctx.actor.username,
-        action: active ? 'user-reactivate' : 'user-deactivate',
-        entity: 'user',
-        entityId: input.username,
+      await audit(ctx, active ? 'user-reactivate' : 'user-deactivate', 'user', input.username, {
         from: user.disabled ? 'inactive' : 'active',
         to: active ? 'active' : 'inactive',
         detail: active ? undefined : { sessionsRevoked: revoked },

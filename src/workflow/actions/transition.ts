@@ -7,7 +7,7 @@ import type { AnswerLock, RevisionRecord } from '../../store/index.js';
 import { StaleRevisionError, WorkflowError } from '../errors.js';
 import { notifyTransition } from '../notifications.js';
 import { type Action, canTransition, type State } from '../transitions.js';
-import type { ActionContext, WorkflowAction } from './context.js';
+import { type ActionContext, audit, type WorkflowAction } from './context.js';
 
 export interface TransitionInput {
   answerId: number;
@@ -91,11 +91,7 @@ export function transitionAction(spec: TransitionSpec): WorkflowAction<Transitio
           ...(published !== undefined ? { publishedRevisionId: published } : {}),
         });
       }
-      await ctx.tx.appendAudit({
-        actor: ctx.actor.username,
-        action: spec.action,
-        entity: 'answer',
-        entityId: row.id,
+      await audit(ctx, spec.action, 'answer', row.id, {
         from: row.state,
         to,
         hash: current?.hash ?? null,

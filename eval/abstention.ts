@@ -66,15 +66,21 @@ export function tradeoffRow(x: TradeoffInput, threshold: number) {
 }
 export type TradeoffRow = ReturnType<typeof tradeoffRow>;
 
-/** The drug-only target, which the default threshold must meet on the tune part. */
+/** The targets the default threshold must meet on the tune part. */
 export const DRUG_ONLY_TARGET = 0.85;
+export const ANSWERABLE_ABSTAIN_TARGET = 0.15;
 
 export const THRESHOLD_RULE =
-  'the lowest threshold that abstains on ≥ 85% of tune drug-only messages (the issue’s drug-only target), so that no answerable question is abstained on for more than that; if none does, the one with the highest utility (correct − wrong top answers − answers to drug-only / none-in-corpus messages)';
+  'among thresholds that meet both of the issue’s abstention targets on the tune part (abstain on ≥ 85% of drug-only messages and on ≤ 15% of answerable questions), the one with the highest utility (correct − wrong top answers − answers to drug-only / none-in-corpus messages), so that out-of-scope messages are abstained on as often as the answerable promise allows; if no threshold meets both, the lowest that meets the drug-only target; if none does, the highest utility';
+
+const meetsDrug = (r: TradeoffRow) => (r.drugOnlyAbstain ?? 0) >= DRUG_ONLY_TARGET;
+const meetsAnswerable = (r: TradeoffRow) => 1 - (r.answerRate ?? 0) <= ANSWERABLE_ABSTAIN_TARGET;
+const byUtility = (a: TradeoffRow, b: TradeoffRow) => b.utility - a.utility || a.threshold - b.threshold;
 
 /** The row THRESHOLD_RULE chooses. */
 export function chooseThreshold(rows: readonly TradeoffRow[]): TradeoffRow {
+  const both = rows.filter((r) => meetsDrug(r) && meetsAnswerable(r));
+  if (both.length > 0) return [...both].sort(byUtility)[0]!;
   const sorted = [...rows].sort((a, b) => a.threshold - b.threshold);
-  const meeting = sorted.find((r) => (r.drugOnlyAbstain ?? 0) >= DRUG_ONLY_TARGET);
-  return meeting ?? [...sorted].sort((a, b) => b.utility - a.utility || a.threshold - b.threshold)[0]!;
+  return sorted.find(meetsDrug) ?? [...sorted].sort(byUtility)[0]!;
 }

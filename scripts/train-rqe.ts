@@ -9,6 +9,7 @@
  * pairs (each fold trained without its own consumer questions) — the same one `npm run eval` reports.
  *
  * Deterministic: folds by a hash of the consumer question, Newton's method, no randomness.
+ * `npx tsx eval/rqe-only.ts` prints the same figures as `npm run eval`'s RQE part without training.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

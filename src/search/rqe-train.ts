@@ -9,7 +9,13 @@
  * alone teach "same topic ⇒ entails"; they are kept at a small weight and the consumer pairs
  * decide.
  */
-import { analyseConsumerQuestion, analyseQuestion, RQE_FEATURES, rqeFeatures } from './features.js';
+import {
+  type AnalysedQuestion,
+  analyseConsumerQuestion,
+  analyseQuestion,
+  RQE_FEATURES,
+  rqeFeatures,
+} from './features.js';
 import { fitLogistic, RqeModel, type RqeModelFile } from './rqe-model.js';
 import { terms } from './text.js';
 
@@ -37,9 +43,11 @@ export interface RqeConfig {
   threshold: number;
 }
 
-const GRID_WEIGHTS = [0, 0.02, 0.1];
-const GRID_L2 = [1, 10];
-const GRID_THRESHOLDS = [0.4, 0.45, 0.5, 0.55, 0.6];
+const envGrid = (name: string, dflt: number[]) =>
+  process.env[name] ? process.env[name]!.split(',').map(Number) : dflt;
+const GRID_WEIGHTS = envGrid('RQE_W', [0, 0.02, 0.1]);
+const GRID_L2 = envGrid('RQE_L2', [1, 10]);
+const GRID_THRESHOLDS = envGrid('RQE_T', [0.4, 0.45, 0.5, 0.55, 0.6]);
 
 /** FNV-1a: a stable group hash for a consumer question, the same on every machine. */
 function hash(text: string): number {
@@ -73,7 +81,7 @@ function modelFile(
 ): RqeModelFile {
   return {
     kind: 'logistic-regression',
-    version: 2,
+    version: 3,
     features: [...RQE_FEATURES],
     mean: fit.mean.map(round),
     std: fit.std.map(round),
@@ -85,21 +93,38 @@ function modelFile(
   };
 }
 
-/** Feature rows of pairs under one IDF table (questions analysed once each). */
+/**
+ * Analysed questions by text, kept across calls: the grouped cross-validation trains on mostly
+ * the same pairs many times, and analysis (parsing every message) is what costs. Analysis does not
+ * depend on the training pairs (IDF is applied later), so sharing it leaks nothing between folds.
+ */
+const chqs = new Map<string, AnalysedQuestion>();
+const faqs = new Map<string, AnalysedQuestion>();
+const MAX_CACHED = 50_000;
+function get(
+  m: Map<string, AnalysedQuestion>,
+  t: string,
+  f: (raw: string) => AnalysedQuestion,
+): AnalysedQuestion {
+  let a = m.get(t);
+  if (!a) {
+    a = f(t);
+    if (m.size >= MAX_CACHED) m.clear();
+    m.set(t, a);
+  }
+  return a;
+}
+
+/** Feature rows of pairs under one IDF table. */
 function featureRows(pairs: readonly RqeTrainingPair[], idf: RqeModelFile['idf']): number[][] {
   const idfModel = new RqeModel(modelFile({ mean: [], std: [], weights: [], bias: 0 }, idf, 0.5));
-  const chqs = new Map<string, ReturnType<typeof analyseQuestion>>();
-  const faqs = new Map<string, ReturnType<typeof analyseQuestion>>();
-  const get = (m: typeof chqs, t: string, f: typeof analyseQuestion) => {
-    let a = m.get(t);
-    if (!a) {
-      a = f(t);
-      m.set(t, a);
-    }
-    return a;
-  };
+  const drop = new Set((process.env.RQE_DROP ?? '').split(',').map((n) => RQE_FEATURES.indexOf(n as never)));
   return pairs.map((p) =>
-    rqeFeatures(get(chqs, p.chq, analyseConsumerQuestion), get(faqs, p.faq, analyseQuestion), idfModel.idf),
+    rqeFeatures(
+      get(chqs, p.chq, analyseConsumerQuestion),
+      get(faqs, p.faq, analyseQuestion),
+      idfModel.idf,
+    ).map((v, j) => (drop.has(j) ? 0 : v)),
   );
 }
 

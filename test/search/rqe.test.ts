@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { shippedModelFile } from '../../eval/rqe-cv.js';
 import { parseRqeXml, readRqeSets } from '../../eval/rqe-data.js';
 import { splitOf } from '../../eval/splits.js';
-import { RQE_FEATURES } from '../../src/search/features.js';
+import {
+  analyseConsumerQuestion,
+  analyseQuestion,
+  RQE_FEATURES,
+  rqeFeatures,
+  topicTerms,
+} from '../../src/search/features.js';
 import { fitLogistic, loadShippedRqeModel } from '../../src/search/rqe-model.js';
+import { trainRqeModelFile } from '../../src/search/rqe-train.js';
+import { terms } from '../../src/search/text.js';
 import { rqeDir } from '../helpers/corpus.js';
 
 describe('question entailment model', () => {
@@ -31,6 +39,82 @@ describe('question entailment model', () => {
     expect(m.entail(chq, 'How is shingles treated?').score).toBeGreaterThan(
       m.entail(chq, 'What are the treatments for glaucoma?').score,
     );
+  });
+
+  it('does not entail another question type about the same condition', () => {
+    const m = loadShippedRqeModel();
+    const chq = 'Lupus. My sister has lupus. How is lupus treated, is there a cure?';
+    expect(m.entail(chq, 'How is lupus treated?').entails).toBe(true);
+    for (const other of ['What causes lupus?', 'What are the symptoms of lupus?', 'Who gets lupus?']) {
+      expect(m.entail(chq, other).entails, other).toBe(false);
+      expect(m.entail(chq, other).score).toBeLessThan(m.entail(chq, 'How is lupus treated?').score);
+    }
+    // and the same question type about another condition does not entail either
+    expect(m.entail(chq, 'How is glaucoma treated?').entails).toBe(false);
+  });
+
+  const feature = (chq: string, faq: string, name: (typeof RQE_FEATURES)[number]) =>
+    rqeFeatures(analyseConsumerQuestion(chq), analyseQuestion(faq), () => 1)[RQE_FEATURES.indexOf(name)]!;
+
+  it('finds the topic through misspellings, lay synonyms and the background of the message', () => {
+    expect(
+      feature('is there any treatment for fibromalgia?', 'How Is Fibromyalgia Treated?', 'topic_coverage'),
+    ).toBe(1);
+    expect(
+      feature('how to reduced hypertension', 'How Is High Blood Pressure Treated?', 'topic_coverage'),
+    ).toBe(1);
+    expect(
+      feature(
+        'more info about Familial Mediterean Fever',
+        'What is familial Mediterranean fever?',
+        'topic_coverage',
+      ),
+    ).toBe(1);
+    expect(
+      feature('Trigem Neuralgia.', 'What are the causes of trigeminal neuralgia?', 'topic_coverage'),
+    ).toBe(1);
+    // the asking sentence ("thanks") names nothing; the message does
+    expect(
+      feature('I want more information on fibromyalgia. thanks', 'What is fibromyalgia?', 'topic_coverage'),
+    ).toBe(1);
+    expect(feature('how to reduced hypertension', 'How is glaucoma treated?', 'topic_coverage')).toBe(0);
+    // short or unrelated words are not taken for misspellings
+    expect(feature('my arm hurts', 'What is an arrhythmia?', 'topic_coverage')).toBe(0);
+  });
+
+  it('reads question-type agreement from what the consumer asks', () => {
+    const chq = 'My mother has shingles. What medicine can she take to make it go away faster?';
+    expect(feature(chq, 'How is shingles treated?', 'type_share')).toBeGreaterThan(0.5);
+    expect(feature(chq, 'What causes shingles?', 'type_share')).toBe(0);
+    expect(feature(chq, 'What causes shingles?', 'faq_type_unasked')).toBe(1);
+    expect(feature('Tell me about shingles', 'What is shingles?', 'faq_overview_chq_info')).toBe(1);
+  });
+
+  it('reads stored questions the consumer cues miss, and their topic words', () => {
+    expect(analyseQuestion('Who Gets Fibromyalgia?').aspect.top).toBe('risk-factors');
+    expect(analyseQuestion('Will Fibromyalgia Get Better With Time?').aspect.top).toBe('outlook');
+    expect(analyseQuestion('How is lupus treated?').aspect.top).toBe('treatment');
+    expect(analyseQuestion('What Are Researchers Learning About Fibromyalgia?').aspect.top).toBe('research');
+    expect(analyseQuestion('What is fibromyalgia?').aspect.top).toBe('overview');
+    expect(topicTerms(terms('How Is Fibromyalgia Treated?'))).toEqual(terms('fibromyalgia'));
+  });
+
+  it('trains deterministically and records its configuration', () => {
+    const pairs = Array.from({ length: 40 }, (_, i) => {
+      const topic = ['lupus', 'asthma', 'gout', 'shingles', 'anemia'][i % 5]!;
+      const treated = i % 2 === 0;
+      return {
+        pid: String(i),
+        chq: `question ${i}: how is ${topic} treated, what medicine helps?`,
+        faq: treated ? `How is ${topic} treated?` : `What causes ${topic}?`,
+        entails: treated,
+      };
+    });
+    const a = trainRqeModelFile(pairs);
+    const b = trainRqeModelFile(pairs);
+    expect(a).toEqual(b);
+    expect(a.features).toEqual([...RQE_FEATURES]);
+    expect(a.training?.config).toBeDefined();
   });
 
   it('reads the MEDIQA RQE XML format', () => {

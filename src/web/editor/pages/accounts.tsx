@@ -46,6 +46,27 @@ function ReviewerSelect({
   );
 }
 
+/** The text fields of one reviewer profile's form, in order. */
+function ProfileFields({ p }: { p: ReviewerProfile }) {
+  const fields: [id: string, name: string, label: string, value: string | null, required?: boolean][] = [
+    ['name', 'name', 'Name', p.name, true],
+    ['cred', 'credentials', 'Credentials', p.credentials, true],
+    ['body', 'registration_body', 'Registration body (optional)', p.registrationBody],
+    ['num', 'registration_number', 'Registration number (optional)', p.registrationNumber],
+    ['alt', 'photo_alt', 'Photo description (alt text, optional)', p.photoAlt],
+  ];
+  return (
+    <>
+      {fields.map(([id, name, label, value, required]) => (
+        <div class="field">
+          <label for={`p-${p.id}-${id}`}>{label}</label>
+          <input type="text" id={`p-${p.id}-${id}`} name={name} value={value ?? ''} required={required} />
+        </div>
+      ))}
+    </>
+  );
+}
+
 export function AccountsPage(props: {
   config: SiteConfig;
   session: SessionInfo;
@@ -214,36 +235,7 @@ export function AccountsPage(props: {
             <legend>
               {p.name} ({p.id}){p.demo ? ' — demonstration profile' : ''}
             </legend>
-            <div class="field">
-              <label for={`p-${p.id}-name`}>Name</label>
-              <input type="text" id={`p-${p.id}-name`} name="name" value={p.name} required />
-            </div>
-            <div class="field">
-              <label for={`p-${p.id}-cred`}>Credentials</label>
-              <input type="text" id={`p-${p.id}-cred`} name="credentials" value={p.credentials} required />
-            </div>
-            <div class="field">
-              <label for={`p-${p.id}-body`}>Registration body (optional)</label>
-              <input
-                type="text"
-                id={`p-${p.id}-body`}
-                name="registration_body"
-                value={p.registrationBody ?? ''}
-              />
-            </div>
-            <div class="field">
-              <label for={`p-${p.id}-num`}>Registration number (optional)</label>
-              <input
-                type="text"
-                id={`p-${p.id}-num`}
-                name="registration_number"
-                value={p.registrationNumber ?? ''}
-              />
-            </div>
-            <div class="field">
-              <label for={`p-${p.id}-alt`}>Photo description (alt text, optional)</label>
-              <input type="text" id={`p-${p.id}-alt`} name="photo_alt" value={p.photoAlt ?? ''} />
-            </div>
+            <ProfileFields p={p} />
             <button type="submit">Save profile</button>
           </fieldset>
         </form>

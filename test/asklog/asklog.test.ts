@@ -6,36 +6,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gapReport, hourBucket } from '../../src/asklog/index.js';
-import { backupStore, openPostgresStore, openSqliteStore, restoreStore } from '../../src/store/index.js';
+import { backupStore, openSqliteStore, restoreStore } from '../../src/store/index.js';
 import { decideGap, runAction } from '../../src/workflow/index.js';
-import { dropSchema, postgresUnreachable, postgresUrl, uniqueSchema } from '../helpers/postgres.js';
-import { type SqlStore, sqlStore } from '../helpers/store-db.js';
+import { storeBackends } from '../helpers/backends.js';
+import { sqlStore } from '../helpers/store-db.js';
 import { executableMarkup } from '../security/html-safety.js';
 import { type LoggedSite, startLoggedSite } from './site.js';
 
-const pgUrl = await postgresUrl();
-const schemas: string[] = [];
-afterAll(async () => {
-  if (pgUrl) for (const s of schemas) await dropSchema(pgUrl, s);
-});
-
-const dialects: [string, () => Promise<SqlStore>][] = [
-  ['SQLite', async () => sqlStore(await openSqliteStore(':memory:'))],
-];
-if (pgUrl) {
-  dialects.push([
-    'PostgreSQL',
-    () => {
-      const schema = uniqueSchema('asklog');
-      schemas.push(schema);
-      return openPostgresStore(pgUrl, { schema }).then(sqlStore);
-    },
-  ]);
-} else {
-  postgresUnreachable('question log: PostgreSQL');
-}
+const dialects = await storeBackends('asklog', 'question log');
 
 const ask = (site: LoggedSite, q: string) => site.app.request(`/ask?q=${encodeURIComponent(q)}`);
 const api = (site: LoggedSite, q: string, extra = '') =>

@@ -8,13 +8,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { importMedquad } from '../../src/import/medquad/index.js';
 import { refreshAnswerListColumns } from '../../src/store/answer-list.js';
-import { openPostgresStore, openSqliteStore, type WorkflowUser } from '../../src/store/index.js';
+import type { WorkflowUser } from '../../src/store/index.js';
 import { importBundle, type WorkflowRepo, workflowRepo } from '../../src/workflow/index.js';
-import { dropSchema, postgresUnreachable, postgresUrl, uniqueSchema } from '../helpers/postgres.js';
-import { type SqlStore, sqlStore } from '../helpers/store-db.js';
+import { storeBackends } from '../helpers/backends.js';
+import type { SqlStore } from '../helpers/store-db.js';
 import { bundle, treatmentDraft } from './fixtures.js';
 import { workflowUsers } from './workflow-users.js';
 
@@ -168,22 +168,4 @@ function suite(name: string, open: () => Promise<SqlStore>) {
   });
 }
 
-const dbDir = mkdtempSync(join(tmpdir(), 'medbrief-list-columns-db-'));
-afterAll(() => rmSync(dbDir, { recursive: true, force: true }));
-let n = 0;
-suite('SQLite', async () => sqlStore(await openSqliteStore(join(dbDir, `${n++}.db`))));
-
-const url = await postgresUrl();
-if (url) {
-  const schemas: string[] = [];
-  afterAll(async () => {
-    for (const s of schemas) await dropSchema(url, s);
-  });
-  suite('PostgreSQL', async () => {
-    const schema = uniqueSchema('list_columns');
-    schemas.push(schema);
-    return sqlStore(await openPostgresStore(url, { schema }));
-  });
-} else {
-  postgresUnreachable('answer list columns: PostgreSQL');
-}
+for (const [name, open] of await storeBackends('list_columns', 'answer list columns')) suite(name, open);

@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AnswerListQuery, answerListQuery, listAnswerPage } from '../../src/store/answer-list.js';
-import { openPostgresStore, openSqliteStore } from '../../src/store/index.js';
+import { storeBackends } from '../helpers/backends.js';
 import { type GeneratedAnswer, generateAnswers } from '../helpers/many-answers.js';
-import { dropSchema, postgresUrl, uniqueSchema } from '../helpers/postgres.js';
-import { type SqlStore, sqlStore } from '../helpers/store-db.js';
+import type { SqlStore } from '../helpers/store-db.js';
 
 const COUNT = 16_000;
 const today = '2025-06-01';
@@ -100,13 +96,4 @@ function suite(name: string, open: () => Promise<SqlStore>) {
   });
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'medbrief-list-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-suite('SQLite', async () => sqlStore(await openSqliteStore(join(dir, 'list.db'))));
-
-const url = await postgresUrl();
-if (url) {
-  const schema = uniqueSchema('answer_list');
-  afterAll(() => dropSchema(url, schema));
-  suite('PostgreSQL', async () => sqlStore(await openPostgresStore(url, { schema })));
-}
+for (const [name, open] of await storeBackends('answer_list', 'answer list')) suite(name, open);

@@ -4,45 +4,13 @@
  * notices are written once per answer, due date and person; delivery bookkeeping (claim,
  * sent, retry, failed) behaves the same on SQLite and PostgreSQL.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type NotificationRecord,
-  openPostgresStore,
-  openSqliteStore,
-  type Store,
-  type WorkflowUser,
-} from '../../src/store/index.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NotificationRecord, Store, WorkflowUser } from '../../src/store/index.js';
 import { importBundle, workflowRepo } from '../../src/workflow/index.js';
-import { dropSchema, postgresUnreachable, postgresUrl, uniqueSchema } from '../helpers/postgres.js';
+import { storeBackends } from '../helpers/backends.js';
 import { bundle, treatmentDraft } from './fixtures.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'medbrief-outbox-'));
-const pg = await postgresUrl();
-const schemas: string[] = [];
-let n = 0;
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  if (pg) for (const s of schemas) await dropSchema(pg, s);
-});
-
-const backends: [string, () => Promise<Store>][] = [
-  ['SQLite', () => openSqliteStore(join(dir, `outbox-${n++}.db`))],
-];
-if (pg) {
-  backends.push([
-    'PostgreSQL',
-    () => {
-      const schema = uniqueSchema('outbox');
-      schemas.push(schema);
-      return openPostgresStore(pg, { schema });
-    },
-  ]);
-} else {
-  postgresUnreachable('notification outbox: PostgreSQL');
-}
+const backends = await storeBackends('outbox', 'notification outbox');
 
 const draft = treatmentDraft;
 

@@ -22,7 +22,13 @@ afterAll(async () => {
 });
 
 const lines = (rows: Record<string, unknown>[]) =>
-  rows.map((r) => Object.values(r).map((v) => String(v ?? 'NULL')).join(' | ')).join('\n');
+  rows
+    .map((r) =>
+      Object.values(r)
+        .map((v) => String(v ?? 'NULL'))
+        .join(' | '),
+    )
+    .join('\n');
 
 it('SQLite: the migrations make the recorded schema', async () => {
   const store = sqlStore(await openSqliteStore(join(dir, 'fresh.db')));

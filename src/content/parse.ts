@@ -45,6 +45,33 @@ export function footnoteReferences(body: string): { id: string; line: number; co
   return refs;
 }
 
+/**
+ * The rule that binds footnotes to sources, for every form an answer is written in (a file, the
+ * editor's form): which sources repeat an id already used (their index), and which footnote
+ * references name no source. `ids` are the distinct source ids, in order.
+ */
+export function sourceIdProblems(answer: Pick<Answer, 'sources' | 'body'>): {
+  duplicates: { index: number; id: string }[];
+  brokenFootnotes: { id: string; line: number; column: number }[];
+  ids: string[];
+} {
+  const ids = new Set<string>();
+  const duplicates: { index: number; id: string }[] = [];
+  answer.sources.forEach((s, index) => {
+    if (ids.has(s.id)) duplicates.push({ index, id: s.id });
+    ids.add(s.id);
+  });
+  const brokenFootnotes = footnoteReferences(answer.body).filter((ref) => !ids.has(ref.id));
+  return { duplicates, brokenFootnotes, ids: [...ids] };
+}
+
+/** How to fix a footnote no source has: name the ids there are, or say where a source goes. */
+export function brokenFootnoteHint(id: string, ids: readonly string[], whereSourcesGo: string): string {
+  return ids.length
+    ? `use one of the source ids (${ids.join(', ')}) or add a source with id "${id}"`
+    : `add a source with id "${id}" ${whereSourcesGo}`;
+}
+
 function issueCode(issue: z.core.$ZodIssue): string {
   if (issue.path[0] === 'aspect') return 'unknown-aspect';
   if (issue.code === 'invalid_type' && issue.message.includes('undefined')) return 'missing-field';
@@ -61,35 +88,25 @@ export function parseAnswer(text: string, file = '<answer>'): ParseResult<Parsed
     return { ok: false, problems: zodProblems(result.error, yaml, file, split.yamlLine, issueCode) };
   }
   const answer: Answer = { ...result.data, body: split.body };
-  const problems: ContentProblem[] = [];
-  const ids = new Set<string>();
-  for (const s of answer.sources) {
-    if (ids.has(s.id)) {
-      problems.push({
-        code: 'duplicate-source-id',
-        message: `source id "${s.id}" is used twice`,
-        file,
-        line: split.yamlLine,
-        column: 1,
-        hint: 'give every source a unique id',
-      });
-    }
-    ids.add(s.id);
-  }
-  for (const ref of footnoteReferences(answer.body)) {
-    if (!ids.has(ref.id)) {
-      problems.push({
-        code: 'broken-footnote',
-        message: `footnote [^${ref.id}] does not match any source`,
-        file,
-        line: split.bodyLine + ref.line,
-        column: ref.column + 1,
-        hint: ids.size
-          ? `use one of the source ids (${[...ids].join(', ')}) or add a source with id "${ref.id}"`
-          : `add a source with id "${ref.id}" under "sources:" in the front matter`,
-      });
-    }
-  }
+  const { duplicates, brokenFootnotes, ids } = sourceIdProblems(answer);
+  const problems: ContentProblem[] = [
+    ...duplicates.map((d) => ({
+      code: 'duplicate-source-id',
+      message: `source id "${d.id}" is used twice`,
+      file,
+      line: split.yamlLine,
+      column: 1,
+      hint: 'give every source a unique id',
+    })),
+    ...brokenFootnotes.map((ref) => ({
+      code: 'broken-footnote',
+      message: `footnote [^${ref.id}] does not match any source`,
+      file,
+      line: split.bodyLine + ref.line,
+      column: ref.column + 1,
+      hint: brokenFootnoteHint(ref.id, ids, 'under "sources:" in the front matter'),
+    })),
+  ];
   if (problems.length) return { ok: false, problems };
   return { ok: true, value: { answer, file, bodyLine: split.bodyLine } };
 }

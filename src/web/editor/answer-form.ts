@@ -7,7 +7,7 @@
  * go through the same serialiser as the raw Markdown view, so switching views loses nothing.
  */
 import { parse as parseYamlText, stringify as stringifyYaml } from 'yaml';
-import { type Answer, AnswerSchema, footnoteReferences } from '../../content/index.js';
+import { type Answer, AnswerSchema, brokenFootnoteHint, sourceIdProblems } from '../../content/index.js';
 import {
   ANSWER_FORM_FIELDS,
   type GroupField,
@@ -165,27 +165,20 @@ export function answerFromForm(
   }
   if (problems.length) return { ok: false, problems, draft };
   const answer = result.data as Answer;
-  const ids = new Set<string>();
-  answer.sources.forEach((s, i) => {
-    if (ids.has(s.id)) {
-      problems.push({
-        field: `sources.${postedRowIndex(values, 'sources', i) ?? i}.id`,
-        message: `Source id "${s.id}" is used twice`,
-        hint: 'give every source a unique id',
-      });
-    }
-    ids.add(s.id);
-  });
-  for (const ref of footnoteReferences(answer.body)) {
-    if (!ids.has(ref.id)) {
-      problems.push({
-        field: 'body',
-        message: `Body line ${ref.line + 1}: footnote [^${ref.id}] does not match any source`,
-        hint: ids.size
-          ? `use one of the source ids (${[...ids].join(', ')}) or add a source with id "${ref.id}"`
-          : `add a source with id "${ref.id}" in the sources table`,
-      });
-    }
+  const { duplicates, brokenFootnotes, ids } = sourceIdProblems(answer);
+  for (const d of duplicates) {
+    problems.push({
+      field: `sources.${postedRowIndex(values, 'sources', d.index) ?? d.index}.id`,
+      message: `Source id "${d.id}" is used twice`,
+      hint: 'give every source a unique id',
+    });
+  }
+  for (const ref of brokenFootnotes) {
+    problems.push({
+      field: 'body',
+      message: `Body line ${ref.line + 1}: footnote [^${ref.id}] does not match any source`,
+      hint: brokenFootnoteHint(ref.id, ids, 'in the sources table'),
+    });
   }
   if (problems.length) return { ok: false, problems, draft };
   return { ok: true, answer };

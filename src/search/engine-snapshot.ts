@@ -24,7 +24,7 @@ import {
 
 const SNAPSHOT_KIND = 'medbrief-search';
 /** Bump when the index, tokeniser, focus, spelling or answer tables change shape or meaning. */
-export const SNAPSHOT_VERSION = 4;
+export const SNAPSHOT_VERSION = 5;
 
 export interface EngineParts {
   index: { meta: Bm25fSnapshotMeta; arrays: Bm25fSnapshotArrays };
@@ -92,6 +92,7 @@ export function packEngine(p: EngineParts): Buffer {
     ...postingsArrays('speller.deleteWords', p.speller.deleteWords),
     ...indexArrays('speller.phonetic', p.speller.phonetic),
     'speller.phoneticWord': p.speller.phoneticWord,
+    'speller.freqs': p.speller.freqs,
   };
   const header: Header = {
     kind: SNAPSHOT_KIND,
@@ -145,6 +146,7 @@ export function unpackEngine(bytes: Uint8Array): EngineParts {
       deleteWords: postingsFrom('speller.deleteWords', arrays),
       phonetic: indexFrom('speller.phonetic', arrays),
       phoneticWord: u32(arrays, 'speller.phoneticWord'),
+      freqs: u32(arrays, 'speller.freqs'),
     },
   };
 }

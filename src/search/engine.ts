@@ -108,7 +108,7 @@ export class AskEngine {
       if (!restored) throw new Error('AskEngine: answer columns come with the rest of a snapshot');
       this.index = restored.index;
       this.focus = new FocusDictionary(slugs, { everydayWords: restored.everyday }, restored.focus);
-      this.speller = new SpellingCorrector(this.index.wordFrequencies(), { isKnownWord }, restored.speller);
+      this.speller = new SpellingCorrector(new Map(), { isKnownWord }, restored.speller);
       return;
     }
     this.index = new Bm25fIndex(INDEX_FIELDS, { titleFields: 2 });

@@ -3,6 +3,8 @@
  * term, after spelling repair. A phrase dictionary keyed by stemmed word sequences, matched
  * longest-first over the question's words.
  */
+
+import type { WordList } from './medical-words.js';
 import { Postings, StringIndex, StringTable } from './tables.js';
 import { isStopword, phraseKey, stem, words } from './text.js';
 
@@ -187,7 +189,7 @@ export class FocusDictionary {
     conditions: readonly FocusCondition[] | readonly Pick<FocusCondition, 'slug' | 'name'>[],
     options: {
       commonWords?: ReadonlySet<string>;
-      medicalWords?: ReadonlySet<string>;
+      medicalWords?: WordList;
       /** The everyday-word set of an earlier dictionary (everydayWords()), instead of computing it. */
       everydayWords?: ReadonlySet<string>;
     } = {},

@@ -84,16 +84,22 @@ export interface SpellingTables {
   /** Sound keys, and for each the id of its most frequent word. */
   phonetic: StringIndex;
   phoneticWord: Uint32Array;
+  /** Each vocabulary word's frequency (document count), by id. */
+  freqs: Uint32Array;
 }
 
 export class SpellingCorrector {
-  private readonly freq = new Map<string, number>();
   private readonly tables: SpellingTables;
+  /** Vocabulary word → id, over `tables.words` (built on load: the frequencies need no Map). */
+  private readonly wordIndex: StringIndex;
   private readonly known: Set<string>;
   private readonly isKnownWord: (word: string) => boolean;
   private readonly minLength: number;
 
-  /** `vocabulary`: word → frequency (document count) of the words that retrieval can match. */
+  /**
+   * `vocabulary`: word → frequency (document count) of the words that retrieval can match; with
+   * `restored` tables (which hold the vocabulary) it is not read and may be empty.
+   */
   constructor(
     vocabulary: ReadonlyMap<string, number>,
     options: SpellingOptions = {},
@@ -102,18 +108,20 @@ export class SpellingCorrector {
     this.minLength = options.minLength ?? 4;
     this.known = new Set(options.knownWords ?? []);
     this.isKnownWord = options.isKnownWord ?? (() => false);
-    for (const [word, f] of vocabulary) {
-      if (word.length >= this.minLength && !/[0-9]/.test(word)) this.freq.set(word, f);
-    }
-    this.tables = restored ?? this.buildTables();
+    this.tables = restored ?? this.buildTables(vocabulary);
+    this.wordIndex = new StringIndex(this.tables.words);
   }
 
-  private buildTables(): SpellingTables {
+  private buildTables(vocabulary: ReadonlyMap<string, number>): SpellingTables {
+    const freq = new Map<string, number>();
+    for (const [word, f] of vocabulary) {
+      if (word.length >= this.minLength && !/[0-9]/.test(word)) freq.set(word, f);
+    }
     const byDelete = new Map<string, number[]>();
     const byPhonetic = new Map<string, number>();
-    const words = [...this.freq.keys()];
+    const words = [...freq.keys()];
     words.forEach((word, id) => {
-      const f = this.freq.get(word)!;
+      const f = freq.get(word)!;
       for (const d of deletes(word)) {
         const list = byDelete.get(d);
         if (list) list.push(id);
@@ -121,8 +129,7 @@ export class SpellingCorrector {
       }
       const key = phoneticKey(word);
       const held = byPhonetic.get(key);
-      if (key.length >= 3 && (held === undefined || this.freq.get(words[held]!)! < f))
-        byPhonetic.set(key, id);
+      if (key.length >= 3 && (held === undefined || freq.get(words[held]!)! < f)) byPhonetic.set(key, id);
     });
     return {
       words: StringTable.from(words),
@@ -130,11 +137,18 @@ export class SpellingCorrector {
       deleteWords: Postings.from([...byDelete.values()]),
       phonetic: new StringIndex(StringTable.from([...byPhonetic.keys()])),
       phoneticWord: Uint32Array.from(byPhonetic.values()),
+      freqs: Uint32Array.from(freq.values()),
     };
   }
 
+  /** A vocabulary word's frequency; 0 when it is not in the vocabulary. */
+  private freqOf(word: string): number {
+    const id = this.wordIndex.find(word);
+    return id < 0 ? 0 : this.tables.freqs[id]!;
+  }
+
   isKnown(word: string): boolean {
-    return this.freq.has(word) || this.known.has(word) || this.isKnownWord(word);
+    return this.wordIndex.find(word) >= 0 || this.known.has(word) || this.isKnownWord(word);
   }
 
   /** The delete and sound-key indexes (restored by `new SpellingCorrector(vocabulary, options, tables)`). */
@@ -162,7 +176,7 @@ export class SpellingCorrector {
       seen.add(cand);
       const d = editDistance(word, cand, max);
       if (d > max) return;
-      const f = this.freq.get(cand) ?? 0;
+      const f = this.freqOf(cand);
       if (!best || d < best.distance || (d === best.distance && f > bestFreq)) {
         best = { from: word, to: cand, distance: d, via: 'edit' };
         bestFreq = f;
@@ -171,7 +185,7 @@ export class SpellingCorrector {
     // word itself may be a delete of a vocabulary word (one letter missing)
     this.fromDelete(word, consider);
     for (const d of deletes(word)) {
-      if (this.freq.has(d)) consider(d); // one letter too many
+      if (this.wordIndex.find(d) >= 0) consider(d); // one letter too many
       this.fromDelete(d, consider); // substitution / transposition
     }
     if (best) return best;

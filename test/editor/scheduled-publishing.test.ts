@@ -47,29 +47,29 @@ describe('scheduled publishing over HTTP', async () => {
     return { id, rev };
   }
 
-  it('refuses a time in the past, saying what time it is now', async () => {
+  /** Ed posts the schedule form: revision `rev` of answer `id` at `publishAt`, wall-clock time in `tz`. */
+  async function schedule(id: number, rev: number, publishAt: string, tz: string) {
     const ed = await signIn(site.server.url, 'ed', PASSWORDS.ed);
-    const { id, rev } = await approved('sched-past');
     const res = await ed.form(`/editor/answers/${id}/schedule`, {
       _csrf: ed.csrf,
-      publish_at: '2020-01-01T09:00',
-      tz: 'Europe/London',
+      publish_at: publishAt,
+      tz,
       revision_id: String(rev),
     });
+    return { ed, res };
+  }
+
+  it('refuses a time in the past, saying what time it is now', async () => {
+    const { id, rev } = await approved('sched-past');
+    const { res } = await schedule(id, rev, '2020-01-01T09:00', 'Europe/London');
     expect(res.status).toBe(422);
     expect(await res.text()).toMatch(/is in the past \(it is now/);
     expect(await site.repo.scheduledPublication(id)).toBeNull();
   });
 
   it('schedules in another time zone, survives a restart, and the due job publishes (audited)', async () => {
-    const ed = await signIn(site.server.url, 'ed', PASSWORDS.ed);
     const { id, rev } = await approved('sched-ok');
-    const res = await ed.form(`/editor/answers/${id}/schedule`, {
-      _csrf: ed.csrf,
-      publish_at: '2099-07-01T09:30',
-      tz: 'America/New_York',
-      revision_id: String(rev),
-    });
+    const { ed, res } = await schedule(id, rev, '2099-07-01T09:30', 'America/New_York');
     expect(res.status).toBe(303);
     const page = await (await ed.fetch(`/editor/answers/${id}`)).text();
     expect(page).toMatch(/will be published at\s*<strong>2099-07-01 13:30 UTC<\/strong>/);
@@ -94,13 +94,7 @@ describe('scheduled publishing over HTTP', async () => {
 
   it('audits a schedule that can no longer run, and leaves the answer as it was', async () => {
     const { id, rev } = await approved('sched-fail');
-    const ed = await signIn(site.server.url, 'ed', PASSWORDS.ed);
-    await ed.form(`/editor/answers/${id}/schedule`, {
-      _csrf: ed.csrf,
-      publish_at: '2099-01-01T00:00',
-      tz: 'UTC',
-      revision_id: String(rev),
-    });
+    await schedule(id, rev, '2099-01-01T00:00', 'UTC');
     const r = await runDuePublications(
       site.repo,
       async () => {

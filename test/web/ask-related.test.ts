@@ -10,26 +10,22 @@ function related(html: string): string[] {
 }
 
 describe('Ask page: Related conditions', () => {
-  it('lists only the conditions the question matched', async () => {
+  it.each([
+    [
+      'only the conditions the question matched',
+      'My baby was born with sacral agenesis. What caused it?',
+      ['sacral-agenesis'],
+    ],
+    ['none when the question matched no condition', 'how do i fix my car', []],
+    [
+      'a condition named by a question we cannot answer',
+      'Where can I buy gout pills cheaper, who makes allopurinol?',
+      ['gout'],
+    ],
+  ])('lists %s', async (_what, question, expected) => {
     const { app, store } = await fixtureApp();
-    const q = encodeURIComponent('My baby was born with sacral agenesis. What caused it?');
-    const html = await (await app.request(`/ask?q=${q}`)).text();
-    expect(related(html)).toEqual(['sacral-agenesis']);
-    await store.close();
-  });
-
-  it('lists none when the question matched no condition', async () => {
-    const { app, store } = await fixtureApp();
-    const html = await (await app.request('/ask?q=how+do+i+fix+my+car')).text();
-    expect(related(html)).toEqual([]);
-    await store.close();
-  });
-
-  it('lists a condition named by a question we cannot answer', async () => {
-    const { app, store } = await fixtureApp();
-    const q = encodeURIComponent('Where can I buy gout pills cheaper, who makes allopurinol?');
-    const html = await (await app.request(`/ask?q=${q}`)).text();
-    expect(related(html)).toEqual(['gout']);
+    const html = await (await app.request(`/ask?q=${encodeURIComponent(question)}`)).text();
+    expect(related(html)).toEqual(expected);
     await store.close();
   });
 });

@@ -8,13 +8,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/index.js';
-import { createApp, type RunningServer, startServer } from '../../src/web/index.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/web/index.js';
 import { meqsumDir, repoRoot } from '../helpers/corpus.js';
 import { fixtureStore, TODAY } from '../site/fixture.js';
-import { chromiumOrSkip, launch } from './browser.js';
+import { browseApp, chromiumOrSkip } from './browser.js';
 
 const chromiumPath = chromiumOrSkip();
 const meqsum = meqsumDir();
@@ -26,29 +25,18 @@ const meqsum = meqsumDir();
 const LONG_MESSAGE = `SUBJECT: my dad sugar diabetes and his feet
 MESSAGE: Hello, I hope someone can help me because I am really worried about my father. He is 67 and was told about six years ago that he has type 2 diabetes, what he calls "sugar diabetes". He takes his tablets most days but to be honest he is not very careful with what he eats, he likes his bread and sweet tea and he does not walk much since he retired. We live about an hour away from his doctor and he hates going, he says they only tell him off. Last month when I visited he told me his feet have been tingling and going numb at night, like pins and needles, and sometimes they burn. He also said he stubbed his toe and did not really feel it, and the cut on it took weeks to heal. My aunt (his sister) lost some toes because of her diabetes many years ago, so I am scared the same thing will happen to him. He also gets up at night a lot to pee and says his eyesight is a bit blurry when reading the paper, but he thinks that is just his age. I have read so many different things on the internet that I dont know what to believe anymore, some sites say you can reverse it with cinnamon and others say it always gets worse. Could the tingling and numbness in his feet be caused by the diabetes, and is it a sign of nerve damage? What other problems can diabetes cause if it is not well controlled? Should he be checking his feet every day and is there anything that helps? Also is it true that it runs in families, should I be tested too because I am 41 and a bit overweight? Sorry for the long message and thank you for any help you can give, we just want to know what to watch out for and when he really needs to see someone.`;
 
-let browser: Browser;
-let server: RunningServer;
-let store: Store;
-
-beforeAll(async () => {
-  if (!chromiumPath) return;
-  store = await fixtureStore();
+const web = browseApp(chromiumPath, async () => {
+  const store = await fixtureStore();
   const { app } = createApp({ store, config: { today: () => TODAY }, logError: () => {} });
-  server = await startServer(app, 0, '127.0.0.1');
-  browser = await launch(chromiumPath);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await store?.close();
+  return { app, close: () => store.close() };
 });
 
 /** Opens /ask at `width`, types `message` into the text area and presses Search. */
 async function ask(message: string, width: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const page = await web.browser.newPage({ viewport: { width, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/ask`);
+  await page.goto(`${web.url}/ask`);
   const box = page.locator('main textarea[name="q"]');
   await box.fill(message);
   await page.locator('main').getByRole('button', { name: 'Search' }).click();

@@ -5,7 +5,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Hono } from 'hono';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { type RunningServer, startServer } from '../../src/web/index.js';
 import { repoRoot } from '../helpers/corpus.js';
 
 // The page.evaluate callbacks below run inside Chromium, where the DOM exists; the test project
@@ -41,6 +44,42 @@ export function launch(executablePath: string): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** An app served for a file's browser tests, and the Chromium that visits it. */
+export interface BrowsedApp {
+  browser: Browser;
+  /** The server's base URL, e.g. http://127.0.0.1:41234. */
+  url: string;
+}
+
+/**
+ * For this file's tests: before them, serves the app `setup` builds on a free local port and
+ * launches Chromium; after them, closes the browser, the server and what `setup` opened. Without
+ * Chromium nothing starts (the file's tests skip).
+ */
+export function browseApp(
+  chromiumPath: string | null,
+  setup: () => Promise<{ app: Hono; close: () => Promise<void> }>,
+  timeoutMs = 60_000,
+): BrowsedApp {
+  const browsed = {} as BrowsedApp;
+  let server: RunningServer | undefined;
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    if (!chromiumPath) return;
+    const built = await setup();
+    close = built.close;
+    server = await startServer(built.app, 0, '127.0.0.1');
+    browsed.url = server.url;
+    browsed.browser = await launch(chromiumPath);
+  }, timeoutMs);
+  afterAll(async () => {
+    await browsed.browser?.close();
+    await server?.close();
+    await close?.();
+  });
+  return browsed;
 }
 
 const AXE_SOURCE = readFileSync(join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');

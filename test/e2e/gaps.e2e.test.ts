@@ -8,50 +8,40 @@
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { searchService } from '../../src/search/index.js';
-import { openSqliteStore, type Store } from '../../src/store/index.js';
-import { createApp, type RunningServer, startServer } from '../../src/web/index.js';
-import { importBundle, type WorkflowRepo, workflowRepo } from '../../src/workflow/index.js';
+import { openSqliteStore } from '../../src/store/index.js';
+import { createApp } from '../../src/web/index.js';
+import { importBundle, workflowRepo } from '../../src/workflow/index.js';
 import { tempDir } from '../helpers/content-fixture.js';
 import { repoRoot } from '../helpers/corpus.js';
 import { bundle } from '../store/fixtures.js';
 import { createTeam, GOUT_CAUSES, PASSWORDS } from '../workflow/fixture-app.js';
-import { chromiumOrSkip, launch } from './browser.js';
+import { browseApp, chromiumOrSkip } from './browser.js';
 
 const chromiumPath = chromiumOrSkip();
-let browser: Browser;
-let server: RunningServer;
-let store: Store;
-let repo: WorkflowRepo;
-let closeLog: () => Promise<void>;
-
-beforeAll(async () => {
-  if (!chromiumPath) return;
-  store = await openSqliteStore(join(tempDir('medbrief-gaps-'), 'site.db'));
+const web = browseApp(chromiumPath, async () => {
+  const store = await openSqliteStore(join(tempDir('medbrief-gaps-'), 'site.db'));
   await importBundle(store, bundle(), { actor: 'test' });
-  repo = workflowRepo(store);
-  await createTeam(repo);
+  await createTeam(workflowRepo(store));
   const { app, askLog } = createApp({
     store,
     askLog: { enabled: true },
     search: searchService(store, { checkEveryMs: 0 }),
   });
-  closeLog = async () => askLog?.close();
-  server = await startServer(app, 0, '127.0.0.1');
-  browser = await launch(chromiumPath);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await closeLog?.();
-  await store?.close();
+  return {
+    app,
+    close: async () => {
+      await askLog?.close();
+      await store.close();
+    },
+  };
 });
 
 async function signedIn(username: keyof typeof PASSWORDS): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${server.url}/login`);
+  const page = await (await web.browser.newContext()).newPage();
+  await page.goto(`${web.url}/login`);
   await page.getByLabel('User name').fill(username);
   await page.getByLabel('Password').fill(PASSWORDS[username]);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -75,8 +65,8 @@ async function shoot(page: Page, url: string, name: string) {
 
 describe.skipIf(!chromiumPath)('the gap queue in the browser', () => {
   it('patient asks → editor sees the gap (scrubbed) → starts a draft → publishes → the question is answered', async () => {
-    const patient = await (await browser.newContext()).newPage();
-    await patient.goto(`${server.url}/`);
+    const patient = await (await web.browser.newContext()).newPage();
+    await patient.goto(`${web.url}/`);
     await patient.getByRole('searchbox').first().fill(QUESTION);
     await patient.getByRole('button', { name: 'Search' }).first().click();
     await patient.waitForURL(/\/ask\?q=/);
@@ -86,14 +76,14 @@ describe.skipIf(!chromiumPath)('the gap queue in the browser', () => {
     const editor = await signedIn('ed');
     await expect
       .poll(async () => {
-        await editor.goto(`${server.url}/editor/gaps`);
+        await editor.goto(`${web.url}/editor/gaps`);
         return editor.locator('main').textContent();
       })
       .toContain('What causes gout? My name is [NAME], call me on [PHONE]');
     const main = (await editor.locator('main').textContent()) ?? '';
     expect(main).not.toMatch(/Sarah|Jones|07700/);
     expect(main).toContain('no such condition yet');
-    await shoot(editor, `${server.url}/editor/gaps`, 'gaps');
+    await shoot(editor, `${web.url}/editor/gaps`, 'gaps');
     expect(await editor.getByRole('link', { name: 'Question gaps' }).count()).toBe(1);
 
     const group = editor.locator('li.gap', { hasText: 'gout × Causes' });
@@ -127,7 +117,7 @@ describe.skipIf(!chromiumPath)('the gap queue in the browser', () => {
     await expect
       .poll(
         async () => {
-          await patient.goto(`${server.url}/ask?q=${encodeURIComponent(QUESTION)}`);
+          await patient.goto(`${web.url}/ask?q=${encodeURIComponent(QUESTION)}`);
           return patient.locator('main a[href="/conditions/gout/causes"]').count();
         },
         { timeout: 20_000 },
@@ -135,7 +125,7 @@ describe.skipIf(!chromiumPath)('the gap queue in the browser', () => {
       .toBeGreaterThan(0);
 
     // The answer page asks for feedback; "No" opens the comment box without any script.
-    await patient.goto(`${server.url}/conditions/gout/causes`);
+    await patient.goto(`${web.url}/conditions/gout/causes`);
     await patient.setViewportSize({ width: 375, height: 900 });
     await patient.getByText('No', { exact: true }).click();
     await patient.getByLabel('What was missing or wrong?').fill('Nothing on diet. I am Sarah Jones.');
@@ -145,7 +135,7 @@ describe.skipIf(!chromiumPath)('the gap queue in the browser', () => {
     await patient.getByRole('button', { name: 'Send' }).click();
     await patient.waitForURL(/feedback=thanks/);
     expect(await patient.locator('#feedback').textContent()).toContain('Your feedback was sent');
-    await shoot(patient, `${server.url}/conditions/gout/causes`, 'answer-feedback');
+    await shoot(patient, `${web.url}/conditions/gout/causes`, 'answer-feedback');
     await editor.goto(answerUrl);
     const panel = (await editor.locator('.feedback-panel').textContent()) ?? '';
     expect(panel).toContain('0 helpful, 1 not helpful');

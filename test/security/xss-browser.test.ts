@@ -4,10 +4,8 @@
  * CSP that would also stop most of it). Any alert/confirm/prompt is counted; there must be none.
  * A canary page with a deliberately unescaped payload proves the listener does catch dialogs.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/web/index.js';
-import { chromiumOrSkip, launch } from '../e2e/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browseApp, chromiumOrSkip } from '../e2e/browser.js';
 import { recordFigures } from '../helpers/figures.js';
 import { XSS_PAYLOADS } from './xss-payloads.js';
 import { startXssSite, type XssSite } from './xss-site.js';
@@ -17,21 +15,14 @@ const chromium = chromiumOrSkip();
 const PER_GROUP = process.env.MEDBRIEF_FULL === '1' ? Number.POSITIVE_INFINITY : 4;
 
 let site: XssSite;
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!chromium) return;
-  site = await startXssSite(XSS_PAYLOADS);
-  server = await startServer(site.app, 0, '127.0.0.1');
-  browser = await launch(chromium);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await site?.close();
-});
+const web = browseApp(
+  chromium,
+  async () => {
+    site = await startXssSite(XSS_PAYLOADS);
+    return { app: site.app, close: () => site.close() };
+  },
+  120_000,
+);
 
 /** Up to PER_GROUP payloads from each group, spread over the group. */
 function sample() {
@@ -45,9 +36,9 @@ function sample() {
 
 describe.skipIf(!chromium)('XSS in Chromium (CSP bypassed)', () => {
   it('no dialog fires on any page type for a sample of every payload group', async () => {
-    const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
+    const context = await web.browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
     const [name, value] = site.editorCookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: server.url }]);
+    await context.addCookies([{ name, value, url: web.url }]);
     const dialogs: string[] = [];
     const pages = await Promise.all([1, 2, 3].map(() => context.newPage()));
     const current = new Map<(typeof pages)[number], string>();
@@ -87,7 +78,7 @@ describe.skipIf(!chromium)('XSS in Chromium (CSP bypassed)', () => {
       pages.map(async (page) => {
         for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
           current.set(page, path);
-          await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+          await page.goto(`${web.url}${path}`, { waitUntil: 'load' });
           // focus and hover once, for handlers that need an interaction
           await page.mouse.move(300, 300);
           await page.keyboard.press('Tab');

@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import { normaliseQuotes } from '../document/from-page.js';
 import type { Rule } from '../types.js';
-import { proseSentences } from './util.js';
-
-const Options = z.object({});
+import { says } from './examples.js';
+import { NoOptions, proseSentences } from './util.js';
 
 const ABSOLUTE =
   /\b(?:always|never|100\s?%|100\s+percent|cures?|cured|curing|guarantee[sd]?|guaranteed|(?:completely|totally|perfectly|entirely|absolutely|100%)\s+(?:safe|harmless|effective|curable)|(?:completely|totally|fully|entirely|always)\s+(?:prevents?|cures?|eliminates?|protects?|stops?|reverses?)|risk[- ]free|no\s+side[- ]effects|zero\s+risk|no\s+risk\s+(?:at\s+all|whatsoever)|miracle|permanently\s+(?:cures?|fix(?:es)?|eliminates?))\b/gi;
@@ -19,11 +17,15 @@ const ADVICE_AFTER =
 const ADVICE_BEFORE = /\b(?:should|must|please|you\s+should|we\s+recommend|is\s+recommended\s+to)\s+$/i;
 const GUARANTEE_NEGATED = /\b(?:no|not|cannot|can't|without)\s+(?:\w+\s+){0,2}$/i;
 
+/** The fix hint of every message (pinned by the examples). */
+const HINT =
+  'say how often or how likely ("most people", "about 9 in 10"), or cite the evidence for an absolute';
+
 /** "Always", "never", "cure", "100%": medicine rarely allows absolutes. */
-export const absoluteClaim: Rule<z.infer<typeof Options>> = {
+export const absoluteClaim: Rule<NoOptions> = {
   id: 'absolute-claim',
   severity: 'warn',
-  options: Options,
+  options: NoOptions,
   docs: {
     summary:
       'An absolute medical claim: "always", "never", "100%", "cures", "guaranteed", "completely safe", "risk-free", "no side effects".',
@@ -51,28 +53,14 @@ export const absoluteClaim: Rule<z.infer<typeof Options>> = {
       {
         kind: 'page',
         text: 'Surgery cures the condition.\n',
-        expected: [
-          {
-            at: '1:9',
-            message: 'absolute claim "cures"',
-            hint: 'say how often or how likely ("most people", "about 9 in 10"), or cite the evidence for an absolute',
-          },
-        ],
+        expected: [says('1:9', 'absolute claim "cures"', HINT)],
       },
       {
         kind: 'markdown',
         text: 'The treatment is completely safe. Symptoms never come back.\n',
         expected: [
-          {
-            at: '1:18',
-            message: 'absolute claim "completely safe"',
-            hint: 'say how often or how likely ("most people", "about 9 in 10"), or cite the evidence for an absolute',
-          },
-          {
-            at: '1:44',
-            message: 'absolute claim "never"',
-            hint: 'say how often or how likely ("most people", "about 9 in 10"), or cite the evidence for an absolute',
-          },
+          says('1:18', 'absolute claim "completely safe"', HINT),
+          says('1:44', 'absolute claim "never"', HINT),
         ],
       },
     ],
@@ -110,7 +98,7 @@ export const absoluteClaim: Rule<z.infer<typeof Options>> = {
           start: s.start + at,
           end: s.start + at + word.length,
           message: `absolute claim "${word}"`,
-          hint: 'say how often or how likely ("most people", "about 9 in 10"), or cite the evidence for an absolute',
+          hint: HINT,
         });
       }
     }

@@ -1,17 +1,16 @@
-import { z } from 'zod';
 import { DATE, isAmbiguousNumericDate } from '../detect/dates.js';
 import type { Rule } from '../types.js';
-
-const Options = z.object({});
+import { says } from './examples.js';
+import { NoOptions } from './util.js';
 
 /**
  * Three dates, never merged (DESIGN.md §1): updated, reviewed, next review. An "updated" date
  * shown under a "reviewed" label reads as a review date; "04/07/2026" reads as April or July.
  */
-export const dateAmbiguous: Rule<z.infer<typeof Options>> = {
+export const dateAmbiguous: Rule<NoOptions> = {
   id: 'date-ambiguous',
   severity: 'error',
-  options: Options,
+  options: NoOptions,
   docs: {
     summary:
       'A date can be misread: an "updated" date presented with a "medically reviewed" claim and no review date, or a numeric date whose day and month could be swapped.',
@@ -38,23 +37,22 @@ export const dateAmbiguous: Rule<z.infer<typeof Options>> = {
         kind: 'page',
         text: 'Short answer · Medically reviewed summary · Last updated: 2026-04-07\nTL;DR: It is rare.\n',
         expected: [
-          {
-            at: '1:59',
-            message:
-              '"2026-04-07" is the last-updated date, shown with a "medically reviewed" claim and no review date: readers will take it for the review date',
-            hint: 'show the review date separately ("Medically reviewed on …"), or remove the review claim',
-          },
+          says(
+            '1:59',
+            '"2026-04-07" is the last-updated date, shown with a "medically reviewed" claim and no review date: readers will take it for the review date',
+            'show the review date separately ("Medically reviewed on …"), or remove the review claim',
+          ),
         ],
       },
       {
         kind: 'page',
         text: 'Updated 04/07/2026\nTL;DR: It is rare.\n',
         expected: [
-          {
-            at: '1:9',
-            message: '"04/07/2026" can be read as two different dates (day/month order)',
-            hint: 'write the month as a word ("7 April 2026") or use YYYY-MM-DD',
-          },
+          says(
+            '1:9',
+            '"04/07/2026" can be read as two different dates (day/month order)',
+            'write the month as a word ("7 April 2026") or use YYYY-MM-DD',
+          ),
         ],
       },
     ],

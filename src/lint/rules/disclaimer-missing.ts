@@ -1,14 +1,13 @@
-import { z } from 'zod';
 import type { Rule } from '../types.js';
-
-const Options = z.object({});
+import { says } from './examples.js';
+import { NoOptions } from './util.js';
 
 /** A published page of health information says it is not personal medical advice. */
-export const disclaimerMissing: Rule<z.infer<typeof Options>> = {
+export const disclaimerMissing: Rule<NoOptions> = {
   id: 'disclaimer-missing',
   severity: 'error',
   appliesTo: ['page'],
-  options: Options,
+  options: NoOptions,
   docs: {
     summary:
       'An audited page has no medical disclaimer ("not a substitute for professional medical advice", "does not replace a visit to your GP", "for information only", …: the wordings are patterns in the editable src/lint/terms/disclaimer.yaml). Markdown answers are exempt: the site adds the disclaimer to every page.',
@@ -34,11 +33,11 @@ export const disclaimerMissing: Rule<z.infer<typeof Options>> = {
         kind: 'page',
         text: 'TL;DR: It is rare.\nMost cases happen by chance.\n',
         expected: [
-          {
-            at: '1:1',
-            message: 'the page has no medical disclaimer',
-            hint: 'add "Medical disclaimer: this information is not a substitute for professional medical advice…" at the end of the page',
-          },
+          says(
+            '1:1',
+            'the page has no medical disclaimer',
+            'add "Medical disclaimer: this information is not a substitute for professional medical advice…" at the end of the page',
+          ),
         ],
       },
     ],

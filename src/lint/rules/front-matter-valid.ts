@@ -1,17 +1,16 @@
-import { z } from 'zod';
 import type { Rule } from '../types.js';
-
-const Options = z.object({});
+import { says } from './examples.js';
+import { NoOptions } from './util.js';
 
 /** Problems that other rules report in their own words (source-broken). */
 const COVERED_ELSEWHERE = new Set(['broken-footnote']);
 
 /** The answer file follows the content schema, so the site, search and review can use it. */
-export const frontMatterValid: Rule<z.infer<typeof Options>> = {
+export const frontMatterValid: Rule<NoOptions> = {
   id: 'front-matter-valid',
   severity: 'error',
   appliesTo: ['markdown'],
-  options: Options,
+  options: NoOptions,
   docs: {
     summary:
       'A Markdown answer’s front matter follows the content schema (required fields, known aspect, valid dates and sources).',
@@ -28,12 +27,11 @@ export const frontMatterValid: Rule<z.infer<typeof Options>> = {
         kind: 'markdown',
         text: '---\nquestion: Is it rare?\ncondition: sacral-agenesis\naspect: rarity\ntldr: Yes.\n---\nYes, it is rare.\n',
         expected: [
-          {
-            at: '4:9',
-            message:
-              '"aspect" unknown aspect "rarity"; use one of: overview, causes, symptoms, diagnosis, treatment, outlook, inheritance, frequency, prevention, complications, risk-factors, living-with, research, when-to-see-a-doctor',
-            hint: 'correct the field so the file follows the content schema (docs/design.md, §1 content model)',
-          },
+          says(
+            '4:9',
+            '"aspect" unknown aspect "rarity"; use one of: overview, causes, symptoms, diagnosis, treatment, outlook, inheritance, frequency, prevention, complications, risk-factors, living-with, research, when-to-see-a-doctor',
+            'correct the field so the file follows the content schema (docs/design.md, §1 content model)',
+          ),
         ],
       },
     ],

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { LintDocument } from '../document/document.js';
 import { JARGON, JARGON_TERMS } from '../terms/jargon.js';
 import type { Rule } from '../types.js';
+import { says } from './examples.js';
 import { proseSentences } from './util.js';
 
 const Options = z.object({
@@ -88,44 +89,44 @@ export const jargonUnexplained: Rule<z.infer<typeof Options>> = {
         kind: 'page',
         text: 'Chest conditions, a management guide\nChronic obstructive pulmonary disease\nCOPD is a progressive disease.\n',
         expected: [
-          {
-            at: '3:11',
-            message: '"progressive" is medical jargon with no plain explanation',
-            hint: 'say "getting worse over time" instead, or explain it the first time (e.g. "progressive (getting worse over time)")',
-          },
+          says(
+            '3:11',
+            '"progressive" is medical jargon with no plain explanation',
+            'say "getting worse over time" instead, or explain it the first time (e.g. "progressive (getting worse over time)")',
+          ),
         ],
       },
       {
         kind: 'page',
         text: 'What causes sacral agenesis?\nThe exact etiology of sacral agenesis remains largely unknown.\n',
         expected: [
-          {
-            at: '2:11',
-            message: '"etiology" is medical jargon with no plain explanation',
-            hint: 'say "cause" instead, or explain it the first time (e.g. "etiology (cause)")',
-          },
+          says(
+            '2:11',
+            '"etiology" is medical jargon with no plain explanation',
+            'say "cause" instead, or explain it the first time (e.g. "etiology (cause)")',
+          ),
         ],
       },
       {
         kind: 'markdown',
         text: 'It starts during embryogenesis. Later, embryogenesis (early growth of the baby) continues.\n',
         expected: [
-          {
-            at: '1:18',
-            message: '"embryogenesis" is medical jargon with no plain explanation',
-            hint: 'say "early development of the baby in the womb" instead, or explain it the first time (e.g. "embryogenesis (early development of the baby in the womb)")',
-          },
+          says(
+            '1:18',
+            '"embryogenesis" is medical jargon with no plain explanation',
+            'say "early development of the baby in the womb" instead, or explain it the first time (e.g. "embryogenesis (early development of the baby in the womb)")',
+          ),
         ],
       },
       {
         kind: 'page',
         text: 'Diabetes\nIt is based on hemoglobin A1C (A1C) levels.\n',
         expected: [
-          {
-            at: '2:16',
-            message: '"hemoglobin A1C" is medical jargon with no plain explanation',
-            hint: 'say "a blood test of average blood sugar over 2 to 3 months" instead, or explain it the first time (e.g. "hemoglobin A1C (a blood test of average blood sugar over 2 to 3 months)")',
-          },
+          says(
+            '2:16',
+            '"hemoglobin A1C" is medical jargon with no plain explanation',
+            'say "a blood test of average blood sugar over 2 to 3 months" instead, or explain it the first time (e.g. "hemoglobin A1C (a blood test of average blood sugar over 2 to 3 months)")',
+          ),
         ],
       },
     ],
@@ -135,10 +136,13 @@ export const jargonUnexplained: Rule<z.infer<typeof Options>> = {
     const pattern = extra.length
       ? termPattern([...JARGON_TERMS, ...extra].sort((a, b) => b.length - a.length))
       : DEFAULT_PATTERN;
-    const glossary: Record<string, string> = {
-      ...JARGON,
-      ...Object.fromEntries(Object.entries(options.terms).map(([k, v]) => [k.toLowerCase(), v])),
-    };
+    const glossary: Readonly<Record<string, string>> = extra.length
+      ? {
+          ...JARGON,
+          ...Object.fromEntries(Object.entries(options.terms).map(([k, v]) => [k.toLowerCase(), v])),
+        }
+      : JARGON;
+    const index = extra.length ? glossaryIndex(glossary) : DEFAULT_INDEX;
     const allowed = new Set(options.allow.map((a) => a.toLowerCase()));
     const topic = new Set([...doc.topicWords, ...conditionNameWords(doc)]);
     const decided = new Set<string>();
@@ -150,7 +154,7 @@ export const jargonUnexplained: Rule<z.infer<typeof Options>> = {
       const titles = citedTitles(s.text);
       for (const m of s.text.matchAll(pattern)) {
         const found = m[0];
-        const key = keyOf(found, glossary);
+        const key = keyOf(found, index);
         if (!key || decided.has(key) || allowed.has(key)) continue;
         if (key.split(/[\s-]+/).every((w) => topic.has(w) || topic.has(`${w}s`))) continue;
         const at = m.index ?? 0;
@@ -224,13 +228,22 @@ function isTopicTitle(doc: LintDocument, index: number): boolean {
   );
 }
 
-function keyOf(found: string, glossary: Record<string, string>): string | undefined {
-  const norm = found.toLowerCase().replace(/[\s-]+/g, ' ');
-  const candidates = [norm, norm.replace(/es$/, ''), norm.replace(/s$/, '')];
-  for (const c of candidates) {
-    for (const k of Object.keys(glossary)) if (k.replace(/[\s-]+/g, ' ') === c) return k;
+/** Each term written with single spaces → its glossary key (the first key when two agree). */
+function glossaryIndex(glossary: Readonly<Record<string, string>>): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const k of Object.keys(glossary)) {
+    const norm = k.replace(/[\s-]+/g, ' ');
+    if (!index.has(norm)) index.set(norm, k);
   }
-  return undefined;
+  return index;
+}
+
+const DEFAULT_INDEX = glossaryIndex(JARGON);
+
+/** The glossary key of a match: as written, or without its plural "-es" or "-s". */
+function keyOf(found: string, index: ReadonlyMap<string, string>): string | undefined {
+  const norm = found.toLowerCase().replace(/[\s-]+/g, ' ');
+  return index.get(norm) ?? index.get(norm.replace(/es$/, '')) ?? index.get(norm.replace(/s$/, ''));
 }
 
 /** Words of a title that name nothing ("Solving the mysteries of the brain"). */

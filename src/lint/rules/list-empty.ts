@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import { wordCount } from '../detect/prose.js';
 import type { Rule } from '../types.js';
-import { PROSE_PARTS } from './util.js';
-
-const Options = z.object({});
+import { says } from './examples.js';
+import { NoOptions, PROSE_PARTS } from './util.js';
 
 /** Labels that introduce the next paragraph rather than a list ("Note:", "Example:"). */
 const LABEL =
@@ -84,11 +82,14 @@ function headingWithColon(intro: string, next: string | undefined): boolean {
 /** One-word intros that open a list on NHS pages ("Do:", "Don't:"): a list, not a label. */
 const ONE_WORD_INTRO = /^\W*(?:do|don['’]t|do not|avoid|try)\s*:$/i;
 
+/** The fix hint of every message (pinned by the examples). */
+const HINT = 'add the list items, or rewrite the sentence so it does not promise a list';
+
 /** "The mechanisms behind this link include:" followed by nothing: the list was lost. */
-export const listEmpty: Rule<z.infer<typeof Options>> = {
+export const listEmpty: Rule<NoOptions> = {
   id: 'list-empty',
   severity: 'error',
-  options: Options,
+  options: NoOptions,
   docs: {
     summary: 'A sentence ends with ":" to introduce a list, and no list follows.',
     why: 'A colon promises the reader a list; when the items are missing (often lost when content is copied between systems) the page makes a claim it never backs up, and the reader cannot tell what was left out.',
@@ -125,38 +126,26 @@ export const listEmpty: Rule<z.infer<typeof Options>> = {
         kind: 'page',
         text: 'Cough\nYou should:\nYou could also try:\nRest is good and most people get better.\n',
         expected: [
-          {
-            at: '2:1',
-            message: '"You should:" introduces a list, but no list follows',
-            hint: 'add the list items, or rewrite the sentence so it does not promise a list',
-          },
-          {
-            at: '3:1',
-            message: '"You could also try:" introduces a list, but no list follows',
-            hint: 'add the list items, or rewrite the sentence so it does not promise a list',
-          },
+          says('2:1', '"You should:" introduces a list, but no list follows', HINT),
+          says('3:1', '"You could also try:" introduces a list, but no list follows', HINT),
         ],
       },
       {
         kind: 'page',
         text: 'Diabetes is the main known risk factor. The mechanisms behind this link include:\nDespite advances in biology, the exact cause remains unknown in most cases.\n',
         expected: [
-          {
-            at: '1:41',
-            message: '"The mechanisms behind this link include:" introduces a list, but no list follows',
-            hint: 'add the list items, or rewrite the sentence so it does not promise a list',
-          },
+          says(
+            '1:41',
+            '"The mechanisms behind this link include:" introduces a list, but no list follows',
+            HINT,
+          ),
         ],
       },
       {
         kind: 'markdown',
         text: 'Ways to lower the chance include:\n',
         expected: [
-          {
-            at: '1:1',
-            message: '"Ways to lower the chance include:" introduces a list, but no list follows',
-            hint: 'add the list items, or rewrite the sentence so it does not promise a list',
-          },
+          says('1:1', '"Ways to lower the chance include:" introduces a list, but no list follows', HINT),
         ],
       },
     ],
@@ -195,7 +184,7 @@ export const listEmpty: Rule<z.infer<typeof Options>> = {
         start: sentenceStart,
         end: p.start + body.length,
         message: `"${intro.length > 60 ? `…${intro.slice(-57)}` : intro}" introduces a list, but no list follows`,
-        hint: 'add the list items, or rewrite the sentence so it does not promise a list',
+        hint: HINT,
       });
     });
   },

@@ -1,19 +1,18 @@
-import { z } from 'zod';
 import { ASPECT_LABELS, type Aspect } from '../../content/index.js';
 import { aspectsConflict, aspectsOf } from '../detect/aspects.js';
 import type { Rule } from '../types.js';
-
-const Options = z.object({});
+import { says } from './examples.js';
+import { NoOptions } from './util.js';
 
 function label(a: string): string {
   return ASPECT_LABELS[a as Aspect] ?? a;
 }
 
 /** The question asks one thing and the answer is filed (or titled) as another. */
-export const questionTitleMismatch: Rule<z.infer<typeof Options>> = {
+export const questionTitleMismatch: Rule<NoOptions> = {
   id: 'question-title-mismatch',
   severity: 'warn',
-  options: Options,
+  options: NoOptions,
   docs: {
     summary:
       'The question asks about one aspect (causes, treatment, …) while the answer’s stated aspect (front matter `aspect`) or the page title says another.',
@@ -39,22 +38,22 @@ export const questionTitleMismatch: Rule<z.infer<typeof Options>> = {
         kind: 'markdown',
         text: '---\nquestion: How is sacral agenesis treated?\ncondition: sacral-agenesis\naspect: causes\ntldr: Nobody knows in most cases.\n---\nNobody knows in most cases.\n',
         expected: [
-          {
-            at: '2:11',
-            message: 'the question asks about treatment, but the answer\'s aspect is "causes"',
-            hint: 'change "aspect:" to "treatment", or reword the question',
-          },
+          says(
+            '2:11',
+            'the question asks about treatment, but the answer\'s aspect is "causes"',
+            'change "aspect:" to "treatment", or reword the question',
+          ),
         ],
       },
       {
         kind: 'page',
         text: 'Treatment options for sacral agenesis\nWhat causes sacral agenesis?\nTL;DR: Nobody knows in most cases.\n',
         expected: [
-          {
-            at: '2:1',
-            message: 'the question asks about causes, but the page title is about treatment',
-            hint: 'make the title and the question ask the same thing',
-          },
+          says(
+            '2:1',
+            'the question asks about causes, but the page title is about treatment',
+            'make the title and the question ask the same thing',
+          ),
         ],
       },
     ],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readabilityOf } from '../detect/readability.js';
 import type { Rule } from '../types.js';
+import { says } from './examples.js';
 import { proseSentences } from './util.js';
 
 const Options = z.object({
@@ -45,12 +46,11 @@ export const readability: Rule<z.infer<typeof Options>> = {
         kind: 'page',
         text: 'TL;DR: The development of sacral agenesis occurs during the early stages of embryogenesis, specifically between the third and seventh weeks of gestation, when the mesoderm fails to differentiate appropriately in the caudal region of the embryo. Researchers hypothesise multifactorial interactions between genetic susceptibility and environmental exposures, including maternal hyperglycaemia and nutritional deficiencies.\n',
         expected: [
-          {
-            at: '1:8',
-            message:
-              'reading grade 22.8 is above the target: Flesch–Kincaid 24, SMOG 21.6 (target ≤ 9; 51 words in 2 sentences, 26 words per sentence)',
-            hint: 'use shorter sentences (15–20 words) and everyday words; explain or replace medical terms',
-          },
+          says(
+            '1:8',
+            'reading grade 22.8 is above the target: Flesch–Kincaid 24, SMOG 21.6 (target ≤ 9; 51 words in 2 sentences, 26 words per sentence)',
+            'use shorter sentences (15–20 words) and everyday words; explain or replace medical terms',
+          ),
         ],
       },
     ],

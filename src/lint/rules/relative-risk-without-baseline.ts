@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { findStatistics, hasBaseline } from '../detect/statistics.js';
 import type { Sentence } from '../document/document.js';
 import type { Rule } from '../types.js';
+import { says } from './examples.js';
 import { proseSentences } from './util.js';
 
 const Options = z.object({
@@ -51,12 +52,11 @@ export const relativeRiskWithoutBaseline: Rule<z.infer<typeof Options>> = {
         kind: 'page',
         text: 'Gout\nA risk ratio of 2.31 was found for beer.[1]\n',
         expected: [
-          {
-            at: '2:3',
-            message:
-              'relative risk "risk ratio of 2.31" (131% higher risk) has no absolute risk or baseline nearby',
-            hint: 'say how many out of how many are affected with and without the factor (e.g. "about 1 in 350, compared with 1 in 25,000"); a ratio of 2.31 is 2.31 times the risk: 131% higher, not 231% higher',
-          },
+          says(
+            '2:3',
+            'relative risk "risk ratio of 2.31" (131% higher risk) has no absolute risk or baseline nearby',
+            'say how many out of how many are affected with and without the factor (e.g. "about 1 in 350, compared with 1 in 25,000"); a ratio of 2.31 is 2.31 times the risk: 131% higher, not 231% higher',
+          ),
         ],
       },
       {
@@ -64,34 +64,33 @@ export const relativeRiskWithoutBaseline: Rule<z.infer<typeof Options>> = {
         kind: 'page',
         text: 'Gout\nMore than 9 million Americans have gout. Beer drinkers are 2 times more likely to get it.[1]\n',
         expected: [
-          {
-            at: '2:60',
-            message: 'relative risk "2 times more" has no absolute risk or baseline nearby',
-            hint: 'say how many out of how many are affected with and without the factor (e.g. "about 1 in 350, compared with 1 in 25,000")',
-          },
+          says(
+            '2:60',
+            'relative risk "2 times more" has no absolute risk or baseline nearby',
+            'say how many out of how many are affected with and without the factor (e.g. "about 1 in 350, compared with 1 in 25,000")',
+          ),
         ],
       },
       {
         kind: 'page',
         text: 'Women with diabetes are approximately 200 to 600 times more likely to have an affected child compared to the general population.\n',
         expected: [
-          {
-            at: '1:25',
-            message:
-              'relative risk "approximately 200 to 600 times more" has no absolute risk or baseline nearby',
-            hint: 'say how many out of how many are affected with and without the factor (e.g. "about 1 in 350, compared with 1 in 25,000")',
-          },
+          says(
+            '1:25',
+            'relative risk "approximately 200 to 600 times more" has no absolute risk or baseline nearby',
+            'say how many out of how many are affected with and without the factor (e.g. "about 1 in 350, compared with 1 in 25,000")',
+          ),
         ],
       },
       {
         kind: 'markdown',
         text: 'Smoking in pregnancy doubles the risk.[^cdc]\n',
         expected: [
-          {
-            at: '1:22',
-            message: 'relative risk "doubles the risk" has no absolute risk or baseline nearby',
-            hint: 'say how many out of how many are affected with and without the factor (e.g. "about 1 in 350, compared with 1 in 25,000")',
-          },
+          says(
+            '1:22',
+            'relative risk "doubles the risk" has no absolute risk or baseline nearby',
+            'say how many out of how many are affected with and without the factor (e.g. "about 1 in 350, compared with 1 in 25,000")',
+          ),
         ],
       },
     ],

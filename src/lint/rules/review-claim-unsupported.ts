@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REVIEW_CLAIM } from '../document/page-meta.js';
 import type { Rule } from '../types.js';
+import { says } from './examples.js';
 import { PROSE_PARTS } from './util.js';
 
 const Options = z.object({
@@ -42,12 +43,11 @@ export const reviewClaimUnsupported: Rule<z.infer<typeof Options>> = {
         kind: 'page',
         text: 'Short answer · Medically reviewed summary · Last updated: 2026-04-07\nTL;DR: It is rare.\n',
         expected: [
-          {
-            at: '1:16',
-            message:
-              '"Medically reviewed" is claimed but the page names no reviewer and gives only an "updated" date, not a review date',
-            hint: 'show "Medically reviewed by <name, credentials> on <date>", or remove the claim until a review happens',
-          },
+          says(
+            '1:16',
+            '"Medically reviewed" is claimed but the page names no reviewer and gives only an "updated" date, not a review date',
+            'show "Medically reviewed by <name, credentials> on <date>", or remove the claim until a review happens',
+          ),
         ],
       },
       {
@@ -55,11 +55,11 @@ export const reviewClaimUnsupported: Rule<z.infer<typeof Options>> = {
         kind: 'markdown',
         text: `---\nquestion: Is it rare?\ncondition: sacral-agenesis\naspect: frequency\ntldr: It is rare.\nreview:\n  reviewer: demo-reviewer\n  reviewed: 2026-04-07\n  revision: sha256:${'0'.repeat(64)}\n---\nIt is rare.\n`,
         expected: [
-          {
-            at: '7:3',
-            message: 'the content changed after the review: the approved revision hash no longer matches',
-            hint: 'send the answer for review again (`medbrief review request`); the page shows "awaiting medical review" until then',
-          },
+          says(
+            '7:3',
+            'the content changed after the review: the approved revision hash no longer matches',
+            'send the answer for review again (`medbrief review request`); the page shows "awaiting medical review" until then',
+          ),
         ],
       },
     ],

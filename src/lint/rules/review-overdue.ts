@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { addMonths, todayIso } from '../../content/index.js';
 import { toIsoDate } from '../detect/dates.js';
 import type { Rule } from '../types.js';
+import { says } from './examples.js';
 
 const Options = z.object({
   /** Months between reviews when no next-review date is given. */
@@ -65,33 +66,33 @@ export const reviewOverdue: Rule<z.infer<typeof Options>> = {
         kind: 'markdown',
         text: '---\nquestion: Is it rare?\ncondition: x\naspect: frequency\ntldr: It is rare.\nreview:\n  reviewer: demo-reviewer\n  reviewed: 2020-01-01\n  next_review: 2021-01-01\n---\nIt is rare.\n',
         expected: [
-          {
-            at: '7:3',
-            message: 'medical review was due on 2021-01-01 (last reviewed 2020-01-01)',
-            hint: 'ask a reviewer to review the answer again, or hide the review badge until then',
-          },
+          says(
+            '7:3',
+            'medical review was due on 2021-01-01 (last reviewed 2020-01-01)',
+            'ask a reviewer to review the answer again, or hide the review badge until then',
+          ),
         ],
       },
       {
         kind: 'page',
         text: 'Medically reviewed by Dr Jane Smith on 3 March 2019\nTL;DR: It is rare.\n',
         expected: [
-          {
-            at: '1:1',
-            message: 'medical review was due on 2020-03-03 (last reviewed 2019-03-03)',
-            hint: 'ask a reviewer to review the answer again, or hide the review badge until then',
-          },
+          says(
+            '1:1',
+            'medical review was due on 2020-03-03 (last reviewed 2019-03-03)',
+            'ask a reviewer to review the answer again, or hide the review badge until then',
+          ),
         ],
       },
       {
         kind: 'page',
         text: 'Rheumatoid arthritis\nRevised April 2009\nThis booklet highlights current research efforts.\n',
         expected: [
-          {
-            at: '2:9',
-            message: 'page was last updated April 2009, more than 36 months ago, and shows no review date',
-            hint: 'review the page and show the review date, or say plainly that it may be out of date',
-          },
+          says(
+            '2:9',
+            'page was last updated April 2009, more than 36 months ago, and shows no review date',
+            'review the page and show the review date, or say plainly that it may be out of date',
+          ),
         ],
       },
     ],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { wordCount } from '../detect/prose.js';
 import type { Rule } from '../types.js';
+import { says } from './examples.js';
 import { proseParagraphs } from './util.js';
 
 const Options = z.object({
@@ -40,22 +41,22 @@ export const shortAnswerTooLong: Rule<z.infer<typeof Options>> = {
         kind: 'page',
         text: `Short answer\nTL;DR: It is rare.\n${'Most cases happen by chance and no one knows why. '.repeat(35)}\n`,
         expected: [
-          {
-            at: '1:1',
-            message: 'page labelled "Short answer" has 350 words (budget 300)',
-            hint: 'cut to the answer to this one question; move background to other aspects of the condition',
-          },
+          says(
+            '1:1',
+            'page labelled "Short answer" has 350 words (budget 300)',
+            'cut to the answer to this one question; move background to other aspects of the condition',
+          ),
         ],
       },
       {
         kind: 'page',
         text: `TL;DR: It is rare.\n${'Most cases happen by chance and no one knows why. '.repeat(35)}\n`,
         expected: [
-          {
-            at: '2:1',
-            message: 'body has 350 words (budget 300)',
-            hint: 'cut to the answer to this one question; move background to other aspects of the condition',
-          },
+          says(
+            '2:1',
+            'body has 350 words (budget 300)',
+            'cut to the answer to this one question; move background to other aspects of the condition',
+          ),
         ],
       },
     ],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Rule } from '../types.js';
+import { says } from './examples.js';
 
 const Options = z.object({
   /** Require an accessed date on every source (Markdown answers; pages rarely show one). */
@@ -67,28 +68,22 @@ export const sourceBroken: Rule<z.infer<typeof Options>> = {
       {
         kind: 'markdown',
         text: '---\nquestion: Is it rare?\ncondition: x\naspect: frequency\ntldr: It is rare.\nsources:\n  - id: nord\n    title: Caudal regression syndrome\n    url: https://rarediseases.org/\n    accessed: 2026-03-30\n---\nAbout 1 in 25,000 babies has it.[^Nord]\n',
-        expected: [
-          {
-            at: '12:33',
-            message: 'reference [^Nord] does not match any source',
-            hint: 'did you mean "nord"?',
-          },
-        ],
+        expected: [says('12:33', 'reference [^Nord] does not match any source', 'did you mean "nord"?')],
       },
       {
         kind: 'page',
         text: 'About 1 in 25,000 babies has it [2].\nReferences\n1. NORD. Caudal regression syndrome. https://rarediseases.org/\n',
         expected: [
-          {
-            at: '1:33',
-            message: 'reference [2] does not match any source',
-            hint: 'use one of the source ids (1) or add the source',
-          },
-          {
-            at: '3:1',
-            message: 'source "1" is listed but never cited',
-            hint: 'cite it where it supports the text, or remove it',
-          },
+          says(
+            '1:33',
+            'reference [2] does not match any source',
+            'use one of the source ids (1) or add the source',
+          ),
+          says(
+            '3:1',
+            'source "1" is listed but never cited',
+            'cite it where it supports the text, or remove it',
+          ),
         ],
       },
     ],

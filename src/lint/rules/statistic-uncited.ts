@@ -1,16 +1,14 @@
-import { z } from 'zod';
 import { citationScope } from '../detect/citation-scope.js';
 import { findStatistics } from '../detect/statistics.js';
 import type { Rule } from '../types.js';
-import { proseSentences } from './util.js';
-
-const Options = z.object({});
+import { says } from './examples.js';
+import { NoOptions, proseSentences } from './util.js';
 
 /** Numbers that tell a reader how likely something is need a source in the same sentence. */
-export const statisticUncited: Rule<z.infer<typeof Options>> = {
+export const statisticUncited: Rule<NoOptions> = {
   id: 'statistic-uncited',
   severity: 'error',
-  options: Options,
+  options: NoOptions,
   docs: {
     summary:
       'A statistic (percentage, "N in M", rate, "N times more likely", odds/risk ratio, population count) has no citation in its sentence, and no citation covers its paragraph (a reference at the paragraph\'s end, "According to …" at its start) or its page section ("The figures in this fact sheet come from …", "Source: …").',
@@ -57,39 +55,38 @@ export const statisticUncited: Rule<z.infer<typeof Options>> = {
         kind: 'page',
         text: 'Women with diabetes are approximately 200 to 600 times more likely to have an affected child.\n',
         expected: [
-          {
-            at: '1:25',
-            message:
-              'statistic "approximately 200 to 600 times more" has no citation in its sentence, paragraph or section',
-            hint: 'cite the source next to the figure (footnote, author and year, or the named organisation)',
-          },
+          says(
+            '1:25',
+            'statistic "approximately 200 to 600 times more" has no citation in its sentence, paragraph or section',
+            'cite the source next to the figure (footnote, author and year, or the named organisation)',
+          ),
         ],
       },
       {
         kind: 'markdown',
         text: 'It affects about 1 in 25,000 newborns. Around 15% of cases run in families.\n',
         expected: [
-          {
-            at: '1:12',
-            message: 'statistic "about 1 in 25,000" has no citation in its sentence, paragraph or section',
-            hint: 'add a footnote [^source-id] after the figure, with the source under "sources:" in the front matter',
-          },
-          {
-            at: '1:40',
-            message: 'statistic "Around 15%" has no citation in its sentence, paragraph or section',
-            hint: 'add a footnote [^source-id] after the figure, with the source under "sources:" in the front matter',
-          },
+          says(
+            '1:12',
+            'statistic "about 1 in 25,000" has no citation in its sentence, paragraph or section',
+            'add a footnote [^source-id] after the figure, with the source under "sources:" in the front matter',
+          ),
+          says(
+            '1:40',
+            'statistic "Around 15%" has no citation in its sentence, paragraph or section',
+            'add a footnote [^source-id] after the figure, with the source under "sources:" in the front matter',
+          ),
         ],
       },
       {
         kind: 'page',
         text: 'Fast facts\nDiabetes affects 25.8 million people.\nEstimation methods\nThe estimates in this fact sheet were derived from research.\n',
         expected: [
-          {
-            at: '2:18',
-            message: 'statistic "25.8 million people" has no citation in its sentence, paragraph or section',
-            hint: 'cite the source next to the figure (footnote, author and year, or the named organisation)',
-          },
+          says(
+            '2:18',
+            'statistic "25.8 million people" has no citation in its sentence, paragraph or section',
+            'cite the source next to the figure (footnote, author and year, or the named organisation)',
+          ),
         ],
       },
     ],

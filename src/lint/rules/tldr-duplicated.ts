@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { comparable, wordCount } from '../detect/prose.js';
 import type { Rule } from '../types.js';
+import { says } from './examples.js';
 import { proseParagraphs, proseSentences } from './util.js';
 
 const Options = z.object({
@@ -74,11 +75,11 @@ export const tldrDuplicated: Rule<z.infer<typeof Options>> = {
         kind: 'markdown',
         text: '---\nquestion: What causes sacral agenesis?\ncondition: sacral-agenesis\naspect: causes\ntldr: The lower spine does not form fully in the first weeks of a pregnancy.\n---\nThe lower spine does not form fully in the first weeks of a pregnancy. Most cases have no known cause.\n',
         expected: [
-          {
-            at: '7:1',
-            message: 'TL;DR sentence repeated (first at 5:7)',
-            hint: 'the TL;DR is shown above the body: say something new here or delete the copy',
-          },
+          says(
+            '7:1',
+            'TL;DR sentence repeated (first at 5:7)',
+            'the TL;DR is shown above the body: say something new here or delete the copy',
+          ),
         ],
       },
     ],

@@ -1,16 +1,17 @@
-import { z } from 'zod';
 import { findUnattributed } from '../detect/attribution.js';
 import { hasCitation } from '../detect/citations.js';
 import type { Rule } from '../types.js';
-import { proseSentences } from './util.js';
+import { says } from './examples.js';
+import { NoOptions, proseSentences } from './util.js';
 
-const Options = z.object({});
+/** The fix hint of every message (pinned by the examples). */
+const HINT = 'name and cite the source (e.g. "a 2019 review by …[^id]"), or state the claim plainly';
 
 /** "Researchers believe", "experts say": which researchers? The reader cannot check. */
-export const unattributedClaim: Rule<z.infer<typeof Options>> = {
+export const unattributedClaim: Rule<NoOptions> = {
   id: 'unattributed-claim',
   severity: 'error',
-  options: Options,
+  options: NoOptions,
   docs: {
     summary:
       'A claim leans on unnamed authority ("researchers believe", "experts say", "studies indicate", "clinical geneticists note", "it is widely thought") without a citation in the same sentence.',
@@ -49,34 +50,33 @@ export const unattributedClaim: Rule<z.infer<typeof Options>> = {
         kind: 'page',
         text: 'Depression\nEvidence from neuroscience, genetics, and clinical investigation demonstrate that depression is a disorder of the brain.\n',
         expected: [
-          {
-            at: '2:1',
-            message:
-              '"Evidence from neuroscience, genetics, and clinical investigation demonstrate" attributes a claim to unnamed authority, with no citation',
-            hint: 'name and cite the source (e.g. "a 2019 review by …[^id]"), or state the claim plainly',
-          },
+          says(
+            '2:1',
+            '"Evidence from neuroscience, genetics, and clinical investigation demonstrate" attributes a claim to unnamed authority, with no citation',
+            HINT,
+          ),
         ],
       },
       {
         kind: 'page',
         text: 'Researchers believe this is not caused by a single event.\n',
         expected: [
-          {
-            at: '1:1',
-            message: '"Researchers believe" attributes a claim to unnamed authority, with no citation',
-            hint: 'name and cite the source (e.g. "a 2019 review by …[^id]"), or state the claim plainly',
-          },
+          says(
+            '1:1',
+            '"Researchers believe" attributes a claim to unnamed authority, with no citation',
+            HINT,
+          ),
         ],
       },
       {
         kind: 'page',
         text: 'Most cases happen by chance. However, clinical geneticists note that some cases may be linked to rare syndromes.\n',
         expected: [
-          {
-            at: '1:39',
-            message: '"clinical geneticists note" attributes a claim to unnamed authority, with no citation',
-            hint: 'name and cite the source (e.g. "a 2019 review by …[^id]"), or state the claim plainly',
-          },
+          says(
+            '1:39',
+            '"clinical geneticists note" attributes a claim to unnamed authority, with no citation',
+            HINT,
+          ),
         ],
       },
       {
@@ -84,11 +84,11 @@ export const unattributedClaim: Rule<z.infer<typeof Options>> = {
         kind: 'page',
         text: 'Exercise matters. A new study reveals how physical activity may slow memory decline.\n',
         expected: [
-          {
-            at: '1:19',
-            message: '"A new study reveals" attributes a claim to unnamed authority, with no citation',
-            hint: 'name and cite the source (e.g. "a 2019 review by …[^id]"), or state the claim plainly',
-          },
+          says(
+            '1:19',
+            '"A new study reveals" attributes a claim to unnamed authority, with no citation',
+            HINT,
+          ),
         ],
       },
       {
@@ -96,12 +96,11 @@ export const unattributedClaim: Rule<z.infer<typeof Options>> = {
         kind: 'page',
         text: 'National Guidance also states that colds need self-care only.\n',
         expected: [
-          {
-            at: '1:1',
-            message:
-              '"National Guidance also states" attributes a claim to unnamed authority, with no citation',
-            hint: 'name and cite the source (e.g. "a 2019 review by …[^id]"), or state the claim plainly',
-          },
+          says(
+            '1:1',
+            '"National Guidance also states" attributes a claim to unnamed authority, with no citation',
+            HINT,
+          ),
         ],
       },
       {
@@ -109,22 +108,18 @@ export const unattributedClaim: Rule<z.infer<typeof Options>> = {
         kind: 'page',
         text: 'Sleep apnea\nNew findings indicate that pregnant women with sleep apnea have a higher risk.\n',
         expected: [
-          {
-            at: '2:1',
-            message: '"New findings indicate" attributes a claim to unnamed authority, with no citation',
-            hint: 'name and cite the source (e.g. "a 2019 review by …[^id]"), or state the claim plainly',
-          },
+          says(
+            '2:1',
+            '"New findings indicate" attributes a claim to unnamed authority, with no citation',
+            HINT,
+          ),
         ],
       },
       {
         kind: 'markdown',
         text: 'Studies indicate that the risk is higher.\n',
         expected: [
-          {
-            at: '1:1',
-            message: '"Studies indicate" attributes a claim to unnamed authority, with no citation',
-            hint: 'name and cite the source (e.g. "a 2019 review by …[^id]"), or state the claim plainly',
-          },
+          says('1:1', '"Studies indicate" attributes a claim to unnamed authority, with no citation', HINT),
         ],
       },
     ],
@@ -138,7 +133,7 @@ export const unattributedClaim: Rule<z.infer<typeof Options>> = {
         start: s.start + first.start,
         end: s.start + first.end,
         message: `"${first.text}" attributes a claim to unnamed authority, with no citation`,
-        hint: 'name and cite the source (e.g. "a 2019 review by …[^id]"), or state the claim plainly',
+        hint: HINT,
       });
     }
   },

@@ -1,4 +1,5 @@
 /** Small helpers shared by rules (pure functions over a LintDocument). */
+import { z } from 'zod';
 import type { LintDocument, Paragraph, PartName, Sentence } from '../document/document.js';
 
 /** Parts that carry the answer's prose (what a reader reads as the answer). */
@@ -30,3 +31,7 @@ export function neighbours(list: readonly Sentence[], index: number, radius = 1)
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/** The options of a rule that has none. */
+export const NoOptions = z.object({});
+export type NoOptions = z.infer<typeof NoOptions>;

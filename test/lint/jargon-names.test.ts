@@ -3,13 +3,11 @@
  * bracket that only gives an abbreviation ("hemoglobin A1C (A1C)") does not explain the term.
  */
 import { describe, expect, it } from 'vitest';
-import { auditMessages as found } from './helpers/audit-messages.js';
+import { expectNoMessage, auditMessages as found } from './helpers/audit-messages.js';
 
 describe('jargon and names', () => {
   it('a word inside a capitalised name is not reported; the same word in prose is', () => {
-    expect(
-      found('Kidneys\nThe figures come from the U.S. Renal Data System.\n', 'jargon-unexplained'),
-    ).toEqual([]);
+    expectNoMessage('Kidneys\nThe figures come from the U.S. Renal Data System.\n', 'jargon-unexplained');
     expect(found('Kidneys\nIt can lead to renal failure.\n', 'jargon-unexplained')).toEqual([
       '2:16 "renal" is medical jargon with no plain explanation',
     ]);
@@ -28,11 +26,9 @@ describe('jargon and names', () => {
     expect(found('Diabetes\nIt is based on hemoglobin A1C (A1C) levels.\n', 'jargon-unexplained')).toEqual([
       '2:16 "hemoglobin A1C" is medical jargon with no plain explanation',
     ]);
-    expect(
-      found(
-        'Diabetes\nIt is based on hemoglobin A1C (a blood test of average blood sugar).\n',
-        'jargon-unexplained',
-      ),
-    ).toEqual([]);
+    expectNoMessage(
+      'Diabetes\nIt is based on hemoglobin A1C (a blood test of average blood sugar).\n',
+      'jargon-unexplained',
+    );
   });
 });

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ratioChange } from '../../src/lint/rules/relative-risk-without-baseline.js';
-import { auditMessages } from './helpers/audit-messages.js';
+import { auditMessages, expectNoMessage } from './helpers/audit-messages.js';
 
 const found = (page: string, rule: string) => auditMessages(page, rule, true);
 
@@ -69,12 +69,10 @@ describe('relative risks in other forms', () => {
   });
 
   it('a baseline at the start of the next prose paragraph counts', () => {
-    expect(
-      found(
-        'Gout\nBeer drinkers have about 3 times the odds of gout.[1]\n\nEven so, it stays rare. It affects about 1 in 100 beer drinkers.[1]\n',
-        'relative-risk-without-baseline',
-      ),
-    ).toEqual([]);
+    expectNoMessage(
+      'Gout\nBeer drinkers have about 3 times the odds of gout.[1]\n\nEven so, it stays rare. It affects about 1 in 100 beer drinkers.[1]\n',
+      'relative-risk-without-baseline',
+    );
   });
 });
 
@@ -103,14 +101,12 @@ describe('unnamed authority: professions and "evidence from …"', () => {
   });
 
   it('a named source in between, or care advice, is not reported', () => {
-    expect(
-      found(
-        'Gout\nData from the National Health Interview Survey show it is common.\n',
-        'unattributed-claim',
-      ),
-    ).toEqual([]);
-    expect(found('Teeth\nDentists recommend brushing twice a day.\n', 'unattributed-claim')).toEqual([]);
-    expect(found('Gout\nYour rheumatologist may suggest a diet.\n', 'unattributed-claim')).toEqual([]);
+    expectNoMessage(
+      'Gout\nData from the National Health Interview Survey show it is common.\n',
+      'unattributed-claim',
+    );
+    expectNoMessage('Teeth\nDentists recommend brushing twice a day.\n', 'unattributed-claim');
+    expectNoMessage('Gout\nYour rheumatologist may suggest a diet.\n', 'unattributed-claim');
   });
 });
 
@@ -118,7 +114,7 @@ describe('"[PDF]" link markers', () => {
   it.each(['[PDF-3.5MB]', '[PDF - 2 MB]', '[PDF]', '(PDF, 400 KB)'])(
     '"%s" cites the figure before it',
     (marker) => {
-      expect(found(`Gout\nAbout 1 in 25 adults ${marker} has gout.\n`, 'statistic-uncited')).toEqual([]);
+      expectNoMessage(`Gout\nAbout 1 in 25 adults ${marker} has gout.\n`, 'statistic-uncited');
     },
   );
 
@@ -144,12 +140,10 @@ describe('empty lists', () => {
   });
 
   it('an item that continues its intro ("… and:") is an item', () => {
-    expect(
-      found(
-        'Flu\nGet help from NHS 111 if:\nYou have symptoms of flu and:\n- you are over 65\n',
-        'list-empty',
-      ),
-    ).toEqual([]);
+    expectNoMessage(
+      'Flu\nGet help from NHS 111 if:\nYou have symptoms of flu and:\n- you are over 65\n',
+      'list-empty',
+    );
   });
 
   it('"Do:" opens an NHS do-list', () => {
@@ -159,12 +153,10 @@ describe('empty lists', () => {
   });
 
   it('items run together on one line are a list; a sentence with commas is not', () => {
-    expect(
-      found(
-        'Glaucoma\nYou are at a higher risk if you are:\nBlack and over age 40, over age 60, or you have a family history of glaucoma.\n',
-        'list-empty',
-      ),
-    ).toEqual([]);
+    expectNoMessage(
+      'Glaucoma\nYou are at a higher risk if you are:\nBlack and over age 40, over age 60, or you have a family history of glaucoma.\n',
+      'list-empty',
+    );
     expect(
       found(
         'Heart\nRisk factors you can control include:\nThe risk factors you cannot control are age, gender, and family history.\n',
@@ -176,9 +168,10 @@ describe('empty lists', () => {
   });
 
   it('a one-sentence banner on the first line introduces the page, not a list', () => {
-    expect(
-      found('Get help with minor illnesses and injuries:\nA cough usually clears up.\n', 'list-empty'),
-    ).toEqual([]);
+    expectNoMessage(
+      'Get help with minor illnesses and injuries:\nA cough usually clears up.\n',
+      'list-empty',
+    );
   });
 });
 

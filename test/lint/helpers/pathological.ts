@@ -1,6 +1,9 @@
 /** Pathological inputs for the work-bound tests and the bench. */
 export const FRONT = '---\nquestion: Is it rare?\ncondition: x\naspect: frequency\ntldr: It is rare.\n---\n';
 
+/** About n characters of one unit repeated. */
+const times = (unit: string) => (n: number) => unit.repeat(Math.max(1, Math.floor(n / unit.length)));
+
 /** Pathological bodies of about n characters. */
 export const PATHOLOGICAL: Record<string, (n: number) => string> = {
   'repeated initials': (n) => 'A.B.'.repeat(n / 4),
@@ -53,23 +56,20 @@ export const PATHOLOGICAL: Record<string, (n: number) => string> = {
     'Chronic obstructive pulmonary disease\nChronic renal failure is rare.\n'.repeat(n / 70),
   'review wordings': (n) => 'Medically reviewed in May 2005 by '.repeat(n / 34),
   // Round 4: unnamed sources and guidance, headings with a colon, featured repeats, generic words.
-  'unnamed source runs': (n) => 'a new study reveals a new '.repeat(n / 26),
-  'guidance runs': (n) => 'National Guidance also states guidelines recommend new findings '.repeat(n / 64),
-  'title case colons': (n) => 'Health Risk Factors: '.repeat(n / 21),
-  'headings with colons': (n) =>
-    'Health Risk Factors:\nOur nation faces a health crisis due to the burden of chronic disease today.\n'.repeat(
-      n / 98,
-    ),
-  'featured repeats': (n) =>
-    'Week of January 7, 2019\nCDC urges all women of reproductive age to take folic acid each day.\n'.repeat(
-      n / 93,
-    ),
-  'generic condition words': (n) => 'a progressive disease, cardiovascular disease '.repeat(n / 46),
-  'topic titles': (n) =>
-    '- Biomarkers\nA biomarker is an objective measure that captures what is happening in a cell now.\n'.repeat(
-      n / 96,
-    ),
-  'considers what runs': (n) => 'health research considers what '.repeat(n / 31),
-  'next sentence explains': (n) => 'This is an autoimmune condition. That means '.repeat(n / 45),
-  'bracket percent runs': (n) => '(the 95% (the 95% confidence interval '.repeat(n / 38),
+  'unnamed source runs': times('a new study reveals a new '),
+  'guidance runs': times('National Guidance also states guidelines recommend new findings '),
+  'title case colons': times('Health Risk Factors: '),
+  'headings with colons': times(
+    'Health Risk Factors:\nOur nation faces a health crisis due to the burden of chronic disease today.\n',
+  ),
+  'featured repeats': times(
+    'Week of January 7, 2019\nCDC urges all women of reproductive age to take folic acid each day.\n',
+  ),
+  'generic condition words': times('a progressive disease, cardiovascular disease '),
+  'topic titles': times(
+    '- Biomarkers\nA biomarker is an objective measure of what is happening in a cell now.\n',
+  ),
+  'considers what runs': times('health research considers what '),
+  'next sentence explains': times('This is an autoimmune condition. That means '),
+  'bracket percent runs': times('(the 95% (the 95% confidence interval '),
 };

@@ -1,13 +1,9 @@
 /** save-reviewer-profile: creates or updates the public profile (name, credentials) a reviewer signs with. */
+import type { Reviewer } from '../../content/index.js';
 import { audit, type WorkflowAction } from './context.js';
 
-export interface ReviewerProfileInput {
-  id: string;
-  name: string;
-  credentials: string;
-  bio?: string;
-  demo?: boolean;
-}
+/** A reviewer profile as the content model defines it (`Reviewer`); `demo` defaults to false. */
+export type ReviewerProfileInput = Omit<Reviewer, 'demo'> & { demo?: boolean };
 
 export const saveReviewerProfile: WorkflowAction<ReviewerProfileInput, void> = {
   name: 'reviewer-update',

@@ -178,6 +178,19 @@ const PROCEDURE_WORDS =
 const MEDICINE_REFERENCE =
   /\b(this|that|these|those|your|my|his|her) (medicines?|medications?|meds|drugs?|pills?|tablets?|capsules?|supplements?|products?|cream|patch)\b/;
 
+/**
+ * "Is it safe to take …", "Can I take X while I have Y?": whether a medicine may be taken, given a
+ * condition or another medicine. No page of ours answers that, whatever condition it names.
+ */
+const SAFE_TO_TAKE =
+  /\b(safe|ok|okay|alright|harmful|dangerous)\b[^.?!]{0,40}\b(take|taking|use|using)\b|\b(can|could|should|may) (i|he|she|we|they|my \w+) (still )?(take|use)\b[^.?!]{0,60}\b(with|while|if|when|since|despite|after)\b/;
+const MEDICINE_NOUN =
+  /\b(medicines?|medications?|meds|drugs?|pills?|tablets?|capsules?|supplements?|products?|vitamins?|herbs?|herbal|remed(y|ies)|creams?|ointments?|drops|inhalers?)\b/;
+
+/** "Is there a pill or shake …", "a list of approved products": the question asks for a product. */
+const ASKS_FOR_PRODUCT =
+  /\b(is there|are there|any|which|what|recommend|list of|where (can|do|could) (i|we) (get|find|buy))\b[^.?!]{0,40}\b(pills?|shakes?|products?|supplements?|herbs?|vitamins?|brands?|formulas?)\b/;
+
 export function parseMessage(raw: string, lookup: FocusLookup = () => []): ParsedMessage {
   const text = cleanMessage(raw);
   const { subject, message } = splitSubject(text);
@@ -286,7 +299,13 @@ export function parseMessage(raw: string, lookup: FocusLookup = () => []): Parse
     drugNames(mainWords).length > 0 ||
     MEDICINE_REFERENCE.test(main.toLowerCase()) ||
     (drugNames(subjectWords).length > 0 && (type === null || TYPE_ASPECT[type] === null));
-  const aboutMedicine = namesOnlyMedicines(subjectWords) || (asksOfMedicine && !askedFocus);
+  const lowerMain = main.toLowerCase();
+  const asksIfSafe =
+    SAFE_TO_TAKE.test(lowerMain) && (drugNames(askingWords).length > 0 || MEDICINE_NOUN.test(lowerMain));
+  const aboutMedicine =
+    namesOnlyMedicines(subjectWords) ||
+    ((asksOfMedicine || ASKS_FOR_PRODUCT.test(lowerMain)) && !askedFocus) ||
+    asksIfSafe;
   if (aboutMedicine) focus = { kind: 'drug', ...(drugs[0] ? { phrase: drugs[0] } : {}) };
 
   if (!focus) {

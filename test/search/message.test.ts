@@ -137,6 +137,19 @@ describe('reading real-style messages', () => {
     ).toBe('condition');
   });
 
+  it('asks whether a medicine is safe given a condition, or asks for a product', () => {
+    // whether a medicine may be taken with a condition: no page of ours says, whatever it names
+    expect(engine.ask('I have gout. Is it safe to take echinacea with it?').reason).toBe('drug-only');
+    expect(engine.ask('Can I take my vitamins while I have a gout flare?').reason).toBe('drug-only');
+    // whether a medicine treats a condition stays a treatment question about the condition
+    expect(engine.parse('Can allopurinol help my gout?').aboutMedicine).toBe(false);
+    // asking for a product when no condition is asked of
+    expect(engine.parse('Is there a pill or shake that helps you lose weight fast?').aboutMedicine).toBe(
+      true,
+    );
+    expect(engine.parse('Which treatments are there for gout?').aboutMedicine).toBe(false);
+  });
+
   it('asks about what a product contains or whether it keeps', () => {
     expect(engine.parse('Is the gelatin in your capsules from pork? We do not eat pork.').type).toBe(
       'ingredients',

@@ -127,16 +127,16 @@ describe('"[PDF]" link markers', () => {
 
 describe('empty lists', () => {
   const HINT = 'add the list items, or rewrite the sentence so it does not promise a list';
+  /** The message (with its hint) for an intro at `at` that promises a list it does not have. */
+  const noList = (at: string, intro: string) =>
+    `${at} "${intro}" introduces a list, but no list follows | ${HINT}`;
   it('an intro followed directly by another intro: both lists are missing', () => {
     expect(
       found(
         'Cough\nYou should:\nYou could also try:\nRest is good and most people get better.\n',
         'list-empty',
       ),
-    ).toEqual([
-      `2:1 "You should:" introduces a list, but no list follows | ${HINT}`,
-      `3:1 "You could also try:" introduces a list, but no list follows | ${HINT}`,
-    ]);
+    ).toEqual([noList('2:1', 'You should:'), noList('3:1', 'You could also try:')]);
   });
 
   it('an item that continues its intro ("… and:") is an item', () => {
@@ -149,7 +149,7 @@ describe('empty lists', () => {
   it('"Do:" opens an NHS do-list', () => {
     expect(
       found('Flu\nHow to treat flu yourself\nDo:\nA pharmacist can give advice.\n', 'list-empty'),
-    ).toEqual([`3:1 "Do:" introduces a list, but no list follows | ${HINT}`]);
+    ).toEqual([noList('3:1', 'Do:')]);
   });
 
   it('items run together on one line are a list; a sentence with commas is not', () => {
@@ -162,9 +162,7 @@ describe('empty lists', () => {
         'Heart\nRisk factors you can control include:\nThe risk factors you cannot control are age, gender, and family history.\n',
         'list-empty',
       ),
-    ).toEqual([
-      `2:1 "Risk factors you can control include:" introduces a list, but no list follows | ${HINT}`,
-    ]);
+    ).toEqual([noList('2:1', 'Risk factors you can control include:')]);
   });
 
   it('a one-sentence banner on the first line introduces the page, not a list', () => {

@@ -13,7 +13,7 @@ export {
 } from './discovery.js';
 export * from './export/index.js';
 export { answerJsonLd, publisherJsonLd, reviewerJsonLd, serializeJsonLd } from './jsonld.js';
-export { Layout } from './layout.js';
+export { Layout, LinkList } from './layout.js';
 export { markdownToText, renderMarkdown, sourceAnchor } from './markdown.js';
 export * from './model.js';
 export { AboutReviewPage } from './pages/about-review.js';

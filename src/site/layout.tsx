@@ -118,6 +118,19 @@ export function Layout({
   );
 }
 
+/** A plain list of links: related conditions, nearest answers, questions to search on their own. */
+export function LinkList({ links }: { links: { href: string; text: string }[] }) {
+  return (
+    <ul>
+      {links.map((l) => (
+        <li>
+          <a href={l.href}>{l.text}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export interface Crumb {
   href: string;
   label: string;

@@ -1,5 +1,5 @@
 import type { SiteConfig } from '../config.js';
-import { Layout } from '../layout.js';
+import { Layout, LinkList } from '../layout.js';
 import { QUESTION_MAX_CHARS, SearchForm } from '../search-form.js';
 
 /** One answer in the results, already turned into what the page shows. */
@@ -108,13 +108,12 @@ function ReadAs({ view }: { view: AskView }) {
         <section aria-labelledby="other-questions-heading">
           <h2 id="other-questions-heading">You also asked</h2>
           <p>Search for each on its own to see its answer:</p>
-          <ul>
-            {read.otherQuestions.map((q) => (
-              <li>
-                <a href={`/ask?q=${encodeURIComponent(q)}`}>{shorten(q, 200)}</a>
-              </li>
-            ))}
-          </ul>
+          <LinkList
+            links={read.otherQuestions.map((q) => ({
+              href: `/ask?q=${encodeURIComponent(q)}`,
+              text: shorten(q, 200),
+            }))}
+          />
         </section>
       ) : null}
     </>
@@ -175,13 +174,7 @@ function AskResults({ view, asked }: { view: AskView; asked: boolean }) {
       {view.nearest.length ? (
         <section aria-labelledby="nearest-heading">
           <h2 id="nearest-heading">Related conditions</h2>
-          <ul>
-            {view.nearest.map((n) => (
-              <li>
-                <a href={n.path}>{n.name}</a>
-              </li>
-            ))}
-          </ul>
+          <LinkList links={view.nearest.map((n) => ({ href: n.path, text: n.name }))} />
         </section>
       ) : null}
       <p>

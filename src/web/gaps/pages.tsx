@@ -2,7 +2,7 @@
 
 import { aspectLabel, type GapGroup, type GapReport, groupKey } from '../../asklog/gaps.js';
 import type { FeedbackSummary } from '../../asklog/repo.js';
-import { Layout, type SiteConfig } from '../../site/index.js';
+import { Layout, LinkList, type SiteConfig } from '../../site/index.js';
 import type { SessionInfo } from '../../store/index.js';
 import { CsrfField, EditorLayout } from '../editor/pages/layout.js';
 
@@ -140,13 +140,7 @@ function GapItem({
       {g.nearest.length ? (
         <>
           <h3>Nearest existing answers</h3>
-          <ul>
-            {g.nearest.map((n) => (
-              <li>
-                <a href={n.path}>{n.question}</a>
-              </li>
-            ))}
-          </ul>
+          <LinkList links={g.nearest.map((n) => ({ href: n.path, text: n.question }))} />
         </>
       ) : (
         <p class="status">No existing answer comes close.</p>

@@ -137,6 +137,14 @@ describe('reading real-style messages', () => {
     ).toBe('condition');
   });
 
+  it('"what is causing this" asks for a cause, not what something is', () => {
+    expect(parseMessage('my feet tingle at night. what is causing this and can it get worse?').type).toBe(
+      'cause',
+    );
+    expect(parseMessage("what's causing my headaches").type).toBe('cause');
+    expect(parseMessage('What is gout?').type).toBe('what-is');
+  });
+
   it('asks whether a medicine is safe given a condition, or asks for a product', () => {
     // whether a medicine may be taken with a condition: no page of ours says, whatever it names
     expect(engine.ask('I have gout. Is it safe to take echinacea with it?').reason).toBe('drug-only');

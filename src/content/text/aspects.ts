@@ -100,7 +100,7 @@ export const QUESTION_TYPES: readonly QuestionTypeCue[] = [
     'what-is',
     2,
     'what-is',
-    /\bwhat\s+(is|are)\s+(\(are\)\s+)?(a\s+|an\s+|the\s+)?(?!the\s+(cause|symptom|sign|treatment|outlook|prognosis|risk|chance|best|stage|complication|side|life|survival|difference|cure|test|dos|price|cost|ingredient)|((other|possible|common|main|usual|best|new|latest) )?(causes?|symptoms?|signs?|treatments?|side effects?|risks?|complications?|tests?|options?|cures?|remed(y|ies))\b)\w/,
+    /\bwhat\s+(is|are)\s+(\(are\)\s+)?(a\s+|an\s+|the\s+)?(?!the\s+(cause|symptom|sign|treatment|outlook|prognosis|risk|chance|best|stage|complication|side|life|survival|difference|cure|test|dos|price|cost|ingredient)|(causing|making|triggering|happening|going on|wrong)\b|((other|possible|common|main|usual|best|new|latest) )?(causes?|symptoms?|signs?|treatments?|side effects?|risks?|complications?|tests?|options?|cures?|remed(y|ies))\b)\w/,
   ),
   cue('what-is', 2, 'whats', /\bwhats\s+(a\s+|an\s+)?\w/),
   cue(
@@ -120,7 +120,7 @@ export const QUESTION_TYPES: readonly QuestionTypeCue[] = [
     'cause',
     3,
     'what-causes',
-    /\b(what|which)\s+(could |can |might |would )?(causes?|caused|triggers?|leads? to|brings? on)\b|\bcauses? of\b|\bwhy (do|does|did|would|is|am|are|have|has)\b|\b(could|can|did|does|would|might) .{1,60} (cause|caused|trigger|bring on)\b/,
+    /\b(what|which)\s+(could |can |might |would )?(causes?|caused|triggers?|leads? to|brings? on)\b|\bwhat(\s+is|'s|s)\s+(causing|making|triggering)\b|\bcauses? of\b|\bwhy (do|does|did|would|is|am|are|have|has)\b|\b(could|can|did|does|would|might) .{1,60} (cause|caused|trigger|bring on)\b/,
   ),
   cue(
     'cause',

@@ -21,7 +21,6 @@ describe('labelled lint corpus', () => {
   it('has credited real pages, a held-out part, seeded pages and clean pages', () => {
     const real = pages.filter((p) => p.group === 'real');
     expect(real.length).toBeGreaterThanOrEqual(40);
-    expect(real.filter((p) => p.split === 'held-out-r4').length).toBeGreaterThanOrEqual(15);
     expect(real.filter((p) => p.split === 'held-out-r5').length).toBeGreaterThanOrEqual(15);
     expect(pages.filter((p) => p.split === 'written-seeded').length).toBeGreaterThanOrEqual(10);
     expect(pages.filter((p) => p.split === 'written-clean').length).toBeGreaterThanOrEqual(5);

@@ -17,11 +17,10 @@ export const CORPUS_TODAY = '2026-12-02';
 export const UNSCORED_RULES = new Set(['readability']);
 
 /**
- * `held-out-r4` and `held-out-r5` pages were labelled before the fourth and fifth rounds' rule
- * changes and their messages are not used to change a rule (docs/lint-corpus.md); earlier held-out
- * pages are now `tuned`.
+ * `held-out-r5` pages were labelled before the fifth round's rule changes and their messages are
+ * not used to change a rule (docs/lint-corpus.md); earlier held-out pages are now `tuned`.
  */
-export const SPLITS = ['tuned', 'held-out-r4', 'held-out-r5', 'written-seeded', 'written-clean'] as const;
+export const SPLITS = ['tuned', 'held-out-r5', 'written-seeded', 'written-clean'] as const;
 export type Split = (typeof SPLITS)[number];
 
 export interface CorpusPage {
@@ -115,7 +114,6 @@ export function lintCorpusPage(page: CorpusPage): LintMessage[] {
 /** Groups scores are reported for: each split, all real pages, all written pages, everything. */
 export const GROUPS: Record<string, (p: CorpusPage) => boolean> = {
   'real (tuned)': (p) => p.split === 'tuned',
-  'real (held out, round 4)': (p) => p.split === 'held-out-r4',
   'real (held out, round 5)': (p) => p.split === 'held-out-r5',
   'real (all)': (p) => p.group === 'real',
   'written (seeded)': (p) => p.split === 'written-seeded',
@@ -194,7 +192,7 @@ export function renderCorpusReport(r: CorpusResult): string {
   const out: string[] = [];
   const n = (f: (p: CorpusPage) => boolean) => r.pages.filter(f).length;
   out.push(
-    `${n((p) => p.group === 'real')} real pages (${n((p) => p.split === 'tuned')} tuned on, ${n((p) => p.split === 'held-out-r4')} held out in round 4, ${n((p) => p.split === 'held-out-r5')} held out in round 5), ${n((p) => p.split === 'written-seeded')} written pages with seeded defects, ${n((p) => p.split === 'written-clean')} written clean pages. Scored: every rule except ${[...UNSCORED_RULES].join(', ')}; a message matches a label when rule id and line agree. Today = ${CORPUS_TODAY}.`,
+    `${n((p) => p.group === 'real')} real pages (${n((p) => p.split === 'tuned')} tuned on, ${n((p) => p.split === 'held-out-r5')} held out in round 5), ${n((p) => p.split === 'written-seeded')} written pages with seeded defects, ${n((p) => p.split === 'written-clean')} written clean pages. Scored: every rule except ${[...UNSCORED_RULES].join(', ')}; a message matches a label when rule id and line agree. Today = ${CORPUS_TODAY}.`,
     '',
     '| group | labels | messages | true | false pos. | missed | precision | recall |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',

@@ -13,6 +13,7 @@ import { ASK_DEFAULTS, clampLimit } from './ask-defaults.js';
 import { type AskParts, parseStage } from './ask-parse.js';
 import { rerankStage } from './ask-rerank.js';
 import { Bm25fIndex } from './bm25f.js';
+import { COMMON_WORDS } from './common-words.js';
 import { type ConfidenceModel, loadShippedConfidenceModel } from './confidence.js';
 import { DocTable } from './doc-table.js';
 import { packEngine, SNAPSHOT_VERSION, unpackEngine } from './engine-snapshot.js';
@@ -103,7 +104,7 @@ export class AskEngine {
     for (let i = 0; i < this.docs.size; i++)
       this.byCondition.get(slugs[this.docs.conditionOf(i)]!.slug)!.push(i);
     const medical = options.medicalWordList === false ? null : medicalWords;
-    const isKnownWord = medical ? (w: string) => medical().has(w) : undefined;
+    const isKnownWord = (w: string) => COMMON_WORDS.has(w) || (medical !== null && medical().has(w));
     if (restored || docs instanceof DocTable) {
       if (!restored) throw new Error('AskEngine: answer columns come with the rest of a snapshot');
       this.index = restored.index;

@@ -14,6 +14,22 @@ describe('AskEngine on a small corpus', () => {
     expect(r.explain?.aspect.top).toBe('causes');
   });
 
+  it('leaves everyday words alone on a small site whose answers lack them', () => {
+    // answers that say "days" and "mother" but never "says" or "other": one letter apart
+    const small = new AskEngine(
+      FIXTURE_DOCS.map((d) => ({ ...d, body: `${d.body} It can last for days. Ask your mother.` })),
+    );
+    const r = small.ask('A friend says turmeric helps. Other people think it made her gout worse. Why?', {
+      explain: true,
+    });
+    const fixed = r.explain?.corrections.map((c) => c.from) ?? [];
+    for (const w of ['says', 'friend', 'other', 'think', 'made', 'worse']) expect(fixed).not.toContain(w);
+    // a misspelt condition is still repaired
+    expect(
+      engine.ask('what causes fibromalgia', { explain: true }).explain?.corrections.map((c) => c.to),
+    ).toContain('fibromyalgia');
+  });
+
   it('ranks the answer that asks the same kind of question first', () => {
     expect(engine.ask('is there a cure for fibromalgia').results[0]?.answerId).toBe('fibromyalgia/treatment');
     expect(engine.ask('what is fibromyalgia').results[0]?.answerId).toBe('fibromyalgia/overview');

@@ -1,48 +1,22 @@
 /**
  * Is a word the name of a medicine? MedQuAD's answered folders hold no drug pages, so a message
  * that is only about a medicine (its maker, price, dose, storage, ingredients) gets an honest
- * abstention. No drug database is shipped: international non-proprietary names share a small set
- * of stems (WHO INN "stems"), and the few very common names and brands are listed.
+ * abstention. No drug database is downloaded: international non-proprietary names share a small
+ * set of stems (WHO INN "stems"), and common names, brands and supplements are listed in
+ * src/search/medicines.txt, a plain file a pharmacist can edit.
  */
-import { MEDICINE_NAMES } from './medicine-names.js';
+import { readFileSync } from 'node:fs';
 
 /** WHO INN stems that end a drug name (-mab antibodies, -pril ACE inhibitors, …). */
 const INN_SUFFIX =
   /(mab|tinib|ciclib|parib|pril|olol|alol|sartan|statin|vastatin|azole|conazole|cillin|mycin|micin|cycline|floxacin|oxacin|prazole|tidine|dipine|vir|navir|previr|azepam|zolam|azolam|oxetine|apine|idone|triptan|profen|fenac|coxib|semide|thiazide|gliptin|gliflozin|glitazone|formin|parin|xaban|gatran|dronate|tropin|relin|caine|barbital|setron|lukast|terol|tadine|trexate|platin|rubicin|taxel|zumab|ximab|umab|nacept|kinra|lutamide|trozole|afil|amide|olone|asone|sonide|metasone)$/;
 
-/** Common medicine names and brands that the stems above miss (lower case). */
+/** Common medicine names, brands and supplements (src/search/medicines.txt, lower case). */
 const KNOWN = new Set(
-  `aspirin acetaminophen paracetamol tylenol advil motrin aleve naproxen ibuprofen excedrin codeine morphine
-oxycodone hydrocodone vicodin percocet tramadol methadone fentanyl suboxone buprenorphine naloxone narcan
-gabapentin neurontin lyrica pregabalin xanax valium ativan klonopin ambien zoloft prozac paxil lexapro
-celexa wellbutrin bupropion cymbalta effexor trazodone lithium adderall ritalin concerta vyvanse kapvay
-dextroamphetamine methylphenidate levothyroxine levothyroxin synthroid armour cytomel warfarin coumadin
-eliquis xarelto plavix clopidogrel digoxin lasix furosemide lisinopril metoprolol atenolol amlodipine
-norvasc losartan hydrochlorothiazide lipitor crestor zocor atorvastatin simvastatin metformin glucophage
-januvia jardiance ozempic wegovy trulicity victoza lantus humalog novolog prednisone prednisolone
-medrol cortisone hydrocortisone methotrexate humira enbrel remicade tecfidera copaxone avonex rebif
-tamoxifen tamoifen arimidex letrozole anastrozole herceptin keytruda allopurinol colchicine
-zyloprim uloric cetirizine zyrtec claritin loratadine allegra fexofenadine benadryl diphenhydramine
-sudafed mucinex nyquil dayquil robitussin tums zantac pepcid prilosec nexium omeprazole imodium
-miralax dulcolax nulytely golytely colace metamucil bromocriptine cabergoline clomid viagra cialis
-levitra flomax finasteride propecia accutane isotretinoin retin tretinoin doxycycline amoxicillin
-augmentin azithromycin azithomycin zithromax cipro ciprofloxacin levaquin bactrim keflex cephalexin
-flagyl metronidazole diflucan fluconazole valtrex acyclovir tamiflu chantix varenicline nicorette
-plan-b depo-provera mirena nuvaring yaz premarin estradiol progesterone testosterone clomiphene
-lovaza fish-oil glucosamine chondroitin melatonin biotin mefloquine malarone chloroquine
-hydroxychloroquine plaquenil ivermectin qvar albuterol proventil ventolin advair symbicort singulair
-spiriva flovent epipen epinephrine insulin botox imitrex sumatriptan topamax topiramate depakote
-lamictal lamotrigine keppra levetiracetam tegretol carbamazepine dilantin phenytoin requip ropinirole
-mirapex pramipexole sinemet levodopa aricept donepezil namenda memantine kalydeco orkambi spinraza
-klor-con meloxicam mobic celebrex diclofenac voltaren indomethacin toradol ketorolac flexeril
-baclofen tizanidine zanaflex soma robaxin ampyra dalfampridine tysabri natalizumab ocrevus
-risperidone risperdal seroquel quetiapine abilify aripiprazole zyprexa olanzapine haldol
-metoclopramide reglan zofran ondansetron phenergan promethazine scopolamine dramamine meclizine
-nifedipine indapamide diltiazem verapamil hydralazine clonidine spironolactone aldactone
-pentoxifylline theophylline balsalazide mesalamine sulfasalazine chlordiazepoxide phentermine fluticasone
-fluocinonide lidocaine ampicillin fomepizole daytrana bendectin lovaza qvar humalog tecfidera
-ginseng garcinia glutathione echinacea ginkgo turmeric curcumin kava valerian ashwagandha kratom coq10
-ubiquinol spirulina chlorella elderberry ${MEDICINE_NAMES}`
+  readFileSync(new URL('./medicines.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => !line.startsWith('#'))
+    .join(' ')
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );

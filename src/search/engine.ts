@@ -104,7 +104,7 @@ export class AskEngine {
     for (let i = 0; i < this.docs.size; i++)
       this.byCondition.get(slugs[this.docs.conditionOf(i)]!.slug)!.push(i);
     const medical = options.medicalWordList === false ? null : medicalWords;
-    const isKnownWord = (w: string) => COMMON_WORDS.has(w) || (medical !== null && medical().has(w));
+    const isKnownWord = (w: string) => COMMON_WORDS.has(w) || medical?.().has(w) === true;
     if (restored || docs instanceof DocTable) {
       if (!restored) throw new Error('AskEngine: answer columns come with the rest of a snapshot');
       this.index = restored.index;

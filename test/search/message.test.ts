@@ -9,6 +9,14 @@ import { FIXTURE_DOCS } from './fixtures.js';
 
 const engine = new AskEngine(FIXTURE_DOCS);
 
+/** The message is read as about a medicine and abstains for that reason. */
+function expectAboutMedicine(message: string): void {
+  const r = engine.ask(message);
+  expect(r.parsed?.focus.kind).toBe('drug');
+  expect(r.reason).toBe('drug-only');
+}
+const reasonOf = (message: string) => engine.ask(message).reason;
+
 describe('splitting a message', () => {
   it('takes "SUBJECT: … MESSAGE: …" and a short first line as the subject', () => {
     expect(splitSubject('SUBJECT: gout\nMESSAGE: how do i stop the attacks?')).toEqual({
@@ -84,19 +92,15 @@ describe('reading real-style messages', () => {
 
   it('a message about a medicine is about the medicine, even when it names a condition', () => {
     // The subject line is only a medicine (with its form); the condition is background.
-    const plaquenil = engine.ask(
+    expectAboutMedicine(
       'SUBJECT: Plaquenil 200 mg tablets\nMESSAGE: I was diagnosed with gout last year. Is this a steroid?',
     );
-    expect(plaquenil.parsed?.focus.kind).toBe('drug');
-    expect(plaquenil.reason).toBe('drug-only');
     // The asking sentence names a medicine and no condition; "this medicine" refers back to one.
-    expect(engine.ask('My mum has gout. Could she take Motrin along with her other pills?').reason).toBe(
-      'drug-only',
-    );
+    expect(reasonOf('My mum has gout. Could she take Motrin along with her other pills?')).toBe('drug-only');
     expect(
-      engine.ask(
+      reasonOf(
         'SUBJECT: metoclopramide\nMESSAGE: my mouth is dry. Could this be a side effect of this medicine?',
-      ).reason,
+      ),
     ).toBe('drug-only');
     // A question about a condition that mentions a medicine stays a condition question.
     const gout = engine.parse('I take allopurinol. What causes gout?');
@@ -111,11 +115,9 @@ describe('reading real-style messages', () => {
 
   it('a medicine misspelt by one letter, a supplement, or named only in the background', () => {
     // one letter off a known name: a subject line that is only that name is about the medicine
-    const typo = engine.ask(
+    expectAboutMedicine(
       'SUBJECT: Pentoxifyline\nMESSAGE: my dad took two of them this morning by mistake. is he in danger?',
     );
-    expect(typo.parsed?.focus.kind).toBe('drug');
-    expect(typo.reason).toBe('drug-only');
     expect(engine.parse('SUBJECT: metforman tablets\nMESSAGE: can they be cut in half?').drugs).toContain(
       'metforman',
     );
@@ -124,7 +126,7 @@ describe('reading real-style messages', () => {
       engine.parse('Is there a program that helps with the ability to walk after a stroke?').drugs,
     ).toEqual([]);
     // herbs and supplements MedQuAD has no pages on
-    expect(engine.ask('Can I take ashwagandha with my evening tea? Is it safe?').reason).toBe('drug-only');
+    expect(reasonOf('Can I take ashwagandha with my evening tea? Is it safe?')).toBe('drug-only');
     // no condition named anywhere: a medicine named in the background is what the message is about
     expect(
       engine.parse(
@@ -147,8 +149,8 @@ describe('reading real-style messages', () => {
 
   it('asks whether a medicine is safe given a condition, or asks for a product', () => {
     // whether a medicine may be taken with a condition: no page of ours says, whatever it names
-    expect(engine.ask('I have gout. Is it safe to take echinacea with it?').reason).toBe('drug-only');
-    expect(engine.ask('Can I take my vitamins while I have a gout flare?').reason).toBe('drug-only');
+    expect(reasonOf('I have gout. Is it safe to take echinacea with it?')).toBe('drug-only');
+    expect(reasonOf('Can I take my vitamins while I have a gout flare?')).toBe('drug-only');
     // whether a medicine treats a condition stays a treatment question about the condition
     expect(engine.parse('Can allopurinol help my gout?').aboutMedicine).toBe(false);
     // asking for a product when no condition is asked of

@@ -56,6 +56,26 @@ describe('Ask page on the demo content', () => {
   });
 });
 
+describe('Ask page: what it says it read', () => {
+  it('a long message names the sentence it answered, or read when it has no answer', async () => {
+    const { app, store } = await fixtureApp();
+    const page = async (q: string) =>
+      (await (await app.request(`/ask?q=${encodeURIComponent(q)}`)).text()).replace(/\s+/g, ' ');
+    const background =
+      'I have had gout for three years and my doctor put me on allopurinol last spring, after the third bad attack. ';
+    const answered = await page(
+      `${background}Lately the attacks come back every month. What causes gout attacks?`,
+    );
+    expect(answered).toContain('We answered: “What causes gout attacks?”');
+    const abstained = await page(`${background}Can I take turmeric capsules while I am on allopurinol?`);
+    expect(abstained).toContain(
+      'We read your question as: “Can I take turmeric capsules while I am on allopurinol?”',
+    );
+    expect(abstained).not.toContain('We answered');
+    await store.close();
+  });
+});
+
 describe('Ask page on bad input', () => {
   it('gives a clear page for every kind of odd message, never an error', async () => {
     const { app, store } = await fixtureApp();

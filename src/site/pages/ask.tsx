@@ -96,7 +96,7 @@ function ReadAs({ view }: { view: AskView }) {
     <>
       {long ? (
         <p class="status" id="read-as">
-          We answered: “{shorten(read.question, 300)}”
+          {view.abstained ? 'We read your question as' : 'We answered'}: “{shorten(read.question, 300)}”
         </p>
       ) : null}
       {read.truncated ? (

@@ -3,12 +3,13 @@
  * so there is no session to keep: each POST gets a fresh McpServer + transport (the SDK's advice
  * for stateless servers, so JSON-RPC ids of different clients never collide) and plain JSON back.
  * GET (server-initiated SSE stream) and DELETE (end a session) answer 405, as the spec allows.
+ * The MCP SDK (and the JSON-schema validator it brings) loads on the first POST, so a server that
+ * no assistant talks to does not hold it in memory.
  */
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { Hono } from 'hono';
 import { connectService } from '../connect/index.js';
 import { searchService } from '../search/index.js';
-import { createMcpServer, type McpServerOptions } from './server.js';
+import type { McpServerOptions } from './server.js';
 
 export const MCP_PATH = '/mcp';
 /** A tool call is a few hundred bytes; anything near this is not a real client. */
@@ -30,20 +31,10 @@ export function mountMcp(app: Hono<any, any, any>, options: McpServerOptions, pa
     connect: options.connect ?? connectService(options.store, options.config),
   };
 
+  let handler: Promise<typeof import('./http-handler.js')> | null = null;
   app.post(path, async (c) => {
-    const server = createMcpServer(shared);
-    const transport = new WebStandardStreamableHTTPServerTransport({
-      sessionIdGenerator: undefined,
-      enableJsonResponse: true,
-      maxRequestBodySize: MAX_MCP_BODY_BYTES,
-    });
-    try {
-      await server.connect(transport);
-      return await transport.handleRequest(c.req.raw);
-    } finally {
-      // With JSON responses the reply is complete here; closing frees the per-request server.
-      await server.close();
-    }
+    handler ??= import('./http-handler.js');
+    return (await handler).handleMcpPost(shared, c.req.raw, MAX_MCP_BODY_BYTES);
   });
 
   const notAllowed = () =>

@@ -13,7 +13,7 @@ import {
   startAskLog,
 } from '../asklog/index.js';
 import { connectService } from '../connect/index.js';
-import { mountMcp } from '../mcp/index.js';
+import { mountMcp } from '../mcp/http.js';
 import { type EngineProvider, searchService } from '../search/index.js';
 import { defaultSiteConfig, ErrorPage, renderDocument, type SiteConfig } from '../site/index.js';
 import type { Store } from '../store/index.js';

@@ -11,9 +11,13 @@ import { readFileSync } from 'node:fs';
 const INN_SUFFIX =
   /(mab|tinib|ciclib|parib|pril|olol|alol|sartan|statin|vastatin|azole|conazole|cillin|mycin|micin|cycline|floxacin|oxacin|prazole|tidine|dipine|vir|navir|previr|azepam|zolam|azolam|oxetine|apine|idone|triptan|profen|fenac|coxib|semide|thiazide|gliptin|gliflozin|glitazone|formin|parin|xaban|gatran|dronate|tropin|relin|caine|barbital|setron|lukast|terol|tadine|trexate|platin|rubicin|taxel|zumab|ximab|umab|nacept|kinra|lutamide|trozole|afil|amide|olone|asone|sonide|metasone)$/;
 
-/** Common medicine names, brands and supplements (src/search/medicines.txt, lower case). */
+/**
+ * Common medicine names, brands and supplements (src/search/medicines.txt, lower case), read from
+ * the package's src/ both from source and from the built lib/ (as red-flags.yaml is), so a bundled
+ * server finds it too.
+ */
 const KNOWN = new Set(
-  readFileSync(new URL('./medicines.txt', import.meta.url), 'utf8')
+  readFileSync(new URL('../../src/search/medicines.txt', import.meta.url), 'utf8')
     .split('\n')
     .filter((line) => !line.startsWith('#'))
     .join(' ')

@@ -311,15 +311,14 @@ export function parseMessage(raw: string, lookup: FocusLookup = () => []): Parse
   if (!focus) {
     // nothing named that even looks like a condition of ours: a medicine named anywhere, even only
     // in the background ("I overdosed on Benadryl … Did it do any damage?"), is what it is about
-    const lower = main.toLowerCase();
     const medicines =
       drugs.length > 0 || background.length === 0 || lookup(words(text)).length > 0
         ? drugs
         : drugNames(words(background.join(' ')));
     if (medicines.length > 0 || (type !== null && DRUG_TYPES.has(type))) {
       focus = { kind: 'drug', ...(medicines[0] ? { phrase: medicines[0] } : {}) };
-    } else if (TEST_WORDS.test(lower)) focus = { kind: 'test' };
-    else if (PROCEDURE_WORDS.test(lower)) focus = { kind: 'procedure' };
+    } else if (TEST_WORDS.test(lowerMain)) focus = { kind: 'test' };
+    else if (PROCEDURE_WORDS.test(lowerMain)) focus = { kind: 'procedure' };
     else {
       const share = healthShare(words(text));
       focus = { kind: share !== null && share < 0.4 ? 'non-health' : 'unknown' };

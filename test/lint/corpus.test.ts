@@ -106,11 +106,20 @@ describe.skipIf(!medquad)('200 MedQuAD answers', () => {
 
   it('list-empty fires only on TL;DRs that are a bare list introduction (GHR link lists)', () => {
     // GHR "treatment" answers are only "These resources address …:" and a list of links; derived
-    // as a TL;DR, that sentence promises a list the TL;DR box never shows: a true positive.
+    // as a TL;DR, that sentence promises a list the TL;DR box never shows: a true positive. So is
+    // a derived TL;DR cut at its list word ("Common symptoms of lactose intolerance include"),
+    // reported since round 5; it is in the front matter, like the GHR ones.
     const other = results.filter((x) => {
       const text = answers.find((a) => a.id === x.id)!.text.split('\n');
+      const frontMatterEnd = text.indexOf('---', 1) + 1;
       return x.messages.some(
-        (m) => m.ruleId === 'list-empty' && !/These resources address/.test(text[m.line - 1]!),
+        (m) =>
+          m.ruleId === 'list-empty' &&
+          !/These resources address/.test(text[m.line - 1]!) &&
+          !(
+            m.line <= frontMatterEnd &&
+            /\b(?:include|includes|including|are)$/.test(m.message.split('"')[1] ?? '')
+          ),
       );
     });
     expect(other.length / results.length, other.map((x) => x.id).join(', ')).toBeLessThanOrEqual(0.02);

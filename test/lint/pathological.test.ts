@@ -113,6 +113,13 @@ const AT_ONE_MB = [
   'considers what runs',
   'next sentence explains',
   'bracket percent runs',
+  'pronunciation runs',
+  'include runs',
+  'negated purpose runs',
+  'opposite runs',
+  'what is runs',
+  'plain word before',
+  'there is evidence runs',
 ];
 
 describe('1 MB of bad input gives a result, never a crash', () => {
@@ -144,6 +151,23 @@ describe('1 MB of bad input gives a result, never a crash', () => {
     expect(performance.now() - t0, 'milliseconds for a 1 MB line').toBeLessThan(30_000);
     expect(messages.filter((m) => m.ruleId === 'unattributed-claim').length).toBeGreaterThan(1000);
     expect(messages.some((m) => m.ruleId === 'jargon-unexplained')).toBe(true);
+    for (const m of messages) expect(m.message).not.toMatch(/rule failed/);
+  }, 60_000);
+  it('a 1 MB line of the round-5 wordings gives its messages in bounded time', () => {
+    const body =
+      "There is some research to support it. You can't take medicines to cure it. It has a therapeutic use. ".repeat(
+        10_000,
+      );
+    const t0 = performance.now();
+    const messages = auditPage(`abdomen (AB-doh-men):\n${body}\nCommon triggers include\n`);
+    expect(performance.now() - t0, 'milliseconds for a 1 MB line').toBeLessThan(30_000);
+    expect(messages.filter((m) => m.ruleId === 'unattributed-claim').length).toBeGreaterThan(1000);
+    expect(messages.some((m) => m.ruleId === 'jargon-unexplained')).toBe(true);
+    // The glossary entry is not reported; the cut intro at the end is (once).
+    const lists = messages.filter((m) => m.ruleId === 'list-empty');
+    expect(lists).toHaveLength(1);
+    expect(lists[0]!.message).toMatch(/Common triggers include" introduces a list, but no list follows$/);
+    expect(messages.some((m) => m.ruleId === 'absolute-claim')).toBe(false);
     for (const m of messages) expect(m.message).not.toMatch(/rule failed/);
   }, 60_000);
   it('a 1 MB page without any paragraph break gives its messages', () => {

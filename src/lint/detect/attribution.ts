@@ -13,6 +13,8 @@ interface Vocabulary {
   verbs: string[];
   unnamed_sources: string[];
   source_verbs: string[];
+  evidence_words: string[];
+  support_phrases: string[];
 }
 
 const raw = readTermsFile('attribution.yaml');
@@ -24,6 +26,8 @@ export const ATTRIBUTION_VOCABULARY: Vocabulary = {
   verbs: termsList(raw, 'verbs', 'attribution.yaml'),
   unnamed_sources: termsList(raw, 'unnamed_sources', 'attribution.yaml'),
   source_verbs: termsList(raw, 'source_verbs', 'attribution.yaml'),
+  evidence_words: termsList(raw, 'evidence_words', 'attribution.yaml'),
+  support_phrases: termsList(raw, 'support_phrases', 'attribution.yaml'),
 };
 
 const AUTHORITY = alternation(ATTRIBUTION_VOCABULARY.authorities);
@@ -31,6 +35,8 @@ const MODIFIERS = `(?:${alternation(ATTRIBUTION_VOCABULARY.modifiers)}\\s+){0,3}
 const VERBS = alternation(ATTRIBUTION_VOCABULARY.verbs);
 const UNNAMED = alternation(ATTRIBUTION_VOCABULARY.unnamed_sources);
 const SOURCE_VERBS = alternation(ATTRIBUTION_VOCABULARY.source_verbs);
+const EVIDENCE = alternation(ATTRIBUTION_VOCABULARY.evidence_words);
+const SUPPORT = alternation(ATTRIBUTION_VOCABULARY.support_phrases);
 /** "research has also shown", "studies now suggest", "experts have long argued". */
 const ADVERB =
   '(?:now|also|generally|widely|increasingly|strongly|largely|often|broadly|long|consistently|repeatedly|clearly|recently|since)';
@@ -52,6 +58,11 @@ const PATTERNS: RegExp[] = [
   /\b(?:is|are|was|were)\s+(?:thought|believed)\s+to\s+(?:be|have|cause|help|play|affect|increase|reduce|lower|raise)\b/gi,
   new RegExp(
     `\\b(?:a|one|another)\\s+(?:(?:new|recent|large|small|big|major|landmark|published|single)\\s+){0,2}${UNNAMED}\\s+(?:has\\s+|have\\s+)?${SOURCE_VERBS}\\b`,
+    'gi',
+  ),
+  // "There is some research to support the latter": evidence said to exist, with no name.
+  new RegExp(
+    `\\bthere\\s+(?:is|are|has\\s+been|have\\s+been)\\s+(?:now\\s+|also\\s+)?${MODIFIERS}${EVIDENCE}\\s+${SUPPORT}\\b`,
     'gi',
   ),
 ];
@@ -85,6 +96,7 @@ const MAYBE = new RegExp(
 const HAS_AUTHORITY = new RegExp(`\\b${AUTHORITY}\\b`, 'i');
 const HAS_UNNAMED = new RegExp(`\\b${UNNAMED}\\b`, 'i');
 const HAS_PASSIVE = new RegExp(PASSIVE_WORDS, 'i');
+const HAS_THERE = /\bthere\s+(?:is|are|has|have)\b/i;
 
 export function findUnattributed(sentence: string): Attribution[] {
   const out: Attribution[] = [];
@@ -92,8 +104,9 @@ export function findUnattributed(sentence: string): Attribution[] {
   const authority = HAS_AUTHORITY.test(sentence);
   const unnamed = HAS_UNNAMED.test(sentence);
   const passive = HAS_PASSIVE.test(sentence);
+  const there = HAS_THERE.test(sentence);
   PATTERNS.forEach((re, k) => {
-    if (k < 2 ? !authority : k < 5 ? !passive : !unnamed) return;
+    if (k < 2 ? !authority : k < 5 ? !passive : k < 6 ? !unnamed : !there) return;
     for (const m of sentence.matchAll(re)) {
       const start = m.index ?? 0;
       const before = sentence.slice(Math.max(0, start - 12), start);

@@ -150,6 +150,7 @@ const APPOSITION_DEFINITION =
   /\b([a-z]{4,}?)(?:s|es)?\s*(?:[-–—(,]|\s-\s)\s*\1(?:s|es)?\s+(?:that|which)\s+(?:affects?|is|are|occurs?|happens?)\b/i;
 const COMPARATIVE_BEFORE =
   /\b(?:fewer|less|more|greater|lower|higher)\s+than\s+$|\b(?:below|above|under|over|at least|at most|up to)\s+$/i;
+const OF_THE_TIME_AFTER = /^\s+of\s+(?:the|your|their)\s+time\b/i;
 const OR_MORE_AFTER = /^\)?\s*(?:or|and)\s+(?:higher|more|above|over|greater|lower|less|below|under)\b/i;
 
 /** A figure that states a cut-off (diagnostic threshold, reference range, legal definition). */
@@ -164,6 +165,9 @@ function isThreshold(sentence: string, start: number, end: number, relative: boo
     COMPARATIVE_BEFORE.test(`${before} `) ||
     /^(?:fewer|less|more|below|above|under|over|at least)\b/i.test(sentence.slice(start, end));
   if (comparison && (DEFINITION.test(sentence) || APPOSITION_DEFINITION.test(sentence))) return true;
+  // How often a symptom happens to one person, as a criterion: "loose stools at least 25 percent
+  // of the time" defines a subtype; it counts no population.
+  if (comparison && OF_THE_TIME_AFTER.test(sentence.slice(end, end + 20))) return true;
   return (
     MEASUREMENT.test(sentence) &&
     !/\b(?:people|adults|children|men|women|patients|cases|of those)\b/i.test(sentence.slice(start, end + 30))

@@ -15,6 +15,13 @@ const HEDGED_BEFORE =
 const ADVICE_AFTER =
   /^\s+(?:be\s+)?(?:consult|talk|speak|ask|check|see|seek|follow|tell|read|call|wear|keep|take|use|wash|store|stop|start|give|share|ignore|delay|skip|leave|drive|mix|exceed|recommended|advised|advisable|a\s+good\s+idea|best|important|wise|worth|contact|get|make|carry|let)\b/i;
 const ADVICE_BEFORE = /\b(?:should|must|please|you\s+should|we\s+recommend|is\s+recommended\s+to)\s+$/i;
+/**
+ * A negated verb whose purpose is the cure: "You can't take antibiotics or medicines to cure hand,
+ * foot and mouth disease" (the negation is further from the word than NEGATED_BEFORE looks, but in
+ * the same clause). Tested on the clause before "to", at most 80 characters.
+ */
+const NEGATED_PURPOSE_BEFORE =
+  /\b(?:no|not|cannot|can't|don't|doesn't|won't|isn't|aren't|nothing|never)\b[^.;:!?,–—]{0,80}\bto\s+$/i;
 const GUARANTEE_NEGATED = /\b(?:no|not|cannot|can't|without)\s+(?:\w+\s+){0,2}$/i;
 
 /** The fix hint of every message (pinned by the examples). */
@@ -44,6 +51,11 @@ export const absoluteClaim: Rule<NoOptions> = {
       { kind: 'page', text: 'There is no cure, but treatment helps.\n' },
       { kind: 'page', text: 'A genetic consultation is always recommended.\n' },
       { kind: 'page', text: 'It does not always run in families.\n' },
+      {
+        title: 'a negated verb whose purpose is the cure',
+        kind: 'page',
+        text: "You can't take antibiotics or medicines to cure hand, foot and mouth disease. It has to run its course.\n",
+      },
       {
         kind: 'page',
         text: 'The article said NIH had endorsed "9 Natural Cures You Can Trust." Nor is there a basis for the word "cure."\n',
@@ -81,6 +93,7 @@ export const absoluteClaim: Rule<NoOptions> = {
         const after = text.slice(at + word.length);
         if (/^guarantee/i.test(word) ? GUARANTEE_NEGATED.test(before) : NEGATED_BEFORE.test(before)) continue;
         if (HEDGED_BEFORE.test(before)) continue;
+        if (/^cur/i.test(word) && NEGATED_PURPOSE_BEFORE.test(before.slice(-120))) continue;
         if (/^(?:always|never)$/i.test(word)) {
           // Instructions ("Always wash …", "never stop taking …") and advice are not claims.
           if (at === 0 || ADVICE_AFTER.test(after) || ADVICE_BEFORE.test(before)) continue;

@@ -26,7 +26,13 @@ const EXPLAINED_AFTER =
   /^(?:\s*\(|\s*[—–]|\s+-\s|,?\s+(?:which|that)\s+(?:means?|is|are|refers?)\b|,?\s+(?:meaning|means|also\s+called|called|known\s+as|or\s+|i\.e\.|that\s+is)|\s+(?:is|are|was|were)\s+(?:a|an|the|when|what|how)\b|\s+refers?\s+to\b|,\s+(?:a|an|the)\s+\w+|(?:\s+\w+)?,?\s+(?:like|such\s+as|for\s+example|including)\s)/i;
 /** An explanation just before: "(caudal)", "called hydrocephalus", "tailbone (coccyx)". */
 const EXPLAINED_BEFORE =
-  /(?:\(\s*(?:(?:the|an?)\s+)?(?:\d+(?:\.\d+)?\s?%\s+)?|\b(?:called|known\s+as|termed|named|medical\s+(?:name|term)\s+(?:is|for\s+this\s+is))\s+(?:an?\s+|the\s+)?)$/i;
+  /(?:\(\s*(?:(?:the|an?)\s+)?(?:\d+(?:\.\d+)?\s?%\s+)?|\b(?:called|known\s+as|termed|named|medical\s+(?:name|term)\s+(?:is|for\s+this\s+is))\s+(?:an?\s+|the\s+)?|\b(?:the\s+)?opposite\s+of\s+)$/i;
+/** Explained by contrast with what was just defined: "Acute is the opposite of chronic". */
+const CONTRAST_AFTER = /^\s+(?:is|are)\s+the\s+opposite\s+of\b/i;
+/** A question the page answers about a term: "What is the gastrointestinal tract?" */
+const WHAT_IS = /^\W*what\s+(?:is|are)\s+(?:an?\s+|the\s+)?[^?]{1,80}\?\W*$/i;
+/** How far back in its paragraph a term's one plain word counts as already said ("in your stomach … gastric"). */
+const PLAIN_WORD_WINDOW = 400;
 /** A bracket that only gives an abbreviation ("hemoglobin A1C (A1C)") explains nothing by itself. */
 const ABBREVIATION_AFTER = /^\s*\(\s*[\p{Lu}\p{N}][\p{Lu}\p{N}./&-]{0,11}\s*\)/u;
 const capitalised = (w: string | undefined) => w !== undefined && /^\p{Lu}/u.test(w);
@@ -82,6 +88,21 @@ export const jargonUnexplained: Rule<z.infer<typeof Options>> = {
         text: 'The likely range was 44 to 215 times (the 95% confidence interval).\n',
       },
       { kind: 'page', text: 'The estimates use data from the U.S. Renal Data System.\n' },
+      {
+        title: 'explained by contrast with the term just defined',
+        kind: 'page',
+        text: 'Acute refers to conditions that happen suddenly and last a short time. Acute is the opposite of chronic.\n',
+      },
+      {
+        title: 'the plain word said just before',
+        kind: 'page',
+        text: 'A polyp has been found in your stomach. What is a gastric polyp? A polyp is a small growth.\n',
+      },
+      {
+        title: 'a term the page asks about and answers in its own section',
+        kind: 'page',
+        text: 'Crohn’s disease causes swelling in the gastrointestinal (GI) tract.\nWhat is the gastrointestinal tract?\nThe GI tract is a long tube from the mouth to the anus.\n',
+      },
     ],
     notOk: [
       {
@@ -119,6 +140,18 @@ export const jargonUnexplained: Rule<z.infer<typeof Options>> = {
         ],
       },
       {
+        title: 'a term whose "(GI)" is only its abbreviation',
+        kind: 'page',
+        text: 'Digestive research\nThese disorders affect the gastrointestinal (GI) tract, liver and pancreas.\n',
+        expected: [
+          says(
+            '2:28',
+            '"gastrointestinal" is medical jargon with no plain explanation',
+            'say "stomach and bowel" instead, or explain it the first time (e.g. "gastrointestinal (stomach and bowel)")',
+          ),
+        ],
+      },
+      {
         kind: 'page',
         text: 'Diabetes\nIt is based on hemoglobin A1C (A1C) levels.\n',
         expected: [
@@ -147,6 +180,17 @@ export const jargonUnexplained: Rule<z.infer<typeof Options>> = {
     const topic = new Set([...doc.topicWords, ...conditionNameWords(doc)]);
     const decided = new Set<string>();
     const sentences = proseSentences(doc);
+    // A term the page asks about and answers in its own section ("What is the gastrointestinal
+    // tract? The GI tract is a series of hollow organs …") is explained there, wherever it is
+    // first used.
+    const asked = new Set<string>();
+    sentences.forEach((s, si) => {
+      if (!WHAT_IS.test(s.text) || !sentences[si + 1]) return;
+      for (const m of s.text.matchAll(pattern)) {
+        const key = keyOf(m[0], index);
+        if (key) asked.add(key);
+      }
+    });
     sentences.forEach((s, si) => {
       // A topic title written as a list item ("- Biomarkers" over the paragraph that explains it)
       // names the topic: its words are not reported and do not use up the first use.
@@ -155,7 +199,7 @@ export const jargonUnexplained: Rule<z.infer<typeof Options>> = {
       for (const m of s.text.matchAll(pattern)) {
         const found = m[0];
         const key = keyOf(found, index);
-        if (!key || decided.has(key) || allowed.has(key)) continue;
+        if (!key || decided.has(key) || allowed.has(key) || asked.has(key)) continue;
         if (key.split(/[\s-]+/).every((w) => topic.has(w) || topic.has(`${w}s`))) continue;
         const at = m.index ?? 0;
         const after = s.text.slice(at + found.length);
@@ -191,9 +235,11 @@ export const jargonUnexplained: Rule<z.infer<typeof Options>> = {
           EXPLAINED_NEXT.test(following.text);
         if (
           EXPLAINED_AFTER.test(rest) ||
+          CONTRAST_AFTER.test(after) ||
           EXPLAINED_BEFORE.test(before) ||
           EXPLAINED_LATER.test(after) ||
-          nextExplains
+          nextExplains ||
+          plainWordBefore(doc, s.paragraph, s.start + at, glossary[key]!)
         )
           continue;
         report({
@@ -206,6 +252,20 @@ export const jargonUnexplained: Rule<z.infer<typeof Options>> = {
     });
   },
 };
+
+/**
+ * The term's plain word, when it is one word, said shortly before it in the same paragraph: "A
+ * polyp has been found in your stomach … What is a gastric polyp?" The reader already has the
+ * plain word for what the term names.
+ */
+function plainWordBefore(doc: LintDocument, paragraph: number, at: number, plain: string): boolean {
+  if (!/^[a-z]{3,}$/.test(plain)) return false;
+  const p = doc.paragraphs[paragraph];
+  if (!p) return false;
+  const window = doc.text.slice(Math.max(p.start, at - PLAIN_WORD_WINDOW), at).toLowerCase();
+  const i = window.lastIndexOf(plain);
+  return i >= 0 && !/[a-z]/.test(window[i - 1] ?? '') && !/[a-z]/.test(window[i + plain.length] ?? '');
+}
 
 /** A short list item with no sentence punctuation, followed by a prose paragraph of sentences. */
 function isTopicTitle(doc: LintDocument, index: number): boolean {

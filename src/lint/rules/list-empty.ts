@@ -79,6 +79,49 @@ function headingWithColon(intro: string, next: string | undefined): boolean {
   return wordCount(t) > 12 && /[.!?]["”’)]?$/.test(t) && /^\p{Lu}/u.test(t);
 }
 
+/**
+ * A glossary entry: a term with its pronunciation in brackets and a colon ("abdomen (AB-doh-men):",
+ * "activated charcoal (AK-tih-vayt-ed) (CHAR-kohl):"), its definition on the next line. A
+ * pronunciation is syllables joined by hyphens, at least one of them stressed (capitals) and one not.
+ */
+const PRONUNCIATION = /\(\s*[A-Za-z]+(?:-[A-Za-z]+)+\s*\)/g;
+function glossaryEntry(intro: string): boolean {
+  const bare = intro.replace(/:$/, '').trimEnd();
+  if (!bare.endsWith(')') || wordCount(bare) > 12) return false;
+  let rest = bare;
+  let found = 0;
+  for (const m of bare.matchAll(PRONUNCIATION)) {
+    const syllables = m[0].slice(1, -1).trim().split('-');
+    if (!syllables.some((x) => /^[A-Z]{2,}$/.test(x)) || !syllables.some((x) => /^[a-z]+$/.test(x)))
+      return false;
+    rest = rest.replace(m[0], ' ');
+    found++;
+  }
+  // What is left is the term itself: a few words, no sentence.
+  return found > 0 && /^[\p{L}\p{N}'’ ,-]+$/u.test(rest.trim()) && wordCount(rest) <= 5;
+}
+
+/**
+ * A sub-heading with a colon that carries its own list ("Other sites include the following:" then
+ * "General Health Information Websites:" and its sites): the outer intro's list is there, nested.
+ * Two to six capitalised words (short joining words aside) and items after it.
+ */
+function subHeadingWithItems(text: string, after: string | true | undefined): boolean {
+  const words = text.replace(/:$/, '').trim().split(/\s+/);
+  if (!text.endsWith(':') || words.length < 2 || words.length > 6) return false;
+  if (
+    !words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|and|or|the|a|an|in|on|for|to|with|&)$/.test(w))
+  )
+    return false;
+  return after === true || (after !== undefined && looksLikeItems(after));
+}
+
+/** A list intro that lost its colon and its list where the stored page was cut: "Common asthma triggers include". */
+const CUT_INTRO = /\b(?:include|includes|including|are|such\s+as|the\s+following)$/i;
+
+/** Headings that end in "are" without promising a list: "Who we are", "Where you are". */
+const QUESTION_START = /^\W*(?:who|what|where|how|why|when|which)\b/i;
+
 /** One-word intros that open a list on NHS pages ("Do:", "Don't:"): a list, not a label. */
 const ONE_WORD_INTRO = /^\W*(?:do|don['’]t|do not|avoid|try)\s*:$/i;
 
@@ -91,7 +134,8 @@ export const listEmpty: Rule<NoOptions> = {
   severity: 'error',
   options: NoOptions,
   docs: {
-    summary: 'A sentence ends with ":" to introduce a list, and no list follows.',
+    summary:
+      'A sentence ends with ":" to introduce a list (or, cut off, with its list word: "Common triggers include"), and no list follows.',
     why: 'A colon promises the reader a list; when the items are missing (often lost when content is copied between systems) the page makes a claim it never backs up, and the reader cannot tell what was left out.',
     references: [
       {
@@ -114,6 +158,16 @@ export const listEmpty: Rule<NoOptions> = {
         text: 'The mechanisms behind this link include:\n\n- high blood sugar early in pregnancy\n- changes in how cells signal\n',
       },
       { kind: 'page', text: 'Signs include: a flat bottom, short legs and weak leg muscles.\n' },
+      {
+        title: 'glossary entries: a term, its pronunciation and a colon, the definition below',
+        kind: 'page',
+        text: 'Digestive diseases dictionary\nabdomen (AB-doh-men):\nthe area between the chest and hips.\nactivated charcoal (AK-tih-vayt-ed) (CHAR-kohl):\na substance that may be used to treat poisoning.\n',
+      },
+      {
+        title: 'an intro whose list is under sub-headings',
+        kind: 'page',
+        text: 'Leaflets\nOther sites for information include the following:\nGeneral Health Information Websites:\nPatient UK : Health and information leaflets\n',
+      },
       {
         title: 'a section heading written with a colon',
         kind: 'page',
@@ -142,6 +196,14 @@ export const listEmpty: Rule<NoOptions> = {
         ],
       },
       {
+        title: 'an intro that lost its colon and its list',
+        kind: 'page',
+        text: 'Asthma\nIt may happen randomly or after exposure to a trigger.\nCommon asthma triggers include\n',
+        expected: [
+          says('3:1', '"Common asthma triggers include" introduces a list, but no list follows', HINT),
+        ],
+      },
+      {
         kind: 'markdown',
         text: 'Ways to lower the chance include:\n',
         expected: [
@@ -153,13 +215,20 @@ export const listEmpty: Rule<NoOptions> = {
   check(doc, { report }) {
     const paragraphs = doc.paragraphs;
     paragraphs.forEach((p, i) => {
-      if (!PROSE_PARTS.includes(p.part) || p.kind === 'heading' || p.kind === 'table') return;
+      if (!PROSE_PARTS.includes(p.part) || p.kind === 'table') return;
       const body = trimmedEnd(doc.text.slice(p.start, p.end));
-      if (!body.endsWith(':')) return;
+      // A short line read as a heading may still be an intro cut off at its list word.
+      const cut = /[a-z]$/.test(body.slice(-1)) && CUT_INTRO.test(body.slice(-24));
+      if (p.kind === 'heading' && !(cut && !QUESTION_START.test(body))) return;
       const last = doc.sentences[p.firstSentence + p.sentenceCount - 1];
       const sentenceStart = last ? last.start : p.start;
+      const colon = body.endsWith(':');
+      // Without a colon, only a sentence cut off at its list word ("… reactions are") promises a list.
+      if (!colon && !cut) return;
       const intro = trimmedEnd(doc.text.slice(sentenceStart, p.start + body.length));
+      if (!colon && wordCount(intro) < 3) return;
       if (LABEL.test(intro) || (wordCount(intro) < 2 && !ONE_WORD_INTRO.test(intro))) return;
+      if (glossaryEntry(intro)) return;
       // The page's first line, where its title goes ("Get help with minor illnesses and injuries:"),
       // introduces the page's sections, not a list.
       if (
@@ -173,12 +242,20 @@ export const listEmpty: Rule<NoOptions> = {
       const next = paragraphs[i + 1];
       if (next && next.kind !== 'list-item' && headingWithColon(intro, doc.text.slice(next.start, next.end)))
         return;
+      const nextText = next ? doc.text.slice(next.start, next.end) : '';
+      const afterNext = paragraphs[i + 2];
       const itemsFollow =
         next &&
         next.part === p.part &&
         (next.kind === 'list-item' ||
           next.kind === 'table' ||
-          looksLikeItems(doc.text.slice(next.start, next.end)));
+          looksLikeItems(nextText) ||
+          subHeadingWithItems(
+            trimmedEnd(nextText),
+            !afterNext || afterNext.part !== p.part
+              ? undefined
+              : afterNext.kind === 'list-item' || doc.text.slice(afterNext.start, afterNext.end),
+          ));
       if (itemsFollow) return;
       report({
         start: sentenceStart,

@@ -38,6 +38,11 @@ export const statisticUncited: Rule<NoOptions> = {
         text: 'It forms in the first 30 days of pregnancy, between the third and seventh weeks.\n',
       },
       {
+        title: 'a threshold of how often a symptom happens, defining a subtype',
+        kind: 'page',
+        text: 'IBS with diarrhea means loose or watery stools at least 25 percent of the time.\n',
+      },
+      {
         kind: 'page',
         text: 'About 1 in 25,000 babies is born with it, according to the National Organization for Rare Disorders.\n',
       },

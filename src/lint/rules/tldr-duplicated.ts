@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { comparable, wordCount } from '../detect/prose.js';
+import type { LintDocument } from '../document/document.js';
 import type { Rule } from '../types.js';
 import { says } from './examples.js';
 import { proseParagraphs, proseSentences } from './util.js';
@@ -21,6 +22,18 @@ function sentenceRemovalEnd(text: string, end: number): number {
   let e = end;
   while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
   return e;
+}
+
+/**
+ * A contents list repeated as headings: a page lists its questions ("- What is drug addiction?")
+ * and then gives each answer under the same question. The first copy is a list item, the repeat
+ * a paragraph that is one question; both are written on purpose.
+ */
+function contentsEntry(doc: LintDocument, first: number, repeat: number): boolean {
+  const a = doc.paragraphs[first];
+  const b = doc.paragraphs[repeat];
+  if (!a || !b || a.kind !== 'list-item' || b.kind === 'list-item' || b.sentenceCount !== 1) return false;
+  return /\?["”’)]?\s*$/.test(doc.text.slice(b.start, b.end));
 }
 
 /** A repeated TL;DR, paragraph or sentence: the seed page prints its summary twice. */
@@ -60,6 +73,11 @@ export const tldrDuplicated: Rule<z.infer<typeof Options>> = {
         kind: 'page',
         text: 'TL;DR: Sacral agenesis is a rare condition where the lower spine does not form fully.\nWhat causes it?\nIt starts in the first weeks of pregnancy, when the lower spine is forming.\n',
       },
+      {
+        title: 'a contents list of questions, each repeated over its answer',
+        kind: 'page',
+        text: 'Frequently Asked Questions\n- What does the National Institute on Drug Abuse (NIDA) do?\n- What is drug addiction?\nWhat does the National Institute on Drug Abuse (NIDA) do?\nNIDA supports most of the world’s research on drug abuse and addiction.\n',
+      },
     ],
     notOk: [
       {
@@ -97,6 +115,7 @@ export const tldrDuplicated: Rule<z.infer<typeof Options>> = {
     }
     const sectionAt = new Map(doc.paragraphs.map((p, i) => [p.start, sectionOf[i]!]));
     const seenParagraphs = new Map<string, number>();
+    const paragraphAt = new Map(doc.paragraphs.map((p, i) => [p.start, i]));
     const tldrStarts = new Set(doc.paragraphs.filter((q) => q.part === 'tldr').map((q) => q.start));
     const covered = new Set<number>();
     for (const p of proseParagraphs(doc)) {
@@ -109,6 +128,10 @@ export const tldrDuplicated: Rule<z.infer<typeof Options>> = {
       }
       const isTldr = p.part === 'tldr' || tldrStarts.has(first);
       if (!isTldr && sectionAt.get(first) !== sectionAt.get(p.start)) continue;
+      if (!isTldr && contentsEntry(doc, paragraphAt.get(first)!, paragraphAt.get(p.start)!)) {
+        covered.add(p.start);
+        continue;
+      }
       report({
         start: p.start,
         end: p.end,

@@ -46,6 +46,18 @@ export const unattributedClaim: Rule<NoOptions> = {
     ],
     notOk: [
       {
+        title: 'evidence said to exist, unnamed',
+        kind: 'page',
+        text: 'Media and smoking\nThere is some research to support the latter, which led to efforts to reduce smoking in films.\n',
+        expected: [
+          says(
+            '2:1',
+            '"There is some research to support" attributes a claim to unnamed authority, with no citation',
+            HINT,
+          ),
+        ],
+      },
+      {
         title: 'evidence from unnamed fields',
         kind: 'page',
         text: 'Depression\nEvidence from neuroscience, genetics, and clinical investigation demonstrate that depression is a disorder of the brain.\n',

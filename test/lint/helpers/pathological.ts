@@ -72,4 +72,23 @@ export const PATHOLOGICAL: Record<string, (n: number) => string> = {
   'considers what runs': times('health research considers what '),
   'next sentence explains': times('This is an autoimmune condition. That means '),
   'bracket percent runs': times('(the 95% (the 95% confidence interval '),
+  // Round 5: glossary entries, sub-headings, cut intros, thresholds, negated purposes, contrasts,
+  // "What is …?" questions, plain words before a term, contents lists, evidence said to exist.
+  'pronunciation runs': times('abdomen (AB-doh-men) (AB-doh-'),
+  'glossary entries': times('abdomen (AB-doh-men):\nthe area between the chest and hips.\n'),
+  'sub-headings with items': times(
+    'Other sites include the following:\nGeneral Health Websites:\nPatient UK : leaflets\n',
+  ),
+  'cut intros': times('Common asthma triggers include\n'),
+  'include runs': times('include are such as include '),
+  'of the time runs': times('at least 25 percent of the time '),
+  'negated purpose runs': times("You can't take antibiotics to cure not to to "),
+  'opposite runs': times('Acute is the opposite of chronic. the opposite of '),
+  'what is questions': times('What is the gastrointestinal tract? The GI tract is a tube. '),
+  'what is runs': times('what is what are the '),
+  'plain word before': times('in your stomach a gastric polyp stomachs gastric '),
+  'contents questions': times(
+    '- What is drug addiction and how quickly can I become addicted to it?\nWhat is drug addiction and how quickly can I become addicted to it?\n',
+  ),
+  'there is evidence runs': times('There is some research to support there is some growing '),
 };

@@ -27,7 +27,7 @@ const KNOWN = new Set(
 
 /**
  * Known names by their one-letter deletions, for names misspelt by one letter ("pentoxifyline",
- * "lovasa"): a word and a name match when a deletion of one equals the other or a deletion of it.
+ * "metforman"): a word and a name match when a deletion of one equals the other or a deletion of it.
  * Only names of 7 letters or more: shorter ones are too close to everyday words.
  */
 const FUZZY_MIN = 7;

@@ -124,6 +124,19 @@ const AT_ONE_MB = [
 
 describe('1 MB of bad input gives a result, never a crash', () => {
   const MB = 1_000_000;
+  /**
+   * A page whose body is one 1 MB line of repeated wordings: audited in bounded time, no rule
+   * fails, and the unattributed-claim and jargon wordings in it are found.
+   */
+  const auditOneMbLine = (page: string) => {
+    const t0 = performance.now();
+    const messages = auditPage(page);
+    expect(performance.now() - t0, 'milliseconds for a 1 MB line').toBeLessThan(30_000);
+    expect(messages.filter((m) => m.ruleId === 'unattributed-claim').length).toBeGreaterThan(1000);
+    expect(messages.some((m) => m.ruleId === 'jargon-unexplained')).toBe(true);
+    for (const m of messages) expect(m.message).not.toMatch(/rule failed/);
+    return messages;
+  };
   for (const name of AT_ONE_MB) {
     const make = PATHOLOGICAL[name]!;
     it(name, () => {
@@ -146,29 +159,19 @@ describe('1 MB of bad input gives a result, never a crash', () => {
       'A new study reveals it. National Guidance also states it. COPD is a progressive disease. '.repeat(
         11_000,
       );
-    const t0 = performance.now();
-    const messages = auditPage(`Health Risk Factors:\n${body}\n`);
-    expect(performance.now() - t0, 'milliseconds for a 1 MB line').toBeLessThan(30_000);
-    expect(messages.filter((m) => m.ruleId === 'unattributed-claim').length).toBeGreaterThan(1000);
-    expect(messages.some((m) => m.ruleId === 'jargon-unexplained')).toBe(true);
-    for (const m of messages) expect(m.message).not.toMatch(/rule failed/);
+    auditOneMbLine(`Health Risk Factors:\n${body}\n`);
   }, 60_000);
   it('a 1 MB line of the round-5 wordings gives its messages in bounded time', () => {
     const body =
       "There is some research to support it. You can't take medicines to cure it. It has a therapeutic use. ".repeat(
         10_000,
       );
-    const t0 = performance.now();
-    const messages = auditPage(`abdomen (AB-doh-men):\n${body}\nCommon triggers include\n`);
-    expect(performance.now() - t0, 'milliseconds for a 1 MB line').toBeLessThan(30_000);
-    expect(messages.filter((m) => m.ruleId === 'unattributed-claim').length).toBeGreaterThan(1000);
-    expect(messages.some((m) => m.ruleId === 'jargon-unexplained')).toBe(true);
+    const messages = auditOneMbLine(`abdomen (AB-doh-men):\n${body}\nCommon triggers include\n`);
     // The glossary entry is not reported; the cut intro at the end is (once).
     const lists = messages.filter((m) => m.ruleId === 'list-empty');
     expect(lists).toHaveLength(1);
     expect(lists[0]!.message).toMatch(/Common triggers include" introduces a list, but no list follows$/);
     expect(messages.some((m) => m.ruleId === 'absolute-claim')).toBe(false);
-    for (const m of messages) expect(m.message).not.toMatch(/rule failed/);
   }, 60_000);
   it('a 1 MB page without any paragraph break gives its messages', () => {
     const body =

@@ -57,26 +57,15 @@ describe('question entailment model', () => {
     rqeFeatures(analyseConsumerQuestion(chq), analyseQuestion(faq), () => 1)[RQE_FEATURES.indexOf(name)]!;
 
   it('finds the topic through misspellings, lay synonyms and the background of the message', () => {
-    expect(
-      feature('is there any treatment for fibromalgia?', 'How Is Fibromyalgia Treated?', 'topic_coverage'),
-    ).toBe(1);
-    expect(
-      feature('how to reduced hypertension', 'How Is High Blood Pressure Treated?', 'topic_coverage'),
-    ).toBe(1);
-    expect(
-      feature(
-        'more info about Familial Mediterean Fever',
-        'What is familial Mediterranean fever?',
-        'topic_coverage',
-      ),
-    ).toBe(1);
-    expect(
-      feature('Trigem Neuralgia.', 'What are the causes of trigeminal neuralgia?', 'topic_coverage'),
-    ).toBe(1);
-    // the asking sentence ("thanks") names nothing; the message does
-    expect(
-      feature('I want more information on fibromyalgia. thanks', 'What is fibromyalgia?', 'topic_coverage'),
-    ).toBe(1);
+    const covered: [chq: string, faq: string][] = [
+      ['is there any treatment for fibromalgia?', 'How Is Fibromyalgia Treated?'],
+      ['how to reduced hypertension', 'How Is High Blood Pressure Treated?'],
+      ['more info about Familial Mediterean Fever', 'What is familial Mediterranean fever?'],
+      ['Trigem Neuralgia.', 'What are the causes of trigeminal neuralgia?'],
+      // the asking sentence ("thanks") names nothing; the message does
+      ['I want more information on fibromyalgia. thanks', 'What is fibromyalgia?'],
+    ];
+    for (const [chq, faq] of covered) expect(feature(chq, faq, 'topic_coverage'), chq).toBe(1);
     expect(feature('how to reduced hypertension', 'How is glaucoma treated?', 'topic_coverage')).toBe(0);
     // short or unrelated words are not taken for misspellings
     expect(feature('my arm hurts', 'What is an arrhythmia?', 'topic_coverage')).toBe(0);
